@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("pydeb: not built yet"); return 1; }

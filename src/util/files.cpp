@@ -1,0 +1,193 @@
+#include "util/files.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::util
+{
+
+namespace
+{
+
+// Pending temporary outputs, removed by the signal handler. A fixed array of C strings so the
+// handler only calls async-signal-safe unlink(2).
+constexpr std::size_t k_max_pending = 16;
+std::array<std::atomic<char*>, k_max_pending> g_pending{};
+std::once_flag g_handlers_installed;
+
+extern "C" void remove_pending_and_reraise(int signal_number)
+{
+    for (auto& slot : g_pending)
+    {
+        if (char* path = slot.load())
+        {
+            ::unlink(path);
+        }
+    }
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
+void register_pending(const fs::path& path)
+{
+    std::call_once(g_handlers_installed, [] {
+        for (int sig : {SIGINT, SIGTERM, SIGHUP})
+        {
+            std::signal(sig, remove_pending_and_reraise);
+        }
+    });
+    char* copy = ::strdup(path.c_str());
+    for (auto& slot : g_pending)
+    {
+        char* expected = nullptr;
+        if (slot.compare_exchange_strong(expected, copy))
+        {
+            return;
+        }
+    }
+    std::free(copy); // table full: still removed by the destructor, just not on a signal
+}
+
+void unregister_pending(const fs::path& path)
+{
+    for (auto& slot : g_pending)
+    {
+        char* current = slot.load();
+        if (current != nullptr && path == current && slot.compare_exchange_strong(current, nullptr))
+        {
+            std::free(current);
+            return;
+        }
+    }
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+} // namespace
+
+Expected<std::string> read_file(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        return fail(path.string() + ": cannot read: " + errno_text());
+    }
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+Expected<void> write_file_atomic(const fs::path& path, std::string_view data, fs::perms mode)
+{
+    auto output = PYDEB_TRY(AtomicOutput::create(path));
+    {
+        std::ofstream out(output.temporary_path(), std::ios::binary | std::ios::trunc);
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
+        if (!out)
+        {
+            return fail(output.temporary_path().string() + ": write failed: " + errno_text());
+        }
+    }
+    return output.commit(mode);
+}
+
+AtomicOutput::AtomicOutput(fs::path final_path, fs::path temporary)
+    : m_final(std::move(final_path)), m_temporary(std::move(temporary))
+{
+}
+
+Expected<AtomicOutput> AtomicOutput::create(const fs::path& final_path)
+{
+    const fs::path dir = final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    std::string pattern = (dir / ("." + final_path.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0)
+    {
+        return fail(dir.string() + ": cannot create a temporary file: " + errno_text());
+    }
+    ::close(fd);
+    register_pending(pattern);
+    return AtomicOutput(final_path, pattern);
+}
+
+AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept
+    : m_final(std::move(other.m_final)), m_temporary(std::move(other.m_temporary)), m_done(other.m_done)
+{
+    other.m_done = true;
+}
+
+AtomicOutput::~AtomicOutput()
+{
+    if (!m_done)
+    {
+        std::error_code ec;
+        fs::remove(m_temporary, ec);
+        unregister_pending(m_temporary);
+    }
+}
+
+Expected<void> AtomicOutput::commit(fs::perms mode)
+{
+    std::error_code ec;
+    fs::permissions(m_temporary, mode, fs::perm_options::replace, ec);
+    const int fd = ::open(m_temporary.c_str(), O_RDONLY);
+    if (fd >= 0)
+    {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    if (::rename(m_temporary.c_str(), m_final.c_str()) != 0)
+    {
+        return fail(m_final.string() + ": cannot move the finished file into place: " + errno_text());
+    }
+    unregister_pending(m_temporary);
+    m_done = true;
+    return {};
+}
+
+Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& parent)
+{
+    fs::path base = parent;
+    if (base.empty())
+    {
+        const char* tmpdir = std::getenv("TMPDIR");
+        base = tmpdir != nullptr && *tmpdir != '\0' ? fs::path(tmpdir) : fs::path("/tmp");
+    }
+    std::string pattern = (base / (std::string(prefix) + "-XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr)
+    {
+        return fail(base.string() + ": cannot create a temporary directory: " + errno_text());
+    }
+    return TempDir(fs::path(pattern));
+}
+
+TempDir::TempDir(TempDir&& other) noexcept : m_path(std::move(other.m_path))
+{
+    other.m_path.clear();
+}
+
+TempDir::~TempDir()
+{
+    if (!m_path.empty())
+    {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+}
+
+} // namespace pydeb::util

@@ -1,0 +1,61 @@
+// File helpers: whole-file reads, atomic outputs and scoped temporary directories.
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace pydeb::util
+{
+
+[[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path);
+
+// Write via a temporary file in the same directory and rename(2) it into place, so readers see
+// the old file or the whole new one, never a partial one.
+[[nodiscard]] Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view data,
+                                               std::filesystem::perms mode = std::filesystem::perms(0644));
+
+// An output that appears at its path only on commit(). Until then the bytes go to a hidden
+// temporary file beside it; the destructor (and SIGINT/SIGTERM/SIGHUP) remove that file, so a
+// failed or killed build never leaves a partial package at the output path.
+class AtomicOutput
+{
+public:
+    [[nodiscard]] static Expected<AtomicOutput> create(const std::filesystem::path& final_path);
+    AtomicOutput(AtomicOutput&& other) noexcept;
+    AtomicOutput& operator=(AtomicOutput&&) = delete;
+    ~AtomicOutput();
+
+    [[nodiscard]] const std::filesystem::path& temporary_path() const { return m_temporary; }
+    [[nodiscard]] const std::filesystem::path& final_path() const { return m_final; }
+    // fsync and rename into place; mode is applied first (umask-independent).
+    [[nodiscard]] Expected<void> commit(std::filesystem::perms mode = std::filesystem::perms(0644));
+
+private:
+    AtomicOutput(std::filesystem::path final_path, std::filesystem::path temporary);
+    std::filesystem::path m_final;
+    std::filesystem::path m_temporary;
+    bool m_done = false;
+};
+
+// A directory created under $TMPDIR (or a given parent) and removed recursively on destruction.
+class TempDir
+{
+public:
+    [[nodiscard]] static Expected<TempDir> create(std::string_view prefix,
+                                                  const std::filesystem::path& parent = {});
+    TempDir(TempDir&& other) noexcept;
+    TempDir& operator=(TempDir&&) = delete;
+    ~TempDir();
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    // Keep the directory after destruction (for debugging a failed run).
+    void keep() { m_path.clear(); }
+
+private:
+    explicit TempDir(std::filesystem::path path) : m_path(std::move(path)) {}
+    std::filesystem::path m_path;
+};
+
+} // namespace pydeb::util

@@ -1,0 +1,116 @@
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pydeb::util
+{
+
+std::string_view trim(std::string_view text)
+{
+    const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && is_space(text.front()))
+    {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && is_space(text.back()))
+    {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+std::vector<std::string> split(std::string_view text, char separator)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true)
+    {
+        const std::size_t end = text.find(separator, start);
+        parts.emplace_back(text.substr(start, end - start));
+        if (end == std::string_view::npos)
+        {
+            return parts;
+        }
+        start = end + 1;
+    }
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+    {
+        if (i != 0)
+        {
+            out += separator;
+        }
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string to_lower(std::string_view text)
+{
+    std::string out(text);
+    std::ranges::transform(out, out.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to)
+{
+    if (from.empty())
+    {
+        return text;
+    }
+    std::size_t pos = 0;
+    while ((pos = text.find(from, pos)) != std::string::npos)
+    {
+        text.replace(pos, from.size(), to);
+        pos += to.size();
+    }
+    return text;
+}
+
+std::string shell_quote(std::string_view text)
+{
+    std::string out = "'";
+    for (char c : text)
+    {
+        if (c == '\'')
+        {
+            out += "'\\''";
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    out += '\'';
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+    {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i)
+    {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+        {
+            const std::size_t above = row[j];
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace pydeb::util
