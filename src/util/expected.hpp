@@ -4,6 +4,7 @@
 
 #include <expected>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace pydeb
@@ -31,6 +32,27 @@ using Expected = std::expected<T, Error>;
     return error;
 }
 
+namespace detail
+{
+
+// The value PYDEB_TRY yields: moved out by value (the Expected dies with the statement
+// expression), or nothing for Expected<void>.
+template <typename E>
+auto take_value(E&& expected)
+{
+    using T = typename std::remove_cvref_t<E>::value_type;
+    if constexpr (std::is_void_v<T>)
+    {
+        return;
+    }
+    else
+    {
+        return T(std::move(*expected));
+    }
+}
+
+} // namespace detail
+
 } // namespace pydeb
 
 // PYDEB_TRY(expr): evaluate an Expected, return its error from the enclosing function, else yield
@@ -42,5 +64,5 @@ using Expected = std::expected<T, Error>;
         {                                                                                          \
             return std::unexpected(std::move(pydeb_try_result_).error());                          \
         }                                                                                          \
-        std::move(*pydeb_try_result_);                                                             \
+        ::pydeb::detail::take_value(std::move(pydeb_try_result_));                                 \
     })

@@ -1,0 +1,87 @@
+#include "cli/app.hpp"
+
+#include "pipeline/run.hpp"
+#include "pydeb_config.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace pydeb::cli
+{
+
+namespace
+{
+
+const std::map<std::string, spec::Format> k_formats{{"deb", spec::Format::deb},
+                                                    {"rpm", spec::Format::rpm}};
+
+} // namespace
+
+Expected<int> run(int argc, char** argv)
+{
+    CLI::App app{"pydeb: Python applications as native .deb and .rpm packages that carry their "
+                 "own virtualenv.\nSee pydeb(1) and pydeb.yaml(5).",
+                 "pydeb"};
+    app.set_version_flag("--version", std::string("pydeb ") + PYDEB_VERSION);
+    app.require_subcommand(1);
+
+    std::function<Expected<void>()> action;
+    std::filesystem::path spec_path;
+    const auto add_spec = [&](CLI::App* command) {
+        command->add_option("SPEC", spec_path, "the spec file (pydeb.yaml)")->required();
+    };
+
+    pipeline::BuildRequest build_request;
+    CLI::App* build = app.add_subcommand("build", "resolve, install, map and write .deb/.rpm packages");
+    add_spec(build);
+    build->add_option("-o,--output", build_request.output_dir, "directory for the packages")
+        ->capture_default_str();
+    build->add_option("--format", build_request.formats, "deb or rpm (repeatable); default: the spec's")
+        ->transform(CLI::CheckedTransformer(k_formats, CLI::ignore_case));
+    build->callback([&] {
+        build_request.spec = spec_path;
+        action = [&] { return pipeline::build(build_request); };
+    });
+
+    pipeline::InstallRequest install_request;
+    CLI::App* install = app.add_subcommand(
+        "install", "stage the venv and files into a root directory, without writing a package");
+    add_spec(install);
+    install->add_option("--root", install_request.root, "the staging root")->required();
+    install->callback([&] {
+        install_request.spec = spec_path;
+        action = [&] { return pipeline::install(install_request); };
+    });
+
+    CLI::App* resolve = app.add_subcommand("resolve", "print the exact wheel set, name==version");
+    add_spec(resolve);
+    resolve->callback([&] { action = [&] { return pipeline::resolve(spec_path); }; });
+
+    std::optional<std::filesystem::path> lockfile;
+    CLI::App* lock = app.add_subcommand("lock", "resolve and (re)write the lockfile");
+    add_spec(lock);
+    lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
+    lock->callback([&] { action = [&] { return pipeline::lock(spec_path, lockfile); }; });
+
+    CLI::App* validate = app.add_subcommand("validate", "check the spec and report every problem");
+    add_spec(validate);
+    validate->callback([&] { action = [&] { return pipeline::validate(spec_path); }; });
+
+    CLI::App* deps = app.add_subcommand("deps", "print the mapped dependencies with their provenance");
+    add_spec(deps);
+    deps->callback([&] { action = [&] { return pipeline::deps(spec_path); }; });
+
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e)
+    {
+        return app.exit(e);
+    }
+    PYDEB_TRY(action());
+    return 0;
+}
+
+} // namespace pydeb::cli

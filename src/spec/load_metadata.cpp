@@ -1,0 +1,183 @@
+// The package's identity (name, version, people) and the output keys (formats, compression).
+#include "spec/loader.hpp"
+#include "spec/names.hpp"
+#include "util/strings.hpp"
+
+namespace pydeb::spec::detail
+{
+
+namespace
+{
+
+// A required string: from the spec, else from the caller's defaults, else a "missing" report.
+void required_string(Loader& loader, const YAML::Node& root, std::string_view key,
+                     const std::optional<std::string>& fallback, std::string& out)
+{
+    const YAML::Node node = root[std::string(key)];
+    if (node.IsDefined())
+    {
+        if (auto text = loader.reader.string(node, key))
+        {
+            out = *text;
+        }
+        return;
+    }
+    if (fallback)
+    {
+        out = *fallback;
+        return;
+    }
+    loader.reader.report(Location{loader.spec.file.string(), 1, 1},
+                         "missing required key '" + std::string(key) + "'");
+}
+
+void optional_string(Loader& loader, const YAML::Node& node, std::string_view key,
+                     const std::optional<std::string>& fallback, std::string& out)
+{
+    if (node.IsDefined())
+    {
+        if (auto text = loader.reader.string(node, key))
+        {
+            out = *text;
+        }
+    }
+    else if (fallback)
+    {
+        out = *fallback;
+    }
+}
+
+void check(Loader& loader, const YAML::Node& node, std::optional<std::string> problem)
+{
+    if (problem)
+    {
+        loader.reader.report(node.IsDefined() ? loader.reader.where(node)
+                                              : Location{loader.spec.file.string(), 1, 1},
+                             *problem);
+    }
+}
+
+} // namespace
+
+void Loader::read_metadata(const YAML::Node& root, const Defaults& defaults)
+{
+    required_string(*this, root, "name", defaults.name, spec.name);
+    required_string(*this, root, "version", defaults.version, spec.version);
+    required_string(*this, root, "summary", defaults.summary, spec.summary);
+    required_string(*this, root, "maintainer", defaults.maintainer, spec.maintainer);
+    required_string(*this, root, "license", std::nullopt, spec.license);
+    optional_string(*this, root["release"], "release", defaults.release, spec.release);
+    optional_string(*this, root["description"], "description", defaults.description,
+                    spec.description);
+    optional_string(*this, root["homepage"], "homepage", defaults.homepage, spec.homepage);
+
+    if (!spec.name.empty())
+    {
+        check(*this, root["name"], check_package_name(spec.name));
+    }
+    if (!spec.version.empty())
+    {
+        check(*this, root["version"], check_version(spec.version));
+    }
+    check(*this, root["release"], check_release(spec.release));
+    if (!spec.maintainer.empty())
+    {
+        check(*this, root["maintainer"], check_maintainer(spec.maintainer));
+    }
+    if (spec.summary.find('\n') != std::string::npos)
+    {
+        reader.report(root["summary"], "the summary is one line; put longer text in 'description'");
+    }
+    if (const YAML::Node epoch = root["epoch"]; epoch.IsDefined())
+    {
+        unsigned value = 0;
+        if (epoch.IsScalar() && YAML::convert<unsigned>::decode(epoch, value))
+        {
+            spec.epoch = value;
+        }
+        else
+        {
+            reader.report(epoch, "'epoch' must be a non-negative integer");
+        }
+    }
+}
+
+void Loader::read_python(const YAML::Node& node)
+{
+    if (!node.IsDefined())
+    {
+        return;
+    }
+    if (!node.IsMap())
+    {
+        reader.report(node, "'python' must be a mapping (python: {interpreter: /usr/bin/python3})");
+        return;
+    }
+    reader.check_keys(node, {"interpreter"}, "'python'");
+    if (const YAML::Node interpreter = node["interpreter"]; interpreter.IsDefined())
+    {
+        if (auto text = reader.string(interpreter, "interpreter"))
+        {
+            if (auto problem = check_absolute_path(*text))
+            {
+                reader.report(interpreter, "interpreter: " + *problem);
+            }
+            else if (!std::filesystem::exists(*text))
+            {
+                reader.report(interpreter, "interpreter: " + *text +
+                                               " does not exist on this build host; install the "
+                                               "target's Python here (e.g. apt-get install python3)");
+            }
+            spec.interpreter = *text;
+        }
+    }
+}
+
+void Loader::read_output(const YAML::Node& root)
+{
+    if (const YAML::Node formats = root["formats"]; formats.IsDefined())
+    {
+        if (auto names = reader.string_list(formats, "formats"))
+        {
+            spec.formats.clear();
+            for (const auto& name : *names)
+            {
+                if (name == "deb")
+                {
+                    spec.formats.push_back(Format::deb);
+                }
+                else if (name == "rpm")
+                {
+                    spec.formats.push_back(Format::rpm);
+                }
+                else
+                {
+                    reader.report(formats, "'formats' entries are deb or rpm (got '" + name + "')");
+                }
+            }
+        }
+    }
+    if (const YAML::Node node = root["compression"]; node.IsDefined())
+    {
+        if (auto value = reader.choice<Compression>(node, "compression",
+                                                    {{"zstd", Compression::zstd},
+                                                     {"xz", Compression::xz},
+                                                     {"gzip", Compression::gzip},
+                                                     {"none", Compression::none}}))
+        {
+            spec.compression = *value;
+        }
+    }
+    if (const YAML::Node node = root["check-installable"]; node.IsDefined())
+    {
+        if (auto value = reader.choice<InstallabilityCheck>(node, "check-installable",
+                                                            {{"error", InstallabilityCheck::error},
+                                                             {"warn", InstallabilityCheck::warn},
+                                                             {"off", InstallabilityCheck::off}}))
+        {
+            spec.check_installable = *value;
+        }
+    }
+}
+
+} // namespace pydeb::spec::detail

@@ -1,0 +1,29 @@
+#!/bin/bash
+# Installs everything pydeb needs to build and to run its whole test suite on Debian bookworm.
+# Idempotent: apt-get skips what is already installed.
+set -euo pipefail
+
+packages=(
+    # build
+    meson ninja-build pkg-config g++ cmake python3
+    libarchive-dev libsolv-dev libsolvext-dev librpm-dev libyaml-cpp-dev
+    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev
+    # making wheels and test fixtures
+    python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
+    python3-pip-whl python3-setuptools-whl python3-wheel-whl libpq5 libyaml-0-2 binutils
+    # the real tools pydeb's output is checked with
+    dpkg-dev lintian debootstrap rpm rpmlint createrepo-c zstd xz-utils diffoscope-minimal shellcheck
+    # pydeb's own packaging and the debhelper / rpmbuild integrations
+    debhelper devscripts fakeroot man-db groff-base
+)
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,21 @@
+# Shared helpers for integration tests. Source it: . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+set -euo pipefail
+
+: "${PYDEB:?run through meson test, or set PYDEB to the built binary}"
+: "${PYDEB_SOURCE_ROOT:?}"
+: "${PYDEB_BUILD_ROOT:?}"
+
+# Where slow-to-make fixtures live between runs (corpus wheels, debootstrap root).
+PYDEB_CACHE="${PYDEB_CACHE:-$PYDEB_SOURCE_ROOT/tests/corpus/cache}"
+mkdir -p "$PYDEB_CACHE"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+# A fresh scratch directory, removed on exit.
+scratch() {
+    local dir
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
+    trap 'rm -rf "'"$dir"'"' EXIT
+    echo "$dir"
+}

@@ -1,0 +1,20 @@
+#!/bin/bash
+# README command 2: install the build dependencies, build pydeb, and run the whole test suite
+# (doctest unit tests and the integration tests that run dpkg, rpm, lintian, apt, pip...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tests/install-deps.sh
+bash tests/build.sh
+bash tests/corpus/make-wheel-corpus.sh
+status=0
+meson test -C build --print-errorlogs --num-processes 2 "$@" || status=$?
+# A plain closing line any CI can read: "N passed, N failed".
+python3 - build/meson-logs/testlog.json <<'PY'
+import json, sys
+results = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+passed = sum(r["result"] in ("OK", "EXPECTEDFAIL") for r in results)
+skipped = sum(r["result"] == "SKIP" for r in results)
+failed = len(results) - passed - skipped
+print(f"pydeb: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
