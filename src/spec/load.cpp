@@ -41,7 +41,11 @@ std::optional<fs::path> Loader::path(const YAML::Node& node, std::string_view ke
     {
         return std::nullopt;
     }
-    const fs::path resolved = (spec.dir / *text).lexically_normal();
+    fs::path resolved = (spec.dir / *text).lexically_normal();
+    if (!resolved.has_filename() && resolved.has_parent_path()) // "wheels/" → "wheels"
+    {
+        resolved = resolved.parent_path();
+    }
     std::error_code ec;
     const auto status = fs::status(resolved, ec);
     const bool ok = must == MustExist::file                ? fs::is_regular_file(status)

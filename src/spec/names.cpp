@@ -21,10 +21,6 @@ std::optional<std::string> check_package_name(std::string_view name)
     {
         return "a package name needs at least two characters (Debian Policy §5.6.1)";
     }
-    if (!is_lower_alnum(name.front()))
-    {
-        return "a package name must start with a lower-case letter or digit (Debian Policy §5.6.1)";
-    }
     for (char c : name)
     {
         if (!is_lower_alnum(c) && c != '+' && c != '-' && c != '.')
@@ -33,6 +29,10 @@ std::optional<std::string> check_package_name(std::string_view name)
                    "' is not allowed in a package name: use lower-case letters, digits, '+', '-' "
                    "and '.' (Debian Policy §5.6.1)";
         }
+    }
+    if (!is_lower_alnum(name.front()))
+    {
+        return "a package name must start with a lower-case letter or digit (Debian Policy §5.6.1)";
     }
     return std::nullopt;
 }

@@ -28,8 +28,8 @@ std::string error_for(std::string_view from, std::string_view to)
 TEST_CASE("spec::load suggests the key a misspelling meant, with its location")
 {
     CHECK(error_for("maintainer:", "maintaner:") ==
-          "t/pydeb.yaml:7:1: unknown key 'maintaner' in the spec; did you mean 'maintainer'?\n"
-          "t/pydeb.yaml:1:1: missing required key 'maintainer'");
+          "t/pydeb.yaml:1:1: missing required key 'maintainer'\n"
+          "t/pydeb.yaml:7:1: unknown key 'maintaner' in the spec; did you mean 'maintainer'?");
     CHECK(error_for("  bytecode:", "  bytecod:") ==
           "t/pydeb.yaml:15:3: unknown key 'bytecod' in 'install'; did you mean 'bytecode'?");
 }
@@ -62,10 +62,12 @@ TEST_CASE("spec::load reports every problem, in file order")
 
 TEST_CASE("spec::load names missing files and bad types where they are")
 {
-    CHECK(error_for("source: conf/app.conf", "source: conf/missing.conf")
-              .starts_with("t/pydeb.yaml:18:13: source: file not found: "));
+    const std::string missing = error_for("source: conf/app.conf", "source: conf/missing.conf");
+    CHECK_MESSAGE(missing.starts_with("t/pydeb.yaml:18:14: source: file not found: "), missing);
+    CHECK(missing.ends_with("t/conf/missing.conf (relative paths are resolved against the spec's "
+                            "directory)"));
     CHECK(error_for("mode: \"0640\"", "mode: 0999") ==
-          "t/pydeb.yaml:18:80: mode is an octal string such as \"0644\" (quote it, or YAML reads "
+          "t/pydeb.yaml:18:76: mode is an octal string such as \"0644\" (quote it, or YAML reads "
           "0644 as a number)");
     CHECK(error_for("entry-points: [myapp]", "entry-points: {a: b}") ==
           "t/pydeb.yaml:16:15: 'entry-points' must be a list of strings");
