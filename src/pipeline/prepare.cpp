@@ -2,7 +2,11 @@
 
 #include "install/interpreter.hpp"
 #include "install/project_wheel.hpp"
+#include "python/name.hpp"
 #include "python/wheel_filename.hpp"
+#include "resolve/metadata.hpp"
+#include "resolve/requirements_file.hpp"
+#include "util/hash.hpp"
 
 namespace fs = std::filesystem;
 
@@ -11,9 +15,6 @@ namespace pydeb::pipeline
 
 namespace
 {
-
-// The project's wheel lives in scratch/project; it is what `project: .` asks for by name.
-fs::path project_wheel_dir(const Prepared& prepared) { return prepared.scratch.path() / "project"; }
 
 Expected<std::vector<python::Requirement>> requirements_of(const spec::Spec& spec)
 {
@@ -29,11 +30,32 @@ Expected<std::vector<python::Requirement>> requirements_of(const spec::Spec& spe
     }
     if (spec.requirements_file)
     {
-        return fail(spec.requirements_file->string() +
-                    ": requirements-file is not supported yet; list the requirements under "
-                    "install.requirements");
+        auto from_file = PYDEB_TRY(resolve::read_requirements_file(*spec.requirements_file));
+        out.insert(out.end(), from_file.begin(), from_file.end());
     }
     return out;
+}
+
+// Builds the project's wheel (pip wheel, offline) and describes it like a resolved wheel.
+Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
+                                               const python::InterpreterFacts& facts,
+                                               const fs::path& out_dir,
+                                               std::vector<python::Requirement>& requirements)
+{
+    const fs::path wheel = PYDEB_TRY(install::build_project_wheel(*spec.project, facts, out_dir));
+    const auto filename = python::WheelFilename::parse(wheel.filename().string());
+    if (!filename)
+    {
+        return fail("pip built " + wheel.string() + ", whose name is not a valid wheel name: " +
+                    filename.error().message);
+    }
+    const resolve::WheelMetadata metadata = PYDEB_TRY(resolve::read_wheel_metadata(wheel));
+    requirements.insert(requirements.end(), metadata.requires_dist.begin(),
+                        metadata.requires_dist.end());
+    const auto sha256 = PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, wheel));
+    return resolve::ResolvedWheel{python::normalize_name(filename->name), metadata.name,
+                                  filename->version, wheel, wheel.filename().string(),
+                                  util::to_hex(sha256)};
 }
 
 } // namespace
@@ -44,44 +66,15 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     python::InterpreterFacts facts = PYDEB_TRY(install::query_interpreter(spec.interpreter));
     util::TempDir scratch = PYDEB_TRY(util::TempDir::create("pydeb-" + spec.name));
     std::vector<python::Requirement> requirements = PYDEB_TRY(requirements_of(spec));
-    Prepared prepared{std::move(spec), std::move(facts), std::move(scratch), std::move(requirements)};
-
+    Prepared prepared{std::move(spec), std::move(facts), std::move(scratch),
+                      std::move(requirements), std::nullopt};
     if (prepared.spec.project)
     {
-        const fs::path wheel = PYDEB_TRY(install::build_project_wheel(
-            *prepared.spec.project, prepared.facts, project_wheel_dir(prepared)));
-        const auto name = python::WheelFilename::parse(wheel.filename().string());
-        if (!name)
-        {
-            return fail("pip built " + wheel.string() + ", whose name is not a valid wheel name: " +
-                        name.error().message);
-        }
-        // Pin the project to the exact version just built, so an older copy of it in a
-        // wheelhouse can never be picked instead.
-        auto pinned = PYDEB_TRY(python::Requirement::parse(name->name + "==" + name->version.to_string()));
-        prepared.requirements.insert(prepared.requirements.begin(), std::move(pinned));
+        prepared.project_wheel =
+            PYDEB_TRY(build_project(prepared.spec, prepared.facts,
+                                    prepared.scratch.path() / "project", prepared.requirements));
     }
     return prepared;
-}
-
-std::vector<fs::path> wheelhouses(const Prepared& prepared)
-{
-    std::vector<fs::path> out;
-    if (prepared.spec.project)
-    {
-        out.push_back(project_wheel_dir(prepared));
-    }
-    out.insert(out.end(), prepared.spec.wheelhouses.begin(), prepared.spec.wheelhouses.end());
-    return out;
-}
-
-Expected<resolve::Resolution> resolve_wheels(const Prepared& prepared)
-{
-    resolve::ResolveRequest request;
-    request.requirements = prepared.requirements;
-    request.wheelhouses = wheelhouses(prepared);
-    request.target = prepared.facts;
-    return resolve::resolve(request);
 }
 
 } // namespace pydeb::pipeline

@@ -1,5 +1,5 @@
 // The steps every command shares: load the spec, ask the target interpreter about itself, build
-// the project's own wheel, and resolve the exact wheel set.
+// the project's own wheel.
 #pragma once
 
 #include "python/tags.hpp"
@@ -19,17 +19,14 @@ struct Prepared
     spec::Spec spec;
     python::InterpreterFacts facts;
     util::TempDir scratch; // the project's wheel, the staging root of a build
-    std::vector<python::Requirement> requirements; // top-level, in spec order
+    // What the resolver must satisfy: the spec's requirements (and requirements-file), plus the
+    // project's own Requires-Dist. The project itself is not among them: it is built from
+    // source on every run, so it is never locked by hash (see lockfile_stage.hpp).
+    std::vector<python::Requirement> requirements;
+    std::optional<resolve::ResolvedWheel> project_wheel;
 };
 
-// Loads the spec and queries the interpreter; builds the project wheel when install.project is set.
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
                                          const spec::Defaults& defaults = {});
-
-// The wheelhouses the resolver sees: the spec's, plus the freshly built project wheel.
-[[nodiscard]] std::vector<std::filesystem::path> wheelhouses(const Prepared& prepared);
-
-// Resolves the requirements against the wheelhouses for the target interpreter.
-[[nodiscard]] Expected<resolve::Resolution> resolve_wheels(const Prepared& prepared);
 
 } // namespace pydeb::pipeline

@@ -1,13 +1,19 @@
 // The stage sequence on one page. Each stage is a free function with narrow parameters; this file
-// only decides the order and what flows from one stage to the next.
+// only decides the order and what flows from one stage to the next:
+//   prepare (spec, interpreter, project wheel) → resolve → install (stage) → map → write.
 #include "pipeline/run.hpp"
 
-#include "install/environment.hpp"
+#include "depmap/map.hpp"
+#include "integration/debian_defaults.hpp"
+#include "integration/rpm_filelist.hpp"
+#include "integration/substvars.hpp"
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
-#include "pipeline/prepare.hpp"
+#include "pipeline/lockfile_stage.hpp"
+#include "pipeline/map_stage.hpp"
 #include "pipeline/stage_files.hpp"
+#include "pipeline/stage_venv.hpp"
 
 #include <iostream>
 
@@ -19,42 +25,27 @@ namespace pydeb::pipeline
 namespace
 {
 
-Error not_built_yet(std::string_view command, std::string_view stage)
+depmap::Target target_of(spec::Format format)
 {
-    return Error{"'pydeb " + std::string(command) + "' is not built yet: it needs the " +
-                 std::string(stage) + " stage, which has not landed"};
+    return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
 }
 
-void print_warnings(const std::vector<std::string>& warnings)
+// One package file: the mapped relations for its format, the installability check, the writer.
+Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
+                                const fs::path& root, package::PackageInfo info,
+                                spec::Format format, const fs::path& output_dir)
 {
-    for (const auto& warning : warnings)
+    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
+    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
+    if (format == spec::Format::deb)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        const fs::path output = output_dir / package::deb::conventional_filename(info);
+        PYDEB_TRY(package::deb::write_package(info, output));
+        return output;
     }
-}
-
-// install: the resolved wheels become the venv at its final prefix inside `root`, then the
-// spec's extra files are added beside it.
-Expected<void> stage(const Prepared& prepared, const resolve::Resolution& resolution,
-                     const fs::path& root)
-{
-    const spec::Spec& spec = prepared.spec;
-    install::InstallRequest request;
-    request.stage_root = root;
-    request.prefix = spec.prefix;
-    request.interpreter = prepared.facts;
-    for (const auto& wheel : resolution.wheels)
-    {
-        request.wheels.push_back(wheel.path);
-    }
-    request.bytecode = spec.bytecode == spec::Bytecode::build     ? install::Bytecode::build
-                       : spec.bytecode == spec::Bytecode::install ? install::Bytecode::install
-                                                                  : install::Bytecode::none;
-    request.strip = spec.strip == spec::Strip::yes ? install::Strip::yes : install::Strip::no;
-    request.entry_points = spec.entry_points;
-    const install::InstallReport report = PYDEB_TRY(install::install_environment(request));
-    print_warnings(report.warnings);
-    return stage_extra_files(spec, root);
+    const fs::path output = output_dir / package::rpm::conventional_filename(info);
+    PYDEB_TRY(package::rpm::write_package(info, output));
+    return output;
 }
 
 } // namespace
@@ -71,8 +62,7 @@ Expected<void> validate(const fs::path& spec_path)
 Expected<void> resolve(const fs::path& spec_path)
 {
     const Prepared prepared = PYDEB_TRY(prepare(spec_path));
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_wheels(prepared));
-    print_warnings(resolution.warnings);
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
         std::cout << wheel.name << "==" << wheel.version.to_string() << "\n";
@@ -80,50 +70,102 @@ Expected<void> resolve(const fs::path& spec_path)
     return {};
 }
 
-Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>&)
+Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile)
 {
-    PYDEB_TRY(spec::load(spec_path));
-    return std::unexpected(not_built_yet("lock", "lockfile"));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path));
+    const fs::path path = lockfile.value_or(prepared.spec.lockfile);
+    PYDEB_TRY(write_lock(prepared, path));
+    std::cout << path.string() << "\n";
+    return {};
 }
 
 Expected<void> install(const InstallRequest& request)
 {
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec));
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_wheels(prepared));
-    print_warnings(resolution.warnings);
-    return stage(prepared, resolution, request.root);
+    spec::Defaults defaults;
+    if (request.debian_source)
+    {
+        defaults = PYDEB_TRY(integration::read_debian_defaults(*request.debian_source, request.package));
+    }
+    Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults));
+    prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
+    prepared.spec.check_installable = request.check_installable.value_or(prepared.spec.check_installable);
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
+    PYDEB_TRY(stage_venv(prepared, resolution, request.root));
+    PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
+
+    if (request.substvars)
+    {
+        // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
+        package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::deb));
+        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
+        PYDEB_TRY(integration::update_substvars_file(
+            *request.substvars, {info.relations.depends, prepared.spec.prefix,
+                                 prepared.spec.interpreter.string(), bytecode_name(prepared.spec)}));
+    }
+    if (request.rpm_filelist)
+    {
+        const auto entries = PYDEB_TRY(package::collect_entries(request.root, config_paths(prepared.spec)));
+        const std::string list = PYDEB_TRY(integration::render_rpm_filelist(entries));
+        PYDEB_TRY(util::write_file_atomic(*request.rpm_filelist, list));
+    }
+    if (request.rpm_requires)
+    {
+        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::rpm));
+        PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
+                                          integration::render_rpm_requires(mapping.rpm_requires)));
+    }
+    return {};
 }
 
 Expected<void> deps(const fs::path& spec_path)
 {
-    PYDEB_TRY(spec::load(spec_path));
-    return std::unexpected(not_built_yet("deps", "dependency mapper"));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path));
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
+    const fs::path root = prepared.scratch.path() / "root";
+    std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";
+    PYDEB_TRY(stage_venv(prepared, resolution, root));
+    for (const spec::Format format : prepared.spec.formats)
+    {
+        const auto mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
+        for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))
+        {
+            std::cout << line << "\n";
+        }
+        if (format == spec::Format::deb)
+        {
+            std::cout << "Depends: " << util::join(mapping.deb_depends, ", ") << "\n";
+        }
+        else
+        {
+            for (const auto& require : mapping.rpm_requires)
+            {
+                std::cout << "Requires: " << require << "\n";
+            }
+        }
+    }
+    return {};
 }
 
 Expected<void> build(const BuildRequest& request)
 {
     const Prepared prepared = PYDEB_TRY(prepare(request.spec));
     const spec::Spec& spec = prepared.spec;
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_wheels(prepared));
-    print_warnings(resolution.warnings);
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
 
     const fs::path root = prepared.scratch.path() / "root";
-    PYDEB_TRY(stage(prepared, resolution, root));
+    PYDEB_TRY(stage_venv(prepared, resolution, root));
+    PYDEB_TRY(stage_extra_files(spec, root));
 
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
 
-    const std::vector<spec::Format> formats = request.formats.empty() ? spec.formats : request.formats;
+    const auto& formats = request.formats.empty() ? spec.formats : request.formats;
     for (const spec::Format format : formats)
     {
-        // Each format gets its own copy: the dependency mapper fills format-specific relations.
-        const package::PackageInfo& ready = info;
-        const fs::path output =
-            request.output_dir / (format == spec::Format::deb ? package::deb::conventional_filename(ready)
-                                                              : package::rpm::conventional_filename(ready));
-        PYDEB_TRY(format == spec::Format::deb ? package::deb::write_package(ready, output)
-                                              : package::rpm::write_package(ready, output));
-        std::cout << output.string() << "\n";
+        const fs::path written = PYDEB_TRY(
+            write_format(prepared, resolution, root, info, format, request.output_dir));
+        std::cout << written.string() << "\n";
     }
     return {};
 }

@@ -4,6 +4,7 @@
 
 #include "spec/spec.hpp"
 #include "util/expected.hpp"
+#include "util/strings.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -19,10 +20,20 @@ struct BuildRequest
     std::vector<spec::Format> formats; // empty: the spec's formats
 };
 
+// `pydeb install`: what dh_pydeb and %pydeb_install call.
 struct InstallRequest
 {
     std::filesystem::path spec;
     std::filesystem::path root; // staging root; the venv lands at ROOT/PREFIX
+    // Take name, version, maintainer, description from DIR/debian/{control,changelog} for PACKAGE
+    // when the spec leaves them out.
+    std::optional<std::filesystem::path> debian_source;
+    std::string package;
+    std::optional<std::filesystem::path> substvars;    // write pydeb:Depends & co. (debhelper)
+    std::optional<std::filesystem::path> rpm_filelist; // %files -f list of ROOT (rpmbuild)
+    std::optional<std::filesystem::path> rpm_requires; // mapped Requires, one per line (rpmbuild)
+    std::optional<spec::Strip> strip;                  // overrides the spec (DEB_BUILD_OPTIONS)
+    std::optional<spec::InstallabilityCheck> check_installable;
 };
 
 [[nodiscard]] Expected<void> validate(const std::filesystem::path& spec);

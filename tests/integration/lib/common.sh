@@ -12,10 +12,11 @@ mkdir -p "$PYDEB_CACHE"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
 
-# A fresh scratch directory, removed on exit.
+# Everything a test makes lives under one directory, removed when the test script exits.
+PYDEB_TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
+trap 'rm -rf "$PYDEB_TEST_TMP"' EXIT
+
+# A fresh scratch directory; safe inside "$(scratch)" (no trap is set in the subshell).
 scratch() {
-    local dir
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-    trap 'rm -rf "'"$dir"'"' EXIT
-    echo "$dir"
+    mktemp -d "$PYDEB_TEST_TMP/s-XXXXXX"
 }

@@ -1,0 +1,51 @@
+// libsolvext loaders for distribution metadata, on top of adapters/solv's pool: the dpkg
+// database, apt Packages files (any compression apt uses, lz4 included), rpm-md repositories
+// and the rpm database, with an optional .solv cache keyed by the source's size and mtime.
+// Pitfalls these functions handle are in reference/libsolv.md §2 and §7.
+#pragma once
+
+#include "adapters/solv/pool.hpp"
+#include "adapters/solv/repo.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <string_view>
+
+namespace pydeb::adapters::solv_repos
+{
+
+// A directory for .solv caches; empty = no caching.
+struct CacheOptions
+{
+    std::filesystem::path directory;
+};
+
+// ROOT/var/lib/dpkg/status as a repo of the packages dpkg lists as "installed" (repo_add_debdb
+// keeps config-files and half-installed entries too; they are dropped here).
+[[nodiscard]] Expected<solv::ObjRepoView> load_dpkg_status(solv::ObjPool& pool,
+                                                           const std::filesystem::path& root);
+
+// One apt Packages file. libsolv reads gz/xz/bz2/zst itself but not lz4 (bookworm's apt stores
+// lists as *_Packages.lz4 with Acquire::GzipIndexes): those go through `apt-helper cat-file`.
+[[nodiscard]] Expected<solv::ObjRepoView> load_apt_packages(solv::ObjPool& pool,
+                                                            const std::filesystem::path& file,
+                                                            const CacheOptions& cache = {});
+
+// Control stanzas given as text (a package about to be written), parsed exactly as an archive's
+// Packages file is.
+[[nodiscard]] Expected<solv::ObjRepoView>
+load_debian_stanzas(solv::ObjPool& pool, std::string_view repo_name, std::string_view text);
+
+// DIR/repodata/repomd.xml and the primary and filelists files it names.
+[[nodiscard]] Expected<solv::ObjRepoView>
+load_rpm_md(solv::ObjPool& pool, const std::filesystem::path& dir, const CacheOptions& cache = {});
+
+// The rpm database below root (ROOT/var/lib/rpm or ROOT/usr/lib/sysimage/rpm).
+[[nodiscard]] Expected<solv::ObjRepoView> load_rpmdb(solv::ObjPool& pool,
+                                                     const std::filesystem::path& root);
+
+// An rpm dependency string as rpm writes it: "name", "name OP evr" (OP one of < <= = >= >), or a
+// rich dependency "(a or b)" (pool_parserpmrichdep). 0 when it does not parse.
+[[nodiscard]] solv::DependencyId parse_rpm_dependency(solv::ObjPool& pool, std::string_view text);
+
+} // namespace pydeb::adapters::solv_repos

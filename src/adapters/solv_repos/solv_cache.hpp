@@ -1,0 +1,25 @@
+// .solv caches of loaded repositories (repo_write / repo_add_solv): a reload of bookworm's 66k
+// packages takes a third of the time of parsing the lists again (libsolv.md §2). Internal to
+// adapters/solv_repos.
+#pragma once
+
+#include "adapters/solv/repo.hpp"
+#include "adapters/solv_repos/loaders.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace pydeb::adapters::solv_repos
+{
+
+// The cache file for `source` in cache.directory, named after the source's path, size and mtime;
+// nullopt when caching is off or the source cannot be stat'ed.
+[[nodiscard]] std::optional<std::filesystem::path> cache_path(const CacheOptions& cache,
+                                                              const std::filesystem::path& source);
+// Load the cache into repo; false when there is none (or it is unreadable).
+[[nodiscard]] bool read_cache(solv::ObjRepoView repo,
+                              const std::optional<std::filesystem::path>& path);
+// Write the repo's cache and remove older caches of the same source; failures are ignored.
+void write_cache(solv::ObjRepoView repo, const std::optional<std::filesystem::path>& path);
+
+} // namespace pydeb::adapters::solv_repos

@@ -1,0 +1,215 @@
+#include "depmap/deb_mapper.hpp"
+
+#include "depmap/deb_relations.hpp"
+#include "depmap/dpkg_control_files.hpp"
+#include "elf/scan.hpp"
+#include "util/files.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::depmap
+{
+
+namespace
+{
+
+struct PackageInfo
+{
+    std::optional<SymbolsFile> symbols;
+    std::vector<ShlibsEntry> shlibs;
+};
+
+struct External
+{
+    std::size_t object = 0;
+    std::string soname;
+    std::optional<fs::path> library; // on the host
+};
+
+Expected<PackageInfo> load_package_info(const DpkgDatabase& database, const std::string& package)
+{
+    PackageInfo info;
+    if (auto path = database.control_file(package, "symbols"))
+    {
+        const auto text = PYDEB_TRY(util::read_file(*path));
+        info.symbols = PYDEB_TRY(parse_symbols(text, path->string()));
+    }
+    if (auto path = database.control_file(package, "shlibs"))
+    {
+        info.shlibs = parse_shlibs(PYDEB_TRY(util::read_file(*path)));
+    }
+    return info;
+}
+
+bool under(const fs::path& path, const fs::path& prefix)
+{
+    const auto rel = path.lexically_relative(prefix);
+    return !prefix.empty() && !rel.empty() && *rel.begin() != "..";
+}
+
+} // namespace
+
+Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
+                                   const fs::path& stage_root, const fs::path& prefix,
+                                   const DpkgDatabase& database, const HostLibraries& libraries)
+{
+    DebianMapping mapping;
+    std::vector<External> externals;
+    std::vector<fs::path> library_paths;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+    {
+        const auto& object = objects[i];
+        // The object's own rpath directories outside the package (inside it is the bundle).
+        std::vector<fs::path> extra;
+        for (const auto& dir : elf::search_directories(object))
+        {
+            if (!under(dir, prefix))
+            {
+                extra.push_back(dir);
+            }
+        }
+        for (const auto& soname : object.needed)
+        {
+            if (auto bundled = elf::find_in_bundle(object, soname, stage_root))
+            {
+                mapping.sonames.push_back({object.install_path, soname, "", Provenance::bundled,
+                                           "/" + bundled->lexically_relative(stage_root).string()});
+                continue;
+            }
+            auto library = libraries.locate(soname, object.elf_class, object.machine, extra);
+            if (library)
+            {
+                library_paths.push_back(*library);
+            }
+            externals.push_back({i, soname, library});
+        }
+    }
+    const auto owners = database.find_owners(library_paths);
+    std::map<std::string, PackageInfo> packages;
+    for (const auto& [path, owner] : owners)
+    {
+        if (!packages.contains(owner))
+        {
+            packages.emplace(owner, PYDEB_TRY(load_package_info(database, owner)));
+        }
+    }
+
+    DependencySet global;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+    {
+        const auto& object = objects[i];
+        DependencySet local;
+        // Sonames with a symbols file, in DT_NEEDED order: symbol lookups try them in turn
+        // (Dpkg::Shlibs::SymbolFile::lookup_symbol over @sonames).
+        std::vector<std::pair<std::string, const SymbolsObject*>> with_symbols;
+        std::vector<std::pair<std::size_t, std::string>> templates; // mapping index, template
+        for (const auto& external : externals)
+        {
+            if (external.object != i)
+            {
+                continue;
+            }
+            MappedSoname mapped{object.install_path, external.soname, "", Provenance::not_found,
+                                ""};
+            const auto owner = external.library ? owners.find(*external.library) : owners.end();
+            if (!external.library)
+            {
+                mapped.detail = "no " + elf::describe_abi(object.elf_class, object.machine) +
+                                " library of that name on this system";
+                mapping.warnings.push_back(object.install_path.string() + ": " + external.soname +
+                                           ": " + mapped.detail +
+                                           "; install the package that ships it, or bundle it");
+            }
+            else if (owner == owners.end())
+            {
+                mapped.detail = external.library->string() + " belongs to no installed package";
+                mapping.warnings.push_back(object.install_path.string() + ": " + external.soname +
+                                           ": " + mapped.detail + " (dpkg -S finds nothing)");
+            }
+            else
+            {
+                const auto& info = packages.at(owner->second);
+                const SymbolsObject* symbols =
+                    info.symbols ? info.symbols->find(external.soname) : nullptr;
+                mapped.detail = external.library->string() + " from " + owner->second;
+                if (symbols != nullptr && !symbols->dependencies.empty())
+                {
+                    mapped.provenance = Provenance::symbols;
+                    const auto minver = smallest_version(*symbols);
+                    local.update(symbols->dependencies[0], minver);
+                    global.update(symbols->dependencies[0], minver);
+                    with_symbols.emplace_back(external.soname, symbols);
+                    templates.emplace_back(mapping.sonames.size(), symbols->dependencies[0]);
+                }
+                else if (auto dep = lookup_shlibs(info.shlibs, external.soname))
+                {
+                    mapped.provenance = Provenance::shlibs;
+                    mapped.relation = *dep;
+                    global.add_unversioned(*dep);
+                }
+                else
+                {
+                    // dpkg-shlibdeps stops here ("no dependency information found"); the owner
+                    // itself is still the right package, only the minimum version is unknown.
+                    mapped.provenance = Provenance::package;
+                    mapped.relation = owner->second;
+                    global.add_unversioned(owner->second);
+                    mapping.warnings.push_back(object.install_path.string() + ": " +
+                                               external.soname + ": " + owner->second +
+                                               " has no shlibs or symbols file; depending on it "
+                                               "unversioned");
+                }
+            }
+            mapping.sonames.push_back(std::move(mapped));
+        }
+        for (const auto& symbol : object.undefined_symbols)
+        {
+            const std::string key =
+                symbol.name + "@" + (symbol.version.empty() ? "Base" : symbol.version);
+            for (const auto& [soname, symbols] : with_symbols)
+            {
+                auto it = symbols->symbols.find(key);
+                if (it == symbols->symbols.end())
+                {
+                    continue;
+                }
+                if (it->second.dep_id < symbols->dependencies.size())
+                {
+                    local.update(symbols->dependencies[it->second.dep_id], it->second.minver);
+                    global.update(symbols->dependencies[it->second.dep_id], it->second.minver);
+                }
+                break;
+            }
+        }
+        for (const auto& [index, templ] : templates)
+        {
+            std::vector<std::string> parts;
+            for (const auto& part : util::split(templ, ','))
+            {
+                parts.push_back(local.render(std::string(util::trim(part))));
+            }
+            mapping.sonames[index].relation = util::join(parts, ", ");
+        }
+    }
+    // Report per object, in DT_NEEDED order (bundled ones were collected first).
+    std::map<fs::path, const std::vector<std::string>*> needed;
+    for (const auto& object : objects)
+    {
+        needed.emplace(object.install_path, &object.needed);
+    }
+    const auto position = [&](const MappedSoname& m)
+    {
+        const auto* list = needed.at(m.object);
+        return std::pair(m.object, std::ranges::find(*list, m.soname) - list->begin());
+    };
+    std::ranges::stable_sort(mapping.sonames, {}, position);
+    mapping.depends = global.render_all();
+    return mapping;
+}
+
+} // namespace pydeb::depmap

@@ -1,0 +1,186 @@
+#include "depmap/dpkg_database.hpp"
+
+#include "util/files.hpp"
+#include "util/strings.hpp"
+
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::depmap
+{
+
+namespace
+{
+
+// deb-control(5) stanzas: "Field: value" lines, continuation lines start with a space, a blank
+// line ends the stanza. Only the single-line fields dpkg -S and dpkg-shlibdeps need are kept.
+void parse_status(std::string_view text, std::map<std::string, InstalledPackage, std::less<>>& out)
+{
+    InstalledPackage current;
+    std::string status;
+    const auto flush = [&]
+    {
+        // "want flag status": keep "install ok installed", "hold ok installed".
+        if (!current.name.empty() && status.ends_with(" installed"))
+        {
+            out.insert_or_assign(current.name, current);
+        }
+        current = {};
+        status.clear();
+    };
+    for (const auto& line : util::split(text, '\n'))
+    {
+        if (util::trim(line).empty())
+        {
+            flush();
+            continue;
+        }
+        if (line.starts_with(' ') || line.starts_with('\t'))
+        {
+            continue;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string::npos)
+        {
+            continue;
+        }
+        const std::string_view field = std::string_view(line).substr(0, colon);
+        const std::string value(util::trim(std::string_view(line).substr(colon + 1)));
+        if (field == "Package")
+        {
+            current.name = value;
+        }
+        else if (field == "Status")
+        {
+            status = value;
+        }
+        else if (field == "Architecture")
+        {
+            current.architecture = value;
+        }
+        else if (field == "Version")
+        {
+            current.version = value;
+        }
+        else if (field == "Multi-Arch")
+        {
+            current.multi_arch = value;
+        }
+    }
+    flush();
+}
+
+} // namespace
+
+std::vector<fs::path> usrmerge_aliases(const fs::path& path)
+{
+    // Debian's merged /usr (bookworm default) makes /lib, /lib64, /bin, /sbin symlinks into /usr;
+    // dpkg still records whichever spelling the package shipped.
+    std::vector<fs::path> out{path};
+    const std::string text = path.string();
+    const auto merged_top = [](std::string_view rest)
+    { return rest.starts_with("/lib") || rest.starts_with("/bin/") || rest.starts_with("/sbin/"); };
+    if (text.starts_with("/usr/") && merged_top(std::string_view(text).substr(4)))
+    {
+        out.emplace_back(text.substr(4));
+    }
+    else if (merged_top(text))
+    {
+        out.emplace_back("/usr" + text);
+    }
+    return out;
+}
+
+Expected<DpkgDatabase> DpkgDatabase::open(const fs::path& root)
+{
+    DpkgDatabase db;
+    db.m_root = root;
+    db.m_info = root / "var/lib/dpkg/info";
+    const auto status_path = root / "var/lib/dpkg/status";
+    auto text = util::read_file(status_path);
+    if (!text)
+    {
+        return fail(status_path.string() + ": cannot read the dpkg database (" +
+                    text.error().message + "); mapping sonames to Debian packages needs dpkg");
+    }
+    parse_status(*text, db.m_packages);
+    return db;
+}
+
+const InstalledPackage* DpkgDatabase::find(std::string_view name) const
+{
+    auto it = m_packages.find(name);
+    return it == m_packages.end() ? nullptr : &it->second;
+}
+
+std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::path>& paths) const
+{
+    // Every spelling we accept, mapped back to the path asked for.
+    std::map<std::string, fs::path, std::less<>> wanted;
+    for (const auto& path : paths)
+    {
+        std::vector<fs::path> spellings = usrmerge_aliases(path);
+        std::error_code ec;
+        if (auto real = fs::canonical(m_root / path.relative_path(), ec); !ec)
+        {
+            for (auto& alias : usrmerge_aliases(fs::path("/") / real.lexically_relative(m_root)))
+            {
+                spellings.push_back(std::move(alias));
+            }
+        }
+        for (const auto& spelling : spellings)
+        {
+            wanted.emplace(spelling.string(), path);
+        }
+    }
+    std::map<fs::path, std::string> owners;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_info, ec))
+    {
+        const auto& file = entry.path();
+        if (file.extension() != ".list" || owners.size() == paths.size())
+        {
+            continue;
+        }
+        const std::string stem = file.stem().string();
+        const std::string package = stem.substr(0, stem.find(':'));
+        if (find(package) == nullptr)
+        {
+            continue;
+        }
+        std::ifstream in(file);
+        for (std::string line; std::getline(in, line);)
+        {
+            if (auto it = wanted.find(line); it != wanted.end())
+            {
+                owners.try_emplace(it->second, package);
+            }
+        }
+    }
+    return owners;
+}
+
+std::optional<fs::path> DpkgDatabase::control_file(std::string_view package,
+                                                   std::string_view ext) const
+{
+    const auto* installed = find(package);
+    if (installed == nullptr)
+    {
+        return std::nullopt;
+    }
+    std::error_code ec;
+    for (const auto& name :
+         {std::string(package) + ":" + installed->architecture + "." + std::string(ext),
+          std::string(package) + "." + std::string(ext)})
+    {
+        if (fs::is_regular_file(m_info / name, ec))
+        {
+            return m_info / name;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace pydeb::depmap

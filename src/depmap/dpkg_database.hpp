@@ -1,0 +1,57 @@
+// The installed side of a Debian system as dpkg records it (dpkg(1) "FILES"): which packages are
+// installed (ADMINDIR/status), which package owns a file (info/PKG[:ARCH].list, what
+// `dpkg -S` reads) and the package's shlibs / symbols control files (what
+// `dpkg-query --control-path PKG symbols` returns).
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pydeb::depmap
+{
+
+struct InstalledPackage
+{
+    std::string name;
+    std::string architecture; // amd64, all, ...
+    std::string version;
+    std::string multi_arch; // "same" packages have ARCH-qualified info files
+};
+
+class DpkgDatabase
+{
+public:
+    // Reads ROOT/var/lib/dpkg/status; packages whose Status is not "... installed" are left out
+    // (config-files and half-installed entries ship no files).
+    [[nodiscard]] static Expected<DpkgDatabase> open(const std::filesystem::path& root);
+
+    [[nodiscard]] const InstalledPackage* find(std::string_view name) const;
+
+    // The owners of each path (merged-/usr aware: /usr/lib/x and /lib/x are tried both ways, as
+    // are the paths with symlinks resolved), by reading every info/*.list once.
+    [[nodiscard]] std::map<std::filesystem::path, std::string>
+    find_owners(const std::vector<std::filesystem::path>& paths) const;
+
+    // info/PKG:ARCH.EXT or info/PKG.EXT for an installed package; nullopt when absent.
+    [[nodiscard]] std::optional<std::filesystem::path> control_file(std::string_view package,
+                                                                    std::string_view ext) const;
+
+    [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
+
+private:
+    std::filesystem::path m_root;
+    std::filesystem::path m_info;
+    std::map<std::string, InstalledPackage, std::less<>> m_packages;
+};
+
+// The spellings of a path dpkg may have recorded on a merged-/usr system: the path itself and
+// its /usr <-> / twin for /lib*, /bin and /sbin.
+[[nodiscard]] std::vector<std::filesystem::path>
+usrmerge_aliases(const std::filesystem::path& path);
+
+} // namespace pydeb::depmap

@@ -1,0 +1,66 @@
+#include "depmap/interpreter.hpp"
+
+#include <regex>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::depmap
+{
+
+std::optional<std::string> python_x_y(const fs::path& interpreter, const fs::path& root)
+{
+    static const std::regex name_re(R"(^python(\d+\.\d+)[a-z]*$)");
+    std::error_code ec;
+    fs::path name = interpreter.filename();
+    if (auto real = fs::canonical(root / interpreter.relative_path(), ec); !ec)
+    {
+        name = real.filename();
+    }
+    std::smatch match;
+    const std::string text = name.string();
+    if (std::regex_match(text, match, name_re))
+    {
+        return match[1].str();
+    }
+    return std::nullopt;
+}
+
+Expected<InterpreterRelation> debian_interpreter_relation(const DpkgDatabase& database,
+                                                          const fs::path& interpreter)
+{
+    const auto version = python_x_y(interpreter, database.root());
+    if (version)
+    {
+        const std::string package = "python" + *version;
+        if (database.find(package) != nullptr)
+        {
+            return InterpreterRelation{package, interpreter.string() + " is Python " + *version +
+                                                    ", run by Debian's " + package};
+        }
+    }
+    const auto owners = database.find_owners({interpreter});
+    if (auto it = owners.find(interpreter); it != owners.end())
+    {
+        return InterpreterRelation{it->second, interpreter.string() + " belongs to " + it->second};
+    }
+    return fail(interpreter.string() +
+                ": no installed Debian package ships this interpreter, so the package cannot "
+                "depend on it; use a Debian python3.X interpreter (apt-get install python3) or "
+                "bundle the interpreter");
+}
+
+Expected<InterpreterRelation> rpm_interpreter_relation(const fs::path& interpreter,
+                                                       const fs::path& root)
+{
+    const auto version = python_x_y(interpreter, root);
+    if (!version)
+    {
+        return fail(interpreter.string() +
+                    ": cannot tell its Python version from the name (expected pythonX.Y); "
+                    "name the interpreter by its versioned path, e.g. /usr/bin/python3.11");
+    }
+    return InterpreterRelation{"python(abi) = " + *version,
+                               interpreter.string() + " is Python " + *version};
+}
+
+} // namespace pydeb::depmap

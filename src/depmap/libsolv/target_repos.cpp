@@ -1,0 +1,73 @@
+#include "depmap/libsolv/target_repos.hpp"
+
+#include "adapters/solv_repos/loaders.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace fs = std::filesystem;
+namespace solv = pydeb::adapters::solv;
+namespace repos = pydeb::adapters::solv_repos;
+
+namespace pydeb::depmap::libsolv
+{
+
+namespace
+{
+
+repos::CacheOptions default_cache()
+{
+    // XDG Base Directory: $XDG_CACHE_HOME, else ~/.cache.
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
+    {
+        return {fs::path(xdg) / "pydeb/solv"};
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    {
+        return {fs::path(home) / ".cache/pydeb/solv"};
+    }
+    return {};
+}
+
+} // namespace
+
+Expected<void> load_repo(solv::ObjPool& pool, const RepoSource& source)
+{
+    const auto cache = default_cache();
+    switch (source.kind)
+    {
+    case RepoKind::dpkg_status:
+        PYDEB_TRY(repos::load_dpkg_status(pool, source.path));
+        break;
+    case RepoKind::apt_packages:
+        PYDEB_TRY(repos::load_apt_packages(pool, source.path, cache));
+        break;
+    case RepoKind::rpm_md:
+        PYDEB_TRY(repos::load_rpm_md(pool, source.path, cache));
+        break;
+    case RepoKind::rpmdb:
+        PYDEB_TRY(repos::load_rpmdb(pool, source.path));
+        break;
+    }
+    return {};
+}
+
+std::vector<fs::path> apt_package_lists(const fs::path& root)
+{
+    std::vector<fs::path> lists;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root / "var/lib/apt/lists", ec))
+    {
+        const auto name = entry.path().filename().string();
+        const auto stem = name.substr(0, name.find("_Packages") + 9);
+        if (entry.is_regular_file(ec) && stem.ends_with("_Packages") &&
+            (name == stem || name.find('.', stem.size()) == stem.size()))
+        {
+            lists.push_back(entry.path());
+        }
+    }
+    std::ranges::sort(lists);
+    return lists;
+}
+
+} // namespace pydeb::depmap::libsolv

@@ -1,0 +1,22 @@
+// Loading the target repositories of a check into a libsolv pool (adapters/solv_repos), with
+// .solv caches under $XDG_CACHE_HOME/pydeb/solv.
+#pragma once
+
+#include "adapters/solv/pool.hpp"
+#include "depmap/types.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <vector>
+
+namespace pydeb::depmap::libsolv
+{
+
+[[nodiscard]] Expected<void> load_repo(adapters::solv::ObjPool& pool, const RepoSource& source);
+
+// The apt Packages lists below root (ROOT/var/lib/apt/lists/*_Packages*, any compression),
+// sorted: the default Debian target together with the dpkg status.
+[[nodiscard]] std::vector<std::filesystem::path>
+apt_package_lists(const std::filesystem::path& root);
+
+} // namespace pydeb::depmap::libsolv

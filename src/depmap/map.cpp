@@ -1,0 +1,149 @@
+#include "depmap/map.hpp"
+
+#include "depmap/deb_mapper.hpp"
+#include "depmap/deb_relations.hpp"
+#include "depmap/interpreter.hpp"
+#include "depmap/libsolv/installable.hpp"
+#include "depmap/rpm_requires.hpp"
+#include "elf/scan.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::depmap
+{
+
+std::string_view to_string(Provenance provenance)
+{
+    switch (provenance)
+    {
+    case Provenance::symbols:
+        return "symbols";
+    case Provenance::shlibs:
+        return "shlibs";
+    case Provenance::package:
+        return "package";
+    case Provenance::rpm_soname:
+        return "rpm-soname";
+    case Provenance::bundled:
+        return "bundled";
+    case Provenance::not_found:
+        return "not-found";
+    }
+    return "unknown";
+}
+
+namespace
+{
+
+Expected<Mapping> map_rpm(const MapRequest& request, const std::vector<elf::ElfObject>& objects)
+{
+    Mapping mapping;
+    std::set<std::string> requires_;
+    for (const auto& object : objects)
+    {
+        std::set<std::string> bundled;
+        for (const auto& soname : object.needed)
+        {
+            if (auto library = elf::find_in_bundle(object, soname, request.stage_root))
+            {
+                bundled.insert(soname);
+                mapping.sonames.push_back(
+                    {object.install_path, soname, "", Provenance::bundled,
+                     "/" + library->lexically_relative(request.stage_root).string()});
+            }
+            else if (!rpm_skips_soname(soname))
+            {
+                mapping.sonames.push_back(
+                    {object.install_path, soname,
+                     rpm_soname_dependency(soname, "", object.elf_class, object.machine),
+                     Provenance::rpm_soname, ""});
+            }
+        }
+        for (auto& dep : rpm_requires_for(object, bundled))
+        {
+            requires_.insert(std::move(dep));
+        }
+    }
+    if (!request.interpreter.empty())
+    {
+        auto relation =
+            PYDEB_TRY(rpm_interpreter_relation(request.interpreter, request.system_root));
+        requires_.insert(relation.relation);
+    }
+    requires_.insert(request.extra_depends.begin(), request.extra_depends.end());
+    mapping.rpm_requires.assign(requires_.begin(), requires_.end());
+    if (!request.repos.empty())
+    {
+        for (const auto& missing :
+             PYDEB_TRY(libsolv::unprovided_rpm_requires(mapping.rpm_requires, request.repos)))
+        {
+            mapping.warnings.push_back("nothing in the target repositories provides " + missing);
+        }
+    }
+    return mapping;
+}
+
+Expected<Mapping> map_deb(const MapRequest& request, const std::vector<elf::ElfObject>& objects)
+{
+    const auto database = PYDEB_TRY(DpkgDatabase::open(request.system_root));
+    const HostLibraries libraries(request.system_root);
+    auto debian =
+        PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, database, libraries));
+    Mapping mapping;
+    mapping.sonames = std::move(debian.sonames);
+    mapping.warnings = std::move(debian.warnings);
+    std::vector<std::string> depends = std::move(debian.depends);
+    if (!request.interpreter.empty())
+    {
+        auto relation = PYDEB_TRY(debian_interpreter_relation(database, request.interpreter));
+        depends.push_back(relation.relation);
+    }
+    depends.insert(depends.end(), request.extra_depends.begin(), request.extra_depends.end());
+    mapping.deb_depends = merge_relations(depends);
+    return mapping;
+}
+
+} // namespace
+
+Expected<Mapping> map_dependencies(const MapRequest& request)
+{
+    const auto objects = PYDEB_TRY(elf::scan_tree(request.stage_root));
+    return request.target == Target::deb ? map_deb(request, objects) : map_rpm(request, objects);
+}
+
+Expected<std::vector<std::string>> check_installable(const InstallCheck& check)
+{
+    auto problems = PYDEB_TRY(libsolv::install_problems(check, "/"));
+    if (!problems.empty() && check.policy == ProblemPolicy::error)
+    {
+        return fail(check.package_name + " would not install on the target system:\n  " +
+                    util::join(problems, "\n  ") +
+                    "\n(install or add the missing packages to the target repositories, fix the "
+                    "dependency in the spec, or turn this check into warnings)");
+    }
+    return problems;
+}
+
+std::vector<std::string> describe(const Mapping& mapping, const fs::path& prefix)
+{
+    std::vector<std::string> lines;
+    for (const auto& mapped : mapping.sonames)
+    {
+        const auto rel = mapped.object.lexically_relative(prefix);
+        const auto object = rel.empty() || *rel.begin() == ".." ? mapped.object : rel;
+        std::string line = object.string() + ": " + mapped.soname + " -> ";
+        line += mapped.relation.empty()
+                    ? (mapped.provenance == Provenance::bundled ? mapped.detail
+                                                                : std::string("(nothing)"))
+                    : mapped.relation;
+        line += " [" + std::string(to_string(mapped.provenance)) + "]";
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+} // namespace pydeb::depmap

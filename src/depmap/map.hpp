@@ -1,0 +1,29 @@
+// The dependency mapper's entry points for the pipeline: `pydeb deps SPEC` prints a Mapping, and
+// the build puts its relations into Depends / Requires after check_installable agrees.
+#pragma once
+
+#include "depmap/types.hpp"
+#include "util/expected.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pydeb::depmap
+{
+
+// Scan request.stage_root, map every soname the bundle does not satisfy (Debian: dpkg database
+// under system_root, as dpkg-shlibdeps; RPM: elfdeps' strings, checked against request.repos
+// when given), add the interpreter's relation and request.extra_depends.
+[[nodiscard]] Expected<Mapping> map_dependencies(const MapRequest& request);
+
+// Ask libsolv whether the package would install against the target repositories. Returns the
+// problems as warnings under ProblemPolicy::warn (empty when installable); under
+// ProblemPolicy::error any problem is an Error listing all of them, one per line.
+[[nodiscard]] Expected<std::vector<std::string>> check_installable(const InstallCheck& check);
+
+// One line per mapped soname, as `pydeb deps` prints it:
+// "lxml/etree.so: libxml2.so.2 -> libxml2 (>= 2.9.0) [symbols]" (object relative to prefix).
+[[nodiscard]] std::vector<std::string> describe(const Mapping& mapping,
+                                                const std::filesystem::path& prefix);
+
+} // namespace pydeb::depmap

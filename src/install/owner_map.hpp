@@ -1,0 +1,47 @@
+// Which wheel owns each installed path. Several wheels install in parallel into one venv; a deb or
+// rpm needs one owner per file, so two wheels may ship the same path only with identical bytes
+// (PEP 420-less namespace __init__.py files); different bytes are an error naming both
+// (wheel-install.md J.27). Thread-safe.
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace pydeb::install
+{
+
+class OwnerMap
+{
+public:
+    enum class Claim
+    {
+        write, // first claimant: write the file
+        skip,  // someone else writes it; only hash the content for the final comparison
+    };
+
+    // `path` is relative to the stage root; `owner` names the wheel (or "the virtualenv").
+    [[nodiscard]] Claim claim(const std::filesystem::path& path, const std::string& owner);
+    // The sha256 of what `owner` has (or would have) written at `path`.
+    void set_digest(const std::filesystem::path& path, const std::string& owner,
+                    const std::string& sha256);
+
+    // After all installs: an error for every path whose owners disagree on the content, and a
+    // warning for paths that differ only in case (undefined on case-insensitive file systems).
+    [[nodiscard]] Expected<void> check(std::vector<std::string>& warnings) const;
+
+private:
+    struct Owner
+    {
+        std::string name;
+        std::string sha256;
+    };
+    mutable std::mutex m_mutex;
+    std::map<std::string, std::vector<Owner>> m_owners;
+};
+
+} // namespace pydeb::install

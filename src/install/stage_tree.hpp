@@ -1,0 +1,74 @@
+// Writing files under the staging root without ever leaving it: every directory component is
+// opened with O_NOFOLLOW|O_DIRECTORY relative to its parent (openat), and files are created with
+// O_NOFOLLOW, so an existing symlink in the stage (bin/python, lib64, or one a wheel planted) is
+// never written through. Modes are set with fchmod, independent of the umask.
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pydeb::install
+{
+
+class UniqueFd
+{
+public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd) : m_fd(fd) {}
+    UniqueFd(UniqueFd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    UniqueFd& operator=(UniqueFd&& other) noexcept;
+    ~UniqueFd();
+    [[nodiscard]] int get() const { return m_fd; }
+    [[nodiscard]] explicit operator bool() const { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+};
+
+// A regular file being written. finish() sets the mode; dropping it unfinished leaves the file.
+class FileSink
+{
+public:
+    explicit FileSink(UniqueFd fd) : m_fd(std::move(fd)) {}
+    [[nodiscard]] Expected<void> write(std::span<const std::byte> data);
+    [[nodiscard]] Expected<void> write(std::string_view data);
+    [[nodiscard]] Expected<void> finish(unsigned mode);
+
+private:
+    UniqueFd m_fd;
+};
+
+class StageTree
+{
+public:
+    [[nodiscard]] static Expected<StageTree> open(const std::filesystem::path& root);
+
+    // Create or truncate the regular file at `relative` (no leading "/", no ".."), creating its
+    // directories (0755). Errors are the system's reason; callers add the wheel and member.
+    [[nodiscard]] Expected<FileSink> create_file(const std::filesystem::path& relative);
+    [[nodiscard]] Expected<void> write_file(const std::filesystem::path& relative,
+                                            std::string_view data, unsigned mode);
+    [[nodiscard]] Expected<void> make_directories(const std::filesystem::path& relative);
+    [[nodiscard]] Expected<void> make_symlink(const std::filesystem::path& relative,
+                                              const std::filesystem::path& target);
+    // Remove a file written by a failed member.
+    void remove_file(const std::filesystem::path& relative);
+
+private:
+    explicit StageTree(UniqueFd root) : m_root(std::move(root)) {}
+    // Open (creating as needed) the directory `components`, reusing the previous call's chain:
+    // members of a wheel come grouped by directory, so most calls open nothing.
+    [[nodiscard]] Expected<int> open_directory(const std::vector<std::string>& components);
+
+    UniqueFd m_root;
+    std::vector<std::pair<std::string, UniqueFd>> m_chain;
+};
+
+} // namespace pydeb::install

@@ -1,0 +1,126 @@
+#include "package/deb/writer.hpp"
+
+#include "adapters/archive/tar_writer.hpp"
+#include "package/deb/control.hpp"
+#include "package/deb/docs.hpp"
+#include "package/deb/members.hpp"
+#include "package/deb/scripts.hpp"
+#include "util/files.hpp"
+
+#include <ctime>
+
+namespace pydeb::package::deb
+{
+
+namespace
+{
+
+using adapters::archive::TarCompression;
+
+TarCompression tar_compression(Compression compression)
+{
+    switch (compression)
+    {
+    case Compression::zstd:
+        return TarCompression::zstd;
+    case Compression::xz:
+        return TarCompression::xz;
+    case Compression::gzip:
+        return TarCompression::gzip;
+    case Compression::none:
+        return TarCompression::none;
+    }
+    return TarCompression::xz;
+}
+
+// control.tar: "./" and the control files, all root-owned, scripts executable (deb(5) wants
+// mode & 07557 == 0555 for scripts).
+Expected<std::string> control_tar(const PackageInfo& info, const DataSummary& data,
+                                  std::int64_t mtime)
+{
+    const std::uint64_t kib = installed_size(data.objects);
+    const std::string control = PYDEB_TRY(render_control(info, kib));
+    const auto scripts = PYDEB_TRY(render_scripts(info));
+
+    std::vector<std::pair<std::string, std::pair<std::string, std::uint32_t>>> files;
+    if (!data.conffiles.empty())
+    {
+        files.push_back({"conffiles", {render_conffiles(data.conffiles), 0644}});
+    }
+    files.push_back({"control", {control, 0644}});
+    files.push_back({"md5sums", {render_md5sums(data.md5sums), 0644}});
+    for (const MaintainerScript& script : scripts)
+    {
+        files.push_back({script.name, {script.text, 0755}});
+    }
+    std::sort(files.begin(), files.end());
+
+    std::string out;
+    auto tar = PYDEB_TRY(
+        adapters::archive::TarWriter::create_in_memory(out, tar_compression(info.compression)));
+    PYDEB_TRY(tar.add_directory({"./", 0755, mtime}));
+    for (const auto& [name, file] : files)
+    {
+        PYDEB_TRY(tar.add_file({"./" + name, file.second, mtime}, file.first));
+    }
+    PYDEB_TRY(tar.finish());
+    return out;
+}
+
+} // namespace
+
+std::string conventional_filename(const PackageInfo& info)
+{
+    std::string version = info.version;
+    if (!info.release.empty())
+    {
+        version += "-" + info.release;
+    }
+    return info.name + "_" + version + "_" + info.deb_architecture + ".deb";
+}
+
+Expected<void> write_package(const PackageInfo& info, const std::filesystem::path& output_path)
+{
+    auto where = [&](Error error) { return std::unexpected(context(output_path.string(), error)); };
+    const std::int64_t now = info.source_date_epoch.value_or(std::time(nullptr));
+    const auto generated = generated_files(info);
+    if (!generated)
+    {
+        return where(generated.error());
+    }
+    const auto members = plan_members(info.entries, *generated);
+    if (!members)
+    {
+        return where(members.error());
+    }
+    // Fail on the control file before spending time on data.tar.
+    if (auto control = render_control(info, 0); !control)
+    {
+        return where(control.error());
+    }
+    if (auto scripts = render_scripts(info); !scripts)
+    {
+        return where(scripts.error());
+    }
+
+    // data.tar goes first to a scratch file beside the package (it is an AtomicOutput that is
+    // never committed, so a signal removes it too): md5sums and Installed-Size, which the control
+    // member needs, are known only after every file was streamed once.
+    auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
+    auto scratch = PYDEB_TRY(util::AtomicOutput::create(output_path.string() + ".data"));
+    const TarCompression compression = tar_compression(info.compression);
+    const DataSummary data = PYDEB_TRY(write_data_tar(*members, scratch.temporary_path(),
+                                                      compression, info.source_date_epoch, now));
+    const std::string control = PYDEB_TRY(control_tar(info, data, now));
+
+    const std::string suffix(adapters::archive::tar_suffix(compression));
+    const std::int64_t ar_mtime = info.source_date_epoch.value_or(0);
+    auto ar = PYDEB_TRY(adapters::archive::ArWriter::create(package.temporary_path()));
+    PYDEB_TRY(ar.add_member("debian-binary", "2.0\n", ar_mtime));
+    PYDEB_TRY(ar.add_member("control.tar" + suffix, control, ar_mtime));
+    PYDEB_TRY(ar.add_member_from("data.tar" + suffix, scratch.temporary_path(), ar_mtime));
+    PYDEB_TRY(ar.close());
+    return package.commit(std::filesystem::perms(0644));
+}
+
+} // namespace pydeb::package::deb

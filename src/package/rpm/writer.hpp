@@ -1,0 +1,25 @@
+// The .rpm writer: a v4 binary package (lead, signature header, main header, compressed cpio
+// payload) written with librpm's public header API, no rpmbuild. The package verifies with
+// rpm -K (header SHA-256, payload SHA-256 and its uncompressed twin) and keeps 4 KiB of
+// RESERVEDSPACE so rpmsign --addsign can sign it in place later.
+#pragma once
+
+#include "package/model.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace pydeb::package::rpm
+{
+
+// Write info as an rpm at output_path, atomically (util::AtomicOutput): a complete package
+// appears there, or nothing. Entries are taken as they are; directories with
+// owned_directory == false are not claimed.
+[[nodiscard]] Expected<void> write_package(const PackageInfo& info,
+                                           const std::filesystem::path& output_path);
+
+// NAME-VERSION-RELEASE.ARCH.rpm, the name rpmbuild gives (%_build_name_fmt).
+[[nodiscard]] std::string conventional_filename(const PackageInfo& info);
+
+} // namespace pydeb::package::rpm

@@ -1,0 +1,19 @@
+// The resolve stage with the lockfile: a present lock is used exactly (resolve_locked fails
+// loudly on a missing wheel or a changed hash); without one, libsolv resolves afresh.
+#pragma once
+
+#include "pipeline/prepare.hpp"
+#include "resolve/resolve.hpp"
+
+namespace pydeb::pipeline
+{
+
+// The exact wheel set, the project's own wheel included (first, when there is one). A lock that
+// was made for other requirements than the spec's is refused: run `pydeb lock` again.
+[[nodiscard]] Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared);
+
+// Resolves afresh (ignoring any existing lock) and writes the lock to `path`. The project's own
+// wheel is not locked: it is rebuilt from source by every build.
+[[nodiscard]] Expected<void> write_lock(const Prepared& prepared, const std::filesystem::path& path);
+
+} // namespace pydeb::pipeline

@@ -1,0 +1,29 @@
+// The map stage: staged ELF objects → the target format's dependency fields, then libsolv's
+// verdict on whether the package would install against the target repositories.
+#pragma once
+
+#include "depmap/types.hpp"
+#include "package/model.hpp"
+#include "pipeline/prepare.hpp"
+#include "resolve/resolve.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+
+namespace pydeb::pipeline
+{
+
+// Maps the staged tree for one format; extra relations from the spec are merged in.
+[[nodiscard]] Expected<depmap::Mapping> map_stage(const Prepared& prepared,
+                                                  const std::filesystem::path& root,
+                                                  depmap::Target target);
+
+// Puts the mapping into `info` (Depends or Requires; for rpm also the bundled(python3dist())
+// Provides of every wheel, as Fedora's bundling guidelines ask), then runs the installability
+// check as the spec says (error / warn / off). Warnings are printed.
+[[nodiscard]] Expected<void> apply_mapping(const Prepared& prepared,
+                                           const resolve::Resolution& resolution,
+                                           const depmap::Mapping& mapping, depmap::Target target,
+                                           package::PackageInfo& info);
+
+} // namespace pydeb::pipeline

@@ -1,0 +1,83 @@
+// The candidate universe of one resolution: for every project name reachable from the requested
+// requirements, the wheels that fit the TARGET interpreter (tags, Requires-Python) with their
+// metadata, ordered by preference, and the wheels that were set aside with the reason.
+// Only reachable names have their METADATA read, so an unrelated broken wheel costs nothing.
+#pragma once
+
+#include "python/requirement.hpp"
+#include "python/tags.hpp"
+#include "python/version.hpp"
+#include "python/wheel_filename.hpp"
+#include "resolve/metadata.hpp"
+#include "resolve/wheelhouse.hpp"
+#include "util/expected.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pydeb::resolve
+{
+
+struct Candidate
+{
+    std::string name;         // PEP 503 normalized
+    std::string display_name; // METADATA Name ("Flask")
+    python::Version version;
+    std::filesystem::path path;
+    std::string filename;
+    std::size_t tag_priority = 0; // python::TagPriority rank, lower is better
+    std::optional<python::BuildTag> build;
+    WheelMetadata metadata;
+};
+
+struct SetAside
+{
+    std::string filename;
+    python::Version version;
+    std::string reason; // "requires Python >=3.12, the target is 3.11.2"
+};
+
+struct Project
+{
+    std::string name; // normalized
+    // Worst first, best last: by version, then tag priority, then build tag (pip's order).
+    std::vector<Candidate> candidates;
+    std::vector<SetAside> set_aside;
+    std::vector<SdistFile> sdists;
+    std::set<std::string> requested_extras; // extras some requirement asks for (normalized)
+};
+
+struct Universe
+{
+    std::map<std::string, Project> projects;
+    std::vector<std::string> warnings;
+};
+
+// The requirements of a wheel that apply on the target: Requires-Dist whose marker is true for
+// `extras` (PEP 508 markers with the `extra` variable). With `only_extra`, only those that the
+// extra adds (true with the extra, false without it).
+enum class ExtraScope
+{
+    base,
+    only_extra,
+};
+[[nodiscard]] std::vector<const python::Requirement*>
+applicable_requirements(const WheelMetadata& metadata, const python::MarkerEnvironment& env,
+                        ExtraScope scope, const std::string& extra = {});
+
+// Top-level requirements whose marker holds on the target (`colorama; platform_system ==
+// "Windows"` is dropped on Linux).
+[[nodiscard]] std::vector<python::Requirement>
+applicable_roots(const std::vector<python::Requirement>& requirements,
+                 const python::MarkerEnvironment& env);
+
+[[nodiscard]] Expected<Universe> collect_candidates(const Wheelhouse& house,
+                                                    const std::vector<python::Requirement>& roots,
+                                                    const python::InterpreterFacts& target);
+
+} // namespace pydeb::resolve

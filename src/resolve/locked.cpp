@@ -1,0 +1,194 @@
+// resolve_locked: the locked wheels, verified, instead of a new resolution.
+#include "resolve/candidates.hpp"
+#include "resolve/lock.hpp"
+#include "resolve/model.hpp"
+#include "resolve/wheelhouse.hpp"
+#include "util/hash.hpp"
+#include "util/strings.hpp"
+
+#include <deque>
+#include <map>
+#include <set>
+
+namespace pydeb::resolve
+{
+
+namespace
+{
+
+// Find each locked file, check its digest, and keep only those files: the universe built from
+// them has at most one candidate per name.
+Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
+                        const std::vector<std::filesystem::path>& wheelhouses,
+                        std::vector<std::string>& errors)
+{
+    std::map<std::string, const WheelFile*> by_filename;
+    for (const auto& [name, wheels] : house.wheels)
+    {
+        for (const WheelFile& wheel : wheels)
+        {
+            by_filename.try_emplace(wheel.path.filename().string(), &wheel);
+        }
+    }
+    std::vector<std::string> places;
+    for (const auto& path : wheelhouses)
+    {
+        places.push_back(path.string());
+    }
+    Wheelhouse kept;
+    for (const LockedWheel& locked : lock.wheels)
+    {
+        const auto it = by_filename.find(locked.filename);
+        if (it == by_filename.end())
+        {
+            errors.push_back(
+                locked.filename + " (" + locked.name + " " + locked.version.to_string() +
+                ") is locked but not in the wheelhouse (" + util::join(places, ", ") + ")");
+            continue;
+        }
+        const WheelFile& wheel = *it->second;
+        const auto digest = util::digest_file(util::HashAlgorithm::sha256, wheel.path);
+        if (!digest)
+        {
+            errors.push_back(digest.error().message);
+            continue;
+        }
+        if (const std::string actual = util::to_hex(*digest); actual != locked.sha256)
+        {
+            errors.push_back(wheel.path.string() + " changed since it was locked: its sha256 is " +
+                             actual + ", the lock says " + locked.sha256);
+            continue;
+        }
+        if (wheel.filename.normalized_name() != locked.name ||
+            wheel.filename.version != locked.version)
+        {
+            errors.push_back(locked.filename + " is not " + locked.name + " " +
+                             locked.version.to_string() + " as the lock says");
+            continue;
+        }
+        kept.wheels[locked.name].push_back(wheel);
+    }
+    return kept;
+}
+
+struct Walk
+{
+    const Universe& universe;
+    const python::MarkerEnvironment& env;
+    std::vector<std::string>& errors;
+    std::set<std::pair<std::string, std::string>> visited; // (name, extra)
+    std::deque<std::pair<const Candidate*, std::string>> pending;
+
+    const Candidate* locked(const std::string& name) const
+    {
+        const auto it = universe.projects.find(name);
+        return it == universe.projects.end() || it->second.candidates.empty()
+                   ? nullptr
+                   : &it->second.candidates.front();
+    }
+
+    void edge(const std::string& who, const python::Requirement& requirement)
+    {
+        const std::string name = requirement.normalized_name();
+        const std::string text = name + requirement.specifier.to_string();
+        const std::string lhs = who.empty() ? text + " was requested" : who + " requires " + text;
+        const Candidate* candidate = locked(name);
+        if (candidate == nullptr)
+        {
+            errors.push_back(lhs + ", but the lock has no usable " + name);
+            return;
+        }
+        if (!requirement.specifier.contains(candidate->version, python::PreReleases::allow))
+        {
+            errors.push_back(lhs + ", but the lock has " + name + " " +
+                             candidate->version.to_string());
+            return;
+        }
+        visit(candidate, {});
+        for (const std::string& extra : requirement.extras)
+        {
+            visit(candidate, extra);
+        }
+    }
+
+    void visit(const Candidate* candidate, const std::string& extra)
+    {
+        if (visited.insert({candidate->name, extra}).second)
+        {
+            pending.emplace_back(candidate, extra);
+        }
+    }
+
+    void run()
+    {
+        while (!pending.empty())
+        {
+            const auto [candidate, extra] = pending.front();
+            pending.pop_front();
+            const std::string who =
+                target_name(candidate->name, extra) + " " + candidate->version.to_string();
+            for (const auto* requirement : applicable_requirements(
+                     candidate->metadata, env,
+                     extra.empty() ? ExtraScope::base : ExtraScope::only_extra, extra))
+            {
+                edge(who, *requirement);
+            }
+        }
+    }
+};
+
+} // namespace
+
+Expected<Resolution> resolve_locked(const Lock& lock,
+                                    const std::vector<std::filesystem::path>& wheelhouses,
+                                    const python::InterpreterFacts& target)
+{
+    const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(wheelhouses));
+    std::vector<std::string> errors;
+    const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors);
+    const auto roots = applicable_roots(lock.requirements, target.markers);
+    const Universe universe = PYDEB_TRY(collect_candidates(kept, roots, target));
+    for (const auto& [name, project] : universe.projects)
+    {
+        for (const SetAside& aside : project.set_aside)
+        {
+            errors.push_back(aside.filename + " is locked, but " + aside.reason);
+        }
+    }
+    Walk walk{universe, target.markers, errors, {}, {}};
+    for (const auto& requirement : roots)
+    {
+        walk.edge({}, requirement);
+    }
+    walk.run();
+    Resolution resolution;
+    for (const LockedWheel& wheel : lock.wheels)
+    {
+        const Candidate* candidate = walk.locked(wheel.name);
+        if (candidate == nullptr && kept.wheels.contains(wheel.name) &&
+            universe.projects.contains(wheel.name))
+        {
+            continue; // set aside, reported above
+        }
+        if (!kept.wheels.contains(wheel.name))
+        {
+            continue; // missing or changed, reported above
+        }
+        if (candidate == nullptr || !walk.visited.contains({wheel.name, std::string()}))
+        {
+            errors.push_back(wheel.name + " " + wheel.version.to_string() +
+                             " is locked, but nothing requires it any more");
+            continue;
+        }
+        resolution.wheels.push_back({candidate->name, candidate->display_name, candidate->version,
+                                     candidate->path, candidate->filename, wheel.sha256});
+    }
+    if (!errors.empty())
+    {
+        return fail("the locked wheels do not fit any more:\n  " + util::join(errors, "\n  ") +
+                    "\nresolve again (pydeb lock) if the change is intended");
+    }
+    return resolution;
+}
+
+} // namespace pydeb::resolve

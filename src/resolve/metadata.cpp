@@ -1,0 +1,132 @@
+#include "resolve/metadata.hpp"
+
+#include "adapters/archive/zip_reader.hpp"
+#include "python/name.hpp"
+#include "util/strings.hpp"
+
+namespace pydeb::resolve
+{
+
+namespace
+{
+
+struct Header
+{
+    std::string name; // lower-cased
+    std::string value;
+    std::size_t line = 0;
+};
+
+// RFC 822 unfolding: a line starting with a space or tab continues the previous header.
+std::vector<Header> read_headers(std::string_view text)
+{
+    std::vector<Header> headers;
+    std::size_t line_number = 0;
+    while (!text.empty())
+    {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        ++line_number;
+        if (!line.empty() && line.back() == '\r')
+        {
+            line.remove_suffix(1);
+        }
+        if (line.empty())
+        {
+            break; // the description body follows
+        }
+        if ((line.front() == ' ' || line.front() == '\t') && !headers.empty())
+        {
+            headers.back().value += "\n";
+            headers.back().value += util::trim(line);
+            continue;
+        }
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos)
+        {
+            continue; // not a header; packaging's email parser ignores such lines too
+        }
+        headers.push_back({util::to_lower(util::trim(line.substr(0, colon))),
+                           std::string(util::trim(line.substr(colon + 1))), line_number});
+    }
+    return headers;
+}
+
+std::string located(std::string_view where, const Header& header, std::string_view message)
+{
+    return std::string(where) + ":" + std::to_string(header.line) + ": " + std::string(message);
+}
+
+} // namespace
+
+Expected<WheelMetadata> parse_metadata(std::string_view text, std::string_view where)
+{
+    WheelMetadata metadata;
+    for (const Header& header : read_headers(text))
+    {
+        if (header.name == "name")
+        {
+            metadata.name = header.value;
+        }
+        else if (header.name == "version")
+        {
+            metadata.version = header.value;
+        }
+        else if (header.name == "requires-dist")
+        {
+            auto requirement = python::Requirement::parse(header.value);
+            if (!requirement)
+            {
+                return fail(located(where, header,
+                                    "invalid Requires-Dist: " + requirement.error().message));
+            }
+            metadata.requires_dist.push_back(std::move(*requirement));
+        }
+        else if (header.name == "requires-python")
+        {
+            auto specifier = python::SpecifierSet::parse(header.value);
+            if (!specifier)
+            {
+                return fail(located(where, header,
+                                    "invalid Requires-Python: " + specifier.error().message));
+            }
+            metadata.requires_python = std::move(*specifier);
+        }
+        else if (header.name == "provides-extra")
+        {
+            metadata.provides_extra.insert(python::normalize_name(header.value));
+        }
+    }
+    if (metadata.name.empty() || metadata.version.empty())
+    {
+        return fail(std::string(where) + ": the Name or Version field is missing");
+    }
+    return metadata;
+}
+
+Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel)
+{
+    auto reader = PYDEB_TRY(adapters::ZipReader::open(wheel));
+    for (;;)
+    {
+        const auto entry = PYDEB_TRY(reader.next());
+        if (!entry)
+        {
+            return fail(wheel.string() +
+                        ": no .dist-info/METADATA member: not a valid wheel (PEP 427)");
+        }
+        const std::string& name = entry->name;
+        const std::size_t slash = name.find('/');
+        if (slash == std::string::npos || name.substr(slash) != "/METADATA" ||
+            !name.substr(0, slash).ends_with(".dist-info"))
+        {
+            continue;
+        }
+        // METADATA is a few kB (plus the description); 16 MiB is far beyond any real one.
+        const std::string text = PYDEB_TRY(reader.read_all(16 * 1024 * 1024));
+        return parse_metadata(text, wheel.filename().string() + ": " + name);
+    }
+}
+
+} // namespace pydeb::resolve

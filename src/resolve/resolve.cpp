@@ -1,0 +1,99 @@
+#include "resolve/resolve.hpp"
+
+#include "adapters/solv/solver.hpp"
+#include "resolve/candidates.hpp"
+#include "resolve/explain.hpp"
+#include "resolve/model.hpp"
+#include "resolve/wheelhouse.hpp"
+#include "util/hash.hpp"
+
+#include <algorithm>
+#include <exception>
+
+namespace pydeb::resolve
+{
+
+namespace solv = adapters::solv;
+
+namespace
+{
+
+Expected<void> refuse_urls(const std::vector<python::Requirement>& requirements)
+{
+    for (const auto& requirement : requirements)
+    {
+        if (requirement.url)
+        {
+            return fail("'" + requirement.to_string() +
+                        "': direct URL requirements are not supported; put the wheel into a "
+                        "wheelhouse and require it by name");
+        }
+    }
+    return {};
+}
+
+Expected<std::vector<SolvableId>> solve(Model& model)
+{
+    try
+    {
+        solv::ObjSolver solver(model.pool());
+        std::vector<solv::Job> jobs;
+        for (const SolvableId root : model.roots())
+        {
+            jobs.push_back(solv::Job::install_solvable(root));
+        }
+        if (solver.solve(jobs) == 0)
+        {
+            return solver.installed();
+        }
+        std::string message = "cannot resolve the requirements with the wheels at hand:";
+        for (const std::string& line : explain_problems(model, solver))
+        {
+            message += "\n  " + line;
+        }
+        return fail(std::move(message));
+    }
+    catch (const std::exception& error)
+    {
+        return fail(std::string("resolver failure: ") + error.what());
+    }
+}
+
+} // namespace
+
+Expected<Resolution> resolve(const ResolveRequest& request)
+{
+    PYDEB_TRY(refuse_urls(request.requirements));
+    const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(request.wheelhouses));
+    const auto roots = applicable_roots(request.requirements, request.target.markers);
+    const Universe universe = PYDEB_TRY(collect_candidates(house, roots, request.target));
+    Model model(universe, roots, request.target.markers);
+    const auto installed = PYDEB_TRY(solve(model));
+
+    Resolution resolution;
+    resolution.warnings = universe.warnings;
+    for (const SolvableId id : installed)
+    {
+        const Node& node = model.node(id);
+        if (node.kind == NodeKind::extra &&
+            !node.candidate->metadata.provides_extra.contains(node.extra))
+        {
+            resolution.warnings.push_back(node.candidate->display_name + " " +
+                                          node.candidate->version.to_string() +
+                                          " does not provide the extra '" + node.extra + "'");
+        }
+        if (node.kind != NodeKind::wheel)
+        {
+            continue;
+        }
+        const Candidate& candidate = *node.candidate;
+        const auto digest =
+            PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, candidate.path));
+        resolution.wheels.push_back({candidate.name, candidate.display_name, candidate.version,
+                                     candidate.path, candidate.filename, util::to_hex(digest)});
+    }
+    std::ranges::sort(resolution.wheels, {}, &ResolvedWheel::name);
+    return resolution;
+}
+
+} // namespace pydeb::resolve

@@ -1,0 +1,51 @@
+// Requirements + wheelhouses -> exactly one wheel per distribution, for the TARGET interpreter.
+// The pipeline's resolve stage; `pydeb resolve SPEC` prints the result as name==version lines.
+#pragma once
+
+#include "python/requirement.hpp"
+#include "python/tags.hpp"
+#include "python/version.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace pydeb::resolve
+{
+
+struct ResolveRequest
+{
+    std::vector<python::Requirement> requirements;
+    std::vector<std::filesystem::path> wheelhouses; // directories or .whl files
+    python::InterpreterFacts target;
+};
+
+struct ResolvedWheel
+{
+    std::string name;         // PEP 503 normalized ("markupsafe")
+    std::string display_name; // METADATA Name ("MarkupSafe")
+    python::Version version;
+    std::filesystem::path path;
+    std::string filename;
+    std::string sha256; // lower-case hex of the wheel file
+
+    bool operator==(const ResolvedWheel&) const = default;
+};
+
+struct Resolution
+{
+    std::vector<ResolvedWheel> wheels; // sorted by name
+    // Things a person should know but that do not stop the build (unparsable file names in the
+    // wheelhouse, an extra the chosen wheel does not provide).
+    std::vector<std::string> warnings;
+};
+
+// Markers are evaluated against target.markers; Requires-Python against the target's version;
+// wheels must carry a tag of python::compatible_tags(target). Prefers the newest version, then
+// the best tag; pre-releases only when a specifier names one, or for a bare name with nothing but
+// pre-releases (pip's rule, PEP 440 "Handling of pre-releases").
+// On failure the error lists every problem found, one per line.
+[[nodiscard]] Expected<Resolution> resolve(const ResolveRequest& request);
+
+} // namespace pydeb::resolve

@@ -1,0 +1,47 @@
+#!/bin/bash
+# pydeb's own .deb: dpkg-buildpackage -b from a copy of the source tree (build directories and
+# caches left out), then
+#  - the .deb holds what "meson install" installs (differential: same path set, man pages gzipped
+#    by dh_compress, plus /usr/share/doc), including the debhelper addon, dh_pydeb, the
+#    autoscripts, the rpm macros and generator, and the man pages;
+#  - it Provides dh-sequence-pydeb;
+#  - it installs with apt into a clean bookworm root (tests/integration/lib/clean-root.sh) and
+#    "pydeb --version" runs there.
+# DEB_BUILD_OPTIONS=nocheck: the unit tests are their own meson tests.
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+src=$PYDEB_SOURCE_ROOT
+
+mkdir "$work/pydeb-0.1.0"
+tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cache \
+    --exclude=./_build --exclude='./examples/*/out' -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
+(cd "$work/pydeb-0.1.0" && DEB_BUILD_OPTIONS="nocheck parallel=2" dpkg-buildpackage -us -uc -b) \
+    >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "dpkg-buildpackage of pydeb"; }
+deb=$(ls "$work"/pydeb_0.1.0-1_*.deb)
+pass "dpkg-buildpackage -b built ${deb##*/}"
+
+dpkg-deb -f "$deb" Provides | grep -qw dh-sequence-pydeb || fail "pydeb does not Provide dh-sequence-pydeb"
+
+# The .deb's files against a plain "meson install" of the same tree.
+dpkg-deb --fsys-tarfile "$deb" | tar -tf - | grep -v '/$' | sed 's|^\./|/|; s|\.gz$||' |
+    grep -v '^/usr/share/doc/' | sort >"$work/deb-files"
+meson setup "$work/meson" "$work/pydeb-0.1.0" --prefix=/usr -Dintegration=false >/dev/null
+meson install -C "$work/meson" --destdir "$work/destdir" >/dev/null
+(cd "$work/destdir" && find . ! -type d) | sed 's|^\.||' | sort >"$work/meson-files"
+diff -u "$work/meson-files" "$work/deb-files" || fail "the .deb and meson install differ"
+for path in /usr/bin/pydeb /usr/bin/dh_pydeb /usr/share/perl5/Debian/Debhelper/Sequence/pydeb.pm \
+    /usr/share/debhelper/autoscripts/prerm-pydeb-pycache /usr/lib/rpm/macros.d/macros.pydeb \
+    /usr/lib/rpm/fileattrs/pydeb.attr /usr/lib/rpm/pydeb.req /usr/share/man/man1/dh_pydeb.1 \
+    /usr/share/man/man1/pydeb.1 /usr/share/man/man5/pydeb.yaml.5; do
+    grep -qxF "$path" "$work/deb-files" || fail "$path is missing from the .deb"
+done
+pass "the .deb holds what meson install installs"
+
+root=$work/root
+bash "$src/tests/integration/lib/clean-root.sh" "$root"
+cp "$deb" "$root/tmp/"
+chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "/tmp/${deb##*/}" \
+    >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"; fail "apt-get install pydeb in a clean root"; }
+chroot "$root" pydeb --version | grep -q '^pydeb 0.1.0' || fail "pydeb --version in the clean root"
+pass "installs and runs in a clean bookworm root"

@@ -1,0 +1,159 @@
+// Test driver for tests/integration/depmap: the depmap API on the command line, so shell tests can
+// compare it with dpkg-shlibdeps, rpm's elfdeps and real repositories.
+//   depmap-driver map deb|rpm STAGE PREFIX [--interpreter P] [--repo KIND:PATH]... [--extra DEP]...
+//   depmap-driver check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION...
+// KIND: apt, dpkg, rpmmd, rpmdb. `map` prints one line per soname, then "Depends: ..." or
+// "Requires: r1, r2" and warnings on stderr; `check` prints each problem, exit 1 if any.
+#include "depmap/map.hpp"
+#include "util/strings.hpp"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+using namespace pydeb;
+
+namespace
+{
+
+int usage()
+{
+    std::cerr << "usage: depmap-driver map deb|rpm STAGE PREFIX [options] | "
+                 "check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION...\n";
+    return 2;
+}
+
+bool parse_repo(const std::string& text, std::vector<depmap::RepoSource>& repos)
+{
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string path = colon == std::string::npos ? "" : text.substr(colon + 1);
+    if (kind == "apt")
+    {
+        repos.push_back({depmap::RepoKind::apt_packages, path});
+    }
+    else if (kind == "dpkg")
+    {
+        repos.push_back({depmap::RepoKind::dpkg_status, path});
+    }
+    else if (kind == "rpmmd")
+    {
+        repos.push_back({depmap::RepoKind::rpm_md, path});
+    }
+    else if (kind == "rpmdb")
+    {
+        repos.push_back({depmap::RepoKind::rpmdb, path});
+    }
+    else
+    {
+        return false;
+    }
+    return true;
+}
+
+int run_map(const std::vector<std::string>& args)
+{
+    if (args.size() < 3)
+    {
+        return usage();
+    }
+    depmap::MapRequest request;
+    request.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
+    request.stage_root = args[1];
+    request.prefix = args[2];
+    for (std::size_t i = 3; i + 1 < args.size(); i += 2)
+    {
+        if (args[i] == "--interpreter")
+        {
+            request.interpreter = args[i + 1];
+        }
+        else if (args[i] == "--extra")
+        {
+            request.extra_depends.push_back(args[i + 1]);
+        }
+        else if (args[i] != "--repo" || !parse_repo(args[i + 1], request.repos))
+        {
+            return usage();
+        }
+    }
+    auto mapping = depmap::map_dependencies(request);
+    if (!mapping)
+    {
+        std::cerr << "error: " << mapping.error().message << "\n";
+        return 1;
+    }
+    for (const auto& line : depmap::describe(*mapping, request.prefix))
+    {
+        std::cout << line << "\n";
+    }
+    for (const auto& warning : mapping->warnings)
+    {
+        std::cerr << "warning: " << warning << "\n";
+    }
+    if (request.target == depmap::Target::deb)
+    {
+        std::cout << "Depends: " << util::join(mapping->deb_depends, ", ") << "\n";
+    }
+    else
+    {
+        std::cout << "Requires: " << util::join(mapping->rpm_requires, ", ") << "\n";
+    }
+    return 0;
+}
+
+int run_check(const std::vector<std::string>& args)
+{
+    if (args.size() < 4)
+    {
+        return usage();
+    }
+    depmap::InstallCheck check;
+    check.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
+    check.package_name = args[1];
+    check.version = args[2];
+    check.architecture = args[3];
+    check.policy = depmap::ProblemPolicy::warn;
+    std::size_t i = 4;
+    for (; i < args.size() && args[i] != "--"; i += 2)
+    {
+        if (args[i] != "--repo" || i + 1 >= args.size() || !parse_repo(args[i + 1], check.repos))
+        {
+            return usage();
+        }
+    }
+    check.relations.assign(args.begin() + static_cast<long>(std::min(i + 1, args.size())),
+                           args.end());
+    auto problems = depmap::check_installable(check);
+    if (!problems)
+    {
+        std::cerr << "error: " << problems.error().message << "\n";
+        return 2;
+    }
+    for (const auto& problem : *problems)
+    {
+        std::cout << problem << "\n";
+    }
+    return problems->empty() ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() < 2)
+    {
+        return usage();
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "map")
+    {
+        return run_map(args);
+    }
+    if (command == "check")
+    {
+        return run_check(args);
+    }
+    return usage();
+}

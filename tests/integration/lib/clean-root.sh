@@ -1,0 +1,67 @@
+#!/bin/bash
+# clean-root.sh DIR: fill DIR with a fresh copy of a minimal Debian bookworm root
+# (debootstrap --variant=minbase, apt lists already fetched), for acceptance tests that install
+# packages with apt and dpkg as on a clean machine.
+# clean-root.sh --remove DIR: unmount whatever is mounted below DIR (proc, a bind-mounted /dev)
+# and delete it without crossing into another file system. Use it in the test's cleanup trap.
+#
+# The root is made once (about a minute) and cached as a tarball under $PYDEB_CACHE; every call
+# unpacks a new copy, so tests never see each other's changes. Needs root and debootstrap.
+# PYDEB_DEBIAN_MIRROR overrides the mirror (default: deb.debian.org).
+set -euo pipefail
+
+remove_root() {
+    local path=$1 mount
+    [ -d "$path" ] || return 0
+    path=$(realpath "$path")
+    awk -v prefix="$path/" 'index($2, prefix) == 1 {print $2}' /proc/mounts | sort -r |
+        while read -r mount; do
+            umount -l "$mount" 2>/dev/null || true
+        done
+    rm -rf --one-file-system "$path"
+}
+
+if [ "${1:-}" = --remove ]; then
+    remove_root "${2:?usage: clean-root.sh --remove DIR}"
+    exit 0
+fi
+
+dir=${1:?usage: clean-root.sh DIR}
+cache_dir=${PYDEB_CACHE:-${PYDEB_SOURCE_ROOT:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/corpus/cache}
+mirror=${PYDEB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+tarball=$cache_dir/debootstrap-bookworm-minbase.tar
+
+make_root() {
+    local work
+    work=$(mktemp -d "$cache_dir/.debootstrap-XXXXXX")
+    # shellcheck disable=SC2064 # expand $work now
+    trap "remove_root '$work'" EXIT
+    debootstrap --variant=minbase bookworm "$work/root" "$mirror" >"$work/log" 2>&1 || {
+        tail -20 "$work/log" >&2
+        echo "clean-root.sh: debootstrap failed (network? mirror $mirror)" >&2
+        exit 1
+    }
+    # apt inside the root: its own sources and lists, so "apt-get install ./pkg.deb" resolves.
+    echo "deb $mirror bookworm main" >"$work/root/etc/apt/sources.list"
+    cp /etc/resolv.conf "$work/root/etc/resolv.conf" 2>/dev/null || true
+    chroot "$work/root" apt-get update -qq >"$work/log" 2>&1 || {
+        tail -20 "$work/log" >&2
+        echo "clean-root.sh: apt-get update in the new root failed" >&2
+        exit 1
+    }
+    tar -C "$work/root" --one-file-system -cf "$work/root.tar" .
+    mv "$work/root.tar" "$tarball"
+    remove_root "$work"
+    trap - EXIT
+}
+
+mkdir -p "$cache_dir"
+if [ ! -f "$tarball" ]; then
+    # One builder at a time; the others wait for its tarball.
+    exec 9>"$tarball.lock"
+    flock 9
+    [ -f "$tarball" ] || make_root
+    flock -u 9
+fi
+mkdir -p "$dir"
+tar -C "$dir" -xf "$tarball"
