@@ -73,6 +73,13 @@ if wants pydeb-zstd || wants pydeb-xz || wants pydeb-warm; then
 fi
 wants pydeb-warm && ! wants pydeb-zstd && { echo "run.sh: pydeb-warm needs pydeb-zstd" >&2; exit 2; }
 
+# A snapshot of the binary, so a relink during the run cannot change a contender half-way.
+if [[ -x $pydeb ]]; then
+    mkdir -p "$out"
+    cp "$pydeb" "$out/pydeb.snapshot"
+    pydeb=$out/pydeb.snapshot
+fi
+
 # Host pip configuration must not change what pip does (both dh-virtualenv's pip and plain pip).
 export PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
 unset PYTHONDONTWRITEBYTECODE PYTHONPATH VIRTUAL_ENV DEB_BUILD_OPTIONS
@@ -296,14 +303,31 @@ check_deb() { # NAME
     } >>"$checks"
 }
 for c in dhv pydeb-zstd pydeb-xz; do wants "$c" && check_deb "$c"; done
+# Same content? The file lists, without the pip/setuptools that dh-virtualenv's venv needs for itself.
+content() {
+    dpkg-deb -c "$1" | grep -v '^d' | sed -E 's/^([^ ]+ +){5}//; s/ -> .*//' |
+        grep -Ev 'site-packages/(pip|setuptools|pkg_resources|_distutils_hack)[-/]' | sort
+}
+if [[ -f $out/last-dhv.deb && -f $out/last-pydeb-zstd.deb ]]; then
+    content "$out/last-dhv.deb" >"$work/content-dhv"
+    content "$out/last-pydeb-zstd.deb" >"$work/content-pydeb"
+    {
+        echo "file lists, without the venv's own pip/setuptools: $(comm -12 "$work/content-dhv" "$work/content-pydeb" | wc -l) in both;"
+        echo "  only in dh-virtualenv's: $(comm -23 "$work/content-dhv" "$work/content-pydeb" | sed 's|.*/site-packages/||; s|^\./||' | tr '\n' ' ')"
+        echo "  only in pydeb's: $(comm -13 "$work/content-dhv" "$work/content-pydeb" | sed 's|.*/site-packages/||; s|^\./||' | tr '\n' ' ')"
+    } >>"$checks"
+fi
 if wants dhv && [[ -f $out/last-dhv.deb ]]; then
     echo "dhv: dpkg-buildpackage also wrote: $(cd "$work/dhv-$repeat" && ls ./*.deb | xargs -n1 basename | tr '\n' ' ')" >>"$checks"
 fi
 if wants pydeb-warm; then
+    lock=$([[ -f $work/pydeb-zstd-$repeat/pydeb.lock ]] && echo 'the cold build wrote pydeb.lock' ||
+        echo 'no pydeb.lock was written, so the warm run re-resolves; only its caches are warm')
+    echo "pydeb-warm: $lock" >>"$checks"
     if cmp -s "$work/pydeb-zstd-$repeat/out/"*.deb "$work/pydeb-zstd-$repeat/out-warm/"*.deb; then
         echo "pydeb: the warm rebuild is byte-identical to the cold build" >>"$checks"
     else
-        echo "pydeb: the warm rebuild differs from the cold build (no SOURCE_DATE_EPOCH set)" >>"$checks"
+        echo "pydeb: the warm rebuild differs from the cold build (timestamps: no SOURCE_DATE_EPOCH set)" >>"$checks"
     fi
 fi
 
@@ -347,7 +371,7 @@ fi
 
 # --- machine and versions, then the report -------------------------------------------------------
 ver() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo '?'; }
-pydeb_version=$([[ -x $pydeb ]] && "$pydeb" --version 2>/dev/null | head -1 || echo 'not run')
+pydeb_version=$( ([[ -x $pydeb ]] && "$pydeb" --version 2>/dev/null | head -1 | sed 's/^pydeb //') || echo 'not run')
 cat >"$out/machine.env" <<EOF
 nproc=$(nproc)
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

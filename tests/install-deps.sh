@@ -10,7 +10,7 @@ packages=(
     libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev
     # making wheels and test fixtures
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
-    python3-pip-whl python3-setuptools-whl python3-wheel-whl libpq5 libyaml-0-2 binutils
+    python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
     # the real tools pydeb's output is checked with
     dpkg-dev lintian debootstrap rpm rpmlint createrepo-c zstd xz-utils cpio diffoscope-minimal shellcheck
     # pydeb's own packaging and the debhelper / rpmbuild integrations

@@ -49,6 +49,26 @@ Expected<int> run(int argc, char** argv)
         "install", "stage the venv and files into a root directory, without writing a package");
     add_spec(install);
     install->add_option("--root", install_request.root, "the staging root")->required();
+    install->add_option("--debian-source", install_request.debian_source,
+                        "take name, version, maintainer, description from DIR/debian/control and "
+                        "DIR/debian/changelog when the spec leaves them out");
+    install->add_option("--package", install_request.package,
+                        "the binary package of debian/control to take them from");
+    install->add_option("--substvars", install_request.substvars,
+                        "write pydeb:Depends (and pydeb:Prefix...) to this debhelper substvars file");
+    install->add_option("--rpm-filelist", install_request.rpm_filelist,
+                        "write a %files list of the staged tree (rpmbuild %files -f)");
+    install->add_option("--rpm-requires", install_request.rpm_requires,
+                        "write the mapped rpm Requires, one per line");
+    install->add_option("--strip", install_request.strip, "override the spec's install.strip (yes|no)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, spec::Strip>{{"yes", spec::Strip::yes}, {"no", spec::Strip::no}}));
+    install->add_option("--check-installable", install_request.check_installable,
+                        "override the spec's check-installable (error|warn|off)")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, spec::InstallabilityCheck>{
+            {"error", spec::InstallabilityCheck::error},
+            {"warn", spec::InstallabilityCheck::warn},
+            {"off", spec::InstallabilityCheck::off}}));
     install->callback([&] {
         install_request.spec = spec_path;
         action = [&] { return pipeline::install(install_request); };

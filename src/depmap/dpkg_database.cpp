@@ -115,7 +115,8 @@ const InstalledPackage* DpkgDatabase::find(std::string_view name) const
     return it == m_packages.end() ? nullptr : &it->second;
 }
 
-std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::path>& paths) const
+std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::path>& paths,
+                                                         FollowLinks follow) const
 {
     // Every spelling we accept, mapped back to the path asked for.
     std::map<std::string, fs::path, std::less<>> wanted;
@@ -123,7 +124,8 @@ std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::
     {
         std::vector<fs::path> spellings = usrmerge_aliases(path);
         std::error_code ec;
-        if (auto real = fs::canonical(m_root / path.relative_path(), ec); !ec)
+        if (auto real = fs::canonical(m_root / path.relative_path(), ec);
+            !ec && follow == FollowLinks::yes)
         {
             for (auto& alias : usrmerge_aliases(fs::path("/") / real.lexically_relative(m_root)))
             {

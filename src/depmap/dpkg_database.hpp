@@ -15,6 +15,13 @@
 namespace pydeb::depmap
 {
 
+// Whether an owner lookup also accepts the package shipping the file a symlink points to.
+enum class FollowLinks
+{
+    yes,
+    no,
+};
+
 struct InstalledPackage
 {
     std::string name;
@@ -35,7 +42,8 @@ public:
     // The owners of each path (merged-/usr aware: /usr/lib/x and /lib/x are tried both ways, as
     // are the paths with symlinks resolved), by reading every info/*.list once.
     [[nodiscard]] std::map<std::filesystem::path, std::string>
-    find_owners(const std::vector<std::filesystem::path>& paths) const;
+    find_owners(const std::vector<std::filesystem::path>& paths,
+                FollowLinks follow = FollowLinks::yes) const;
 
     // info/PKG:ARCH.EXT or info/PKG.EXT for an installed package; nullopt when absent.
     [[nodiscard]] std::optional<std::filesystem::path> control_file(std::string_view package,

@@ -34,14 +34,37 @@ Expected<InterpreterRelation> debian_interpreter_relation(const DpkgDatabase& da
         const std::string package = "python" + *version;
         if (database.find(package) != nullptr)
         {
-            return InterpreterRelation{package, interpreter.string() + " is Python " + *version +
-                                                    ", run by Debian's " + package};
+            InterpreterRelation out{{package}, interpreter.string() + " is Python " + *version +
+                                                   ", run by Debian's " + package};
+            // The venv's bin/python3 links to the interpreter path as the spec names it
+            // (/usr/bin/python3), which another package ships (python3-minimal): depend on it
+            // too, held to this X.Y as dh-python does, or the link dangles on a clean target.
+            const auto owners = database.find_owners({interpreter}, FollowLinks::no);
+            if (auto it = owners.find(interpreter);
+                it != owners.end() && it->second != package && it->second != package + "-minimal")
+            {
+                // Lintian (depends-on-python-minimal) and Python Policy §3.1 want the full
+                // python3, not python3-minimal, which only ships the binary and its link.
+                std::string owner = it->second;
+                if (owner.ends_with("-minimal") &&
+                    database.find(owner.substr(0, owner.size() - 8)) != nullptr)
+                {
+                    owner.resize(owner.size() - 8);
+                }
+                const auto dot = version->find('.');
+                const int next_minor = std::stoi(version->substr(dot + 1)) + 1;
+                out.relations.push_back(owner + " (>= " + *version + "~)");
+                out.relations.push_back(owner + " (<< " + version->substr(0, dot) + "." +
+                                        std::to_string(next_minor) + ")");
+                out.detail += "; " + interpreter.string() + " itself belongs to " + it->second;
+            }
+            return out;
         }
     }
     const auto owners = database.find_owners({interpreter});
     if (auto it = owners.find(interpreter); it != owners.end())
     {
-        return InterpreterRelation{it->second, interpreter.string() + " belongs to " + it->second};
+        return InterpreterRelation{{it->second}, interpreter.string() + " belongs to " + it->second};
     }
     return fail(interpreter.string() +
                 ": no installed Debian package ships this interpreter, so the package cannot "
@@ -59,7 +82,7 @@ Expected<InterpreterRelation> rpm_interpreter_relation(const fs::path& interpret
                     ": cannot tell its Python version from the name (expected pythonX.Y); "
                     "name the interpreter by its versioned path, e.g. /usr/bin/python3.11");
     }
-    return InterpreterRelation{"python(abi) = " + *version,
+    return InterpreterRelation{{"python(abi) = " + *version},
                                interpreter.string() + " is Python " + *version};
 }
 

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pydeb::depmap
 {
@@ -25,7 +26,7 @@ namespace pydeb::depmap
 
 struct InterpreterRelation
 {
-    std::string relation;
+    std::vector<std::string> relations;
     std::string detail; // how it was found, for `pydeb deps`
 };
 

@@ -72,7 +72,7 @@ Expected<Mapping> map_rpm(const MapRequest& request, const std::vector<elf::ElfO
     {
         auto relation =
             PYDEB_TRY(rpm_interpreter_relation(request.interpreter, request.system_root));
-        requires_.insert(relation.relation);
+        requires_.insert(relation.relations.begin(), relation.relations.end());
     }
     requires_.insert(request.extra_depends.begin(), request.extra_depends.end());
     mapping.rpm_requires.assign(requires_.begin(), requires_.end());
@@ -100,7 +100,7 @@ Expected<Mapping> map_deb(const MapRequest& request, const std::vector<elf::ElfO
     if (!request.interpreter.empty())
     {
         auto relation = PYDEB_TRY(debian_interpreter_relation(database, request.interpreter));
-        depends.push_back(relation.relation);
+        depends.insert(depends.end(), relation.relations.begin(), relation.relations.end());
     }
     depends.insert(depends.end(), request.extra_depends.begin(), request.extra_depends.end());
     mapping.deb_depends = merge_relations(depends);

@@ -1,5 +1,6 @@
 #include "package/deb/members.hpp"
 
+#include "package/contents.hpp"
 #include "util/hash.hpp"
 
 #include <algorithm>
@@ -57,12 +58,27 @@ Member directory(const std::string& path, std::uint32_t mode)
     return member;
 }
 
+// Base-system directories keep the modes every Debian system gives them, whatever umask staged
+// them: the package must not turn an existing /opt or /usr/bin into 0700 on the target.
+std::uint32_t system_directory_mode(std::string_view path)
+{
+    if (path == "/tmp" || path == "/var/tmp")
+    {
+        return 01777;
+    }
+    return path == "/root" ? 0700 : 0755;
+}
+
 Member from_entry(const Entry& entry)
 {
     Member member;
     member.path = entry.path;
     member.type = entry.type;
     member.mode = entry.mode & 07777;
+    if (entry.type == EntryType::directory && is_shared_system_directory(entry.path))
+    {
+        member.mode = system_directory_mode(entry.path);
+    }
     member.size = entry.size;
     member.source = entry.type == EntryType::file ? entry.source : fs::path();
     member.link_target = entry.link_target;

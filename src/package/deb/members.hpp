@@ -30,8 +30,9 @@ struct Member
 
 // Every data.tar member: the root "./", the entries, the generated files, and any parent
 // directory the entries leave out (dpkg needs each parent before its children). Sorted as
-// dpkg-deb sorts: byte-wise by path, symlinks after everything else. Fails on relative,
-// unnormalized or duplicate paths and on newlines (md5sums and conffiles are line-based).
+// dpkg-deb sorts: byte-wise by path, symlinks after everything else. Base-system directories
+// (/, /opt, /usr/bin...) get their standard modes (0755), not whatever umask staged them. Fails on
+// relative, unnormalized or duplicate paths and on newlines (md5sums and conffiles are line-based).
 [[nodiscard]] Expected<std::vector<Member>>
 plan_members(const std::vector<Entry>& entries, const std::vector<GeneratedFile>& generated);
 

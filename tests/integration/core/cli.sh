@@ -4,9 +4,9 @@
 dir=$(scratch)
 cd "$dir"
 
-"$PYDEB" --version | grep -qx 'pydeb [0-9.]*' || fail "--version"
-"$PYDEB" --help | grep -q 'validate' || fail "--help lists the commands"
-"$PYDEB" build --help | grep -q -- '--format' || fail "build --help"
+"$PYDEB" --version | has -x 'pydeb [0-9.]*' || fail "--version"
+"$PYDEB" --help | has 'validate' || fail "--help lists the commands"
+"$PYDEB" build --help | has -- '--format' || fail "build --help"
 if "$PYDEB" frobnicate 2>/dev/null; then fail "an unknown command must fail"; fi
 pass "version and help"
 

@@ -8,10 +8,11 @@
 command -v debootstrap >/dev/null || { echo "SKIP: debootstrap not installed"; exit 77; }
 clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
+work=$(scratch)
 root=$work/root
+# Replaces common.sh's cleanup: unmount /proc in the root first, never cross file systems.
 # shellcheck disable=SC2064 # expand now
-trap "'$clean_root' --remove '$work'" EXIT
+trap "'$clean_root' --remove '$PYDEB_TEST_TMP'" EXIT
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"; }
 # Everything but package-manager state, logs and caches: what a package may leave behind.
 listing() {

@@ -21,7 +21,7 @@ tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cac
 deb=$(ls "$work"/pydeb_0.1.0-1_*.deb)
 pass "dpkg-buildpackage -b built ${deb##*/}"
 
-dpkg-deb -f "$deb" Provides | grep -qw dh-sequence-pydeb || fail "pydeb does not Provide dh-sequence-pydeb"
+dpkg-deb -f "$deb" Provides | has -w dh-sequence-pydeb || fail "pydeb does not Provide dh-sequence-pydeb"
 
 # The .deb's files against a plain "meson install" of the same tree.
 dpkg-deb --fsys-tarfile "$deb" | tar -tf - | grep -v '/$' | sed 's|^\./|/|; s|\.gz$||' |
@@ -43,5 +43,5 @@ bash "$src/tests/integration/lib/clean-root.sh" "$root"
 cp "$deb" "$root/tmp/"
 chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "/tmp/${deb##*/}" \
     >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"; fail "apt-get install pydeb in a clean root"; }
-chroot "$root" pydeb --version | grep -q '^pydeb 0.1.0' || fail "pydeb --version in the clean root"
+chroot "$root" pydeb --version | has '^pydeb 0.1.0' || fail "pydeb --version in the clean root"
 pass "installs and runs in a clean bookworm root"

@@ -52,7 +52,10 @@ Copyright: 2026 Jane Doe
 License: MIT
 COPYRIGHT
 # The venv lives under /opt on purpose (pydeb's default, as dh-virtualenv's).
-echo 'sampleapp: dir-or-file-in-opt' >"$pkg/debian/sampleapp.lintian-overrides"
+# The same overrides, with the same reasons, that pydeb's native .deb writer ships: the venv is an
+# add-on under /opt (FHS 3.13), and bytecode: build ships .pyc compiled for its own interpreter.
+printf '%s\n' 'sampleapp: dir-or-file-in-opt' 'sampleapp: package-installs-python-pycache-dir' \
+    >"$pkg/debian/sampleapp.lintian-overrides"
 cat >"$pkg/debian/pydeb.yaml" <<SPEC
 license: MIT
 install:
@@ -66,7 +69,7 @@ deb=$(ls "$work"/sampleapp_1.0-1_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 case "$depends" in *libpq5*) ;; *) fail "\${pydeb:Depends} lacks libpq5 (psycopg2's _psycopg needs libpq.so.5)" ;; esac
-dpkg-deb -c "$deb" | grep -q '\./opt/venvs/sampleapp/lib/python3\.[0-9]*/site-packages/psycopg2/' ||
+dpkg-deb -c "$deb" | has '\./opt/venvs/sampleapp/lib/python3\.[0-9]*/site-packages/psycopg2/' ||
     fail "the venv is not in the .deb"
 lintian --fail-on error "$deb" >"$work/lintian" 2>&1 ||
     { cat "$work/lintian"; fail "lintian reports errors"; }

@@ -41,7 +41,7 @@ SPEC
 rpmbuild -bb --quiet --define "_topdir $work/rpm" --define "_dbpath $work/rpmdb" libdemo.spec >/dev/null 2>&1 \
     || { rpmbuild -bb --define "_topdir $work/rpm" libdemo.spec; fail "rpmbuild failed"; }
 mkdir -p repo && cp rpm/RPMS/*/libdemo-3.0-1.*.rpm repo/
-rpm -qp --provides repo/*.rpm | grep -qxF 'libdemo.so.3(DEMO_2)(64bit)' || fail "rpmbuild made no versioned provide"
+rpm -qp --provides repo/*.rpm | has -xF 'libdemo.so.3(DEMO_2)(64bit)' || fail "rpmbuild made no versioned provide"
 createrepo_c --quiet repo
 [[ -f repo/repodata/repomd.xml ]] || fail "createrepo_c wrote no repomd.xml"
 

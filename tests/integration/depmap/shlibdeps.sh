@@ -95,7 +95,7 @@ for want in "${wanted[@]}"; do
         done
         [[ -n $ok ]] || fail "dpkg-shlibdeps wants '$want', depmap has: $ours"
     else
-        printf '%s\n' "${have[@]}" | sed 's/^ *//' | grep -qxF -- "$want" \
+        printf '%s\n' "${have[@]}" | sed 's/^ *//' | has -xF -- "$want" \
             || fail "dpkg-shlibdeps wants '$want', depmap has: $ours"
     fi
     pass "$want"
@@ -103,7 +103,7 @@ done
 
 # The expected packages are really there (the differential alone would pass if both missed them).
 for pkg in libpq5 libyaml-0-2 zlib1g libssl3 libstdc++6 libc6 python3.11; do
-    printf '%s\n' "${have[@]}" | sed 's/^ *//; s/ .*//' | grep -qxF "$pkg" || fail "Depends lacks $pkg"
+    printf '%s\n' "${have[@]}" | sed 's/^ *//; s/ .*//' | has -xF "$pkg" || fail "Depends lacks $pkg"
 done
 pass "libpq5, libyaml-0-2, zlib1g, libssl3, libstdc++6 mapped"
 

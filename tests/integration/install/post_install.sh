@@ -22,7 +22,7 @@ PyMODINIT_FUNC PyInit__dbg(void) { return PyModule_Create(&module); }
 C
 read -r include suffix < <("$PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["include"], sysconfig.get_config_var("EXT_SUFFIX"))')
 cc -g -O1 -shared -fPIC -I"$include" -o "$work/dbg/_dbg$suffix" "$work/dbg/dbgext.c"
-readelf -S "$work/dbg/_dbg$suffix" | grep -q '\.debug_info' || fail "the test extension has no debug info"
+readelf -S "$work/dbg/_dbg$suffix" | has '\.debug_info' || fail "the test extension has no debug info"
 "$PYTHON" - "$work/wheels" "$work/dbg/_dbg$suffix" <<'PY'
 import base64, hashlib, os, sys, zipfile
 out, so = sys.argv[1:]
@@ -74,7 +74,7 @@ PY
     "$(find "$root/$site/yaml/__pycache__" -name '__init__*.pyc' | head -1)" || fail "pyc magic is not the target's"
 
 for elf in $(find "$root" -type f -name '*.so*'); do
-    ! readelf -S "$elf" | grep -q '\.debug_' || fail "$elf still has debug sections"
+    ! readelf -S "$elf" | has '\.debug_' || fail "$elf still has debug sections"
     [[ -n $(nm -D --defined-only "$elf" 2>/dev/null) ]] || fail "$elf lost its dynamic symbols"
 done
 verify_records "$root/$site" || fail "RECORD does not match the stripped files"

@@ -20,3 +20,9 @@ trap 'rm -rf "$PYDEB_TEST_TMP"' EXIT
 scratch() {
     mktemp -d "$PYDEB_TEST_TMP/s-XXXXXX"
 }
+
+# `producer | has PATTERN`: like grep -q, but reads all its input, so under pipefail a producer
+# with long output (dpkg-deb -c, rpm -qlp) is not killed by SIGPIPE and taken for a failure.
+has() {
+    grep "$@" >/dev/null
+}

@@ -66,9 +66,9 @@ for path in /opt/venvs/demo /opt/venvs/demo/pyvenv.cfg /opt/venvs/demo/bin/pytho
 done
 ! grep -qxE '/etc|/usr|/usr/bin|/opt' "$work/files" || fail "the rpm claims a shared system directory"
 [ "$(rpm -qp --configfiles "$rpm")" = /etc/demo/demo.conf ] || fail "/etc/demo/demo.conf is not %config"
-rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$rpm" | grep -qx 'cn /etc/demo/demo.conf' ||
+rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$rpm" | has -x 'cn /etc/demo/demo.conf' ||
     fail "/etc/demo/demo.conf is not %config(noreplace)"
-rpm -K "$rpm" | grep -q 'digests OK' || fail "rpm -K"
+rpm -K "$rpm" | has 'digests OK' || fail "rpm -K"
 pass "%files -f %{pydeb_filelist}, %config(noreplace), rpm -K"
 
 # A prefix that is not %pydeb_prefix must fail loudly, not package an empty venv.

@@ -19,5 +19,5 @@ for path in /usr/bin/pydeb /usr/bin/dh_pydeb /usr/lib/rpm/macros.d/macros.pydeb 
     grep -qxF "$path" "$work/files" || fail "$path is missing from the rpm"
 done
 grep -q '^/usr/share/man/man1/dh_pydeb\.1' "$work/files" || fail "dh_pydeb(1) is missing from the rpm"
-rpm -K "$rpm" | grep -q 'digests OK' || fail "rpm -K"
+rpm -K "$rpm" | has 'digests OK' || fail "rpm -K"
 pass "rpmbuild -bb --nodeps rpm/pydeb.spec"

@@ -163,9 +163,9 @@ TEST_CASE("depmap interpreter relations")
     REQUIRE(db);
     auto deb = debian_interpreter_relation(*db, "/usr/bin/python3");
     REQUIRE(deb);
-    CHECK(deb->relation == "python3.11");
+    CHECK(deb->relations.at(0) == "python3.11");
     CHECK_FALSE(debian_interpreter_relation(*db, "/opt/py/bin/python3.12"));
     auto rpm = rpm_interpreter_relation("/usr/bin/python3", root);
     REQUIRE(rpm);
-    CHECK(rpm->relation == "python(abi) = 3.11");
+    CHECK(rpm->relations == std::vector<std::string>{"python(abi) = 3.11"});
 }

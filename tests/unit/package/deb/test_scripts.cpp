@@ -125,8 +125,10 @@ TEST_CASE("deb::render_scripts compiles bytecode only when asked")
     auto scripts = render_scripts(info);
     REQUIRE(scripts.has_value());
     const auto text = by_name(*scripts);
-    CHECK(text.at("postinst")
-              .find("'/usr/bin/python3' -m compileall -q '" + prefix.string() + "'/lib") !=
+    CHECK(text.at("postinst").find("pydeb_python='/usr/bin/python3'\n") != std::string::npos);
+    CHECK(text.at("postinst").find("pydeb_prefix='" + prefix.string() + "'\n") !=
+          std::string::npos);
+    CHECK(text.at("postinst").find("\"$pydeb_python\" -m compileall -q \"$pydeb_prefix/lib\"") !=
           std::string::npos);
     fs::remove_all(prefix);
     fs::create_directories(prefix / "lib/pkg");
@@ -205,6 +207,6 @@ TEST_CASE("deb::render_fragment gives debhelper the same snippets")
     venv.prefix = "/opt/venvs/hello";
     auto fragment = render_fragment("prerm-pydeb-pycache", venv);
     REQUIRE(fragment.has_value());
-    CHECK(fragment->find("find '/opt/venvs/hello' -type d -name __pycache__") != std::string::npos);
+    CHECK(fragment->find("pydeb_prefix='/opt/venvs/hello'\n") != std::string::npos);
     CHECK(fragment->find('#' + std::string("PREFIX#")) == std::string::npos);
 }

@@ -134,6 +134,11 @@ std::map<std::string, TarItem> by_path(const std::vector<TarItem>& items)
 TEST_CASE("deb::write_package round-trip")
 {
     PackageInfo info = staged_package(fs::absolute("stage"));
+    // A umask-077 staging of /opt must not reach the target's /opt; the package's own dirs keep
+    // their staged mode.
+    fs::permissions("stage/opt", fs::perms(0700));
+    fs::permissions("stage/opt/venvs/hello", fs::perms(0750));
+    info.entries = collect_entries("stage", {}).value();
     // A staged file older than the epoch keeps its mtime; newer ones are clamped.
     const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365 * 10);
     fs::last_write_time("stage/opt/venvs/hello/bin/hello", old_time);
@@ -195,6 +200,8 @@ TEST_CASE("deb::write_package round-trip")
             CHECK(item.format != ARCHIVE_FORMAT_TAR_PAX_INTERCHANGE);
             CHECK(item.mtime <= 1700000000);
         }
+        CHECK(data.at("./opt/").mode == 0755);
+        CHECK(data.at("./opt/venvs/hello/").mode == 0750);
         const TarItem& hello = data.at("./opt/venvs/hello/bin/hello");
         CHECK(hello.mode == 0755);
         CHECK(hello.mtime < 1700000000);
