@@ -162,6 +162,7 @@ make_pydeb_template() { # DIR COMPRESSION
         echo "version: \"$version\""
         echo 'release: "1"'
         echo 'summary: benchmark app (Flask, requests, psycopg2, PyYAML, six, hello)'
+        echo 'description: The benchmark application, bundled in its own virtualenv.'
         echo 'maintainer: Jane Doe <jane@example.com>'
         echo 'license: MIT'
         echo "python: {interpreter: $python}"

@@ -67,8 +67,9 @@ void Loader::read_metadata(const YAML::Node& root, const Defaults& defaults)
     required_string(*this, root, "maintainer", defaults.maintainer, spec.maintainer);
     required_string(*this, root, "license", std::nullopt, spec.license);
     optional_string(*this, root["release"], "release", defaults.release, spec.release);
-    optional_string(*this, root["description"], "description", defaults.description,
-                    spec.description);
+    // Required: Debian Policy §5.6.13 wants an extended description (lintian:
+    // extended-description-is-empty), and rpm's %description is mandatory.
+    required_string(*this, root, "description", defaults.description, spec.description);
     optional_string(*this, root["homepage"], "homepage", defaults.homepage, spec.homepage);
 
     if (!spec.name.empty())

@@ -7,6 +7,7 @@
 #include "package/deb/scripts.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 namespace pydeb::package::deb
@@ -42,26 +43,33 @@ Expected<std::string> control_tar(const PackageInfo& info, const DataSummary& da
     const std::string control = PYDEB_TRY(render_control(info, kib));
     const auto scripts = PYDEB_TRY(render_scripts(info));
 
-    std::vector<std::pair<std::string, std::pair<std::string, std::uint32_t>>> files;
+    struct ControlFile
+    {
+        std::string name;
+        std::string text;
+        std::uint32_t mode;
+    };
+    std::vector<ControlFile> files;
     if (!data.conffiles.empty())
     {
-        files.push_back({"conffiles", {render_conffiles(data.conffiles), 0644}});
+        files.push_back({"conffiles", render_conffiles(data.conffiles), 0644});
     }
-    files.push_back({"control", {control, 0644}});
-    files.push_back({"md5sums", {render_md5sums(data.md5sums), 0644}});
+    files.push_back({"control", control, 0644});
+    files.push_back({"md5sums", render_md5sums(data.md5sums), 0644});
     for (const MaintainerScript& script : scripts)
     {
-        files.push_back({script.name, {script.text, 0755}});
+        files.push_back({script.name, script.text, 0755});
     }
-    std::sort(files.begin(), files.end());
+    std::sort(files.begin(), files.end(),
+              [](const ControlFile& a, const ControlFile& b) { return a.name < b.name; });
 
     std::string out;
     auto tar = PYDEB_TRY(
         adapters::archive::TarWriter::create_in_memory(out, tar_compression(info.compression)));
     PYDEB_TRY(tar.add_directory({"./", 0755, mtime}));
-    for (const auto& [name, file] : files)
+    for (const ControlFile& file : files)
     {
-        PYDEB_TRY(tar.add_file({"./" + name, file.second, mtime}, file.first));
+        PYDEB_TRY(tar.add_file({"./" + file.name, file.mode, mtime}, file.text));
     }
     PYDEB_TRY(tar.finish());
     return out;

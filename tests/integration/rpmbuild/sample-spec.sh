@@ -18,6 +18,7 @@ cat >"$work/top/SOURCES/pydeb.yaml" <<SPEC
 name: sampleapp
 version: "1.0"
 summary: sample application in a pydeb virtualenv
+description: A sample application bundled in its own virtualenv by pydeb.
 maintainer: Jane Doe <jane@example.com>
 license: MIT
 install:

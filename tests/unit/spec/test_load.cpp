@@ -39,10 +39,12 @@ TEST_CASE("spec::load reads every key of a valid spec")
 TEST_CASE("spec::load applies defaults and lets the spec win over them")
 {
     write_text("d/pydeb.yaml", "license: MIT\nsummary: s\ninstall: {requirements: [six]}\n");
+    // description comes from the defaults here (dh_pydeb takes it from debian/control).
     Defaults defaults;
     defaults.name = "fromcontrol";
     defaults.version = "2.0";
     defaults.maintainer = "A B <a@b.c>";
+    defaults.description = "From debian/control.";
     const auto spec = load("d/pydeb.yaml", defaults);
     REQUIRE_MESSAGE(spec.has_value(), spec.error().message);
     CHECK(spec->name == "fromcontrol");
