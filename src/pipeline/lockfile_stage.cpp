@@ -2,6 +2,7 @@
 
 #include "resolve/lock.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -58,7 +59,8 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
     }
     if (prepared.project_wheel)
     {
-        resolution.wheels.insert(resolution.wheels.begin(), *prepared.project_wheel);
+        resolution.wheels.push_back(*prepared.project_wheel);
+        std::ranges::sort(resolution.wheels, {}, &resolve::ResolvedWheel::name);
     }
     return resolution;
 }

@@ -8,7 +8,7 @@
 namespace pydeb::pipeline
 {
 
-// The exact wheel set, the project's own wheel included (first, when there is one). A lock that
+// The exact wheel set, sorted by normalized name, the project's own wheel included. A lock that
 // was made for other requirements than the spec's is refused: run `pydeb lock` again.
 [[nodiscard]] Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared);
 

@@ -1,0 +1,44 @@
+#!/bin/bash
+# pydeb resolve / lock / build through the CLI on examples/hello: the printed set, the lockfile
+# used exactly (a changed wheel fails loudly, naming it), and a dependency no repository has
+# fails the build naming it, leaving no package behind.
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+"$PYDEB_SOURCE_ROOT/tests/corpus/make-wheel-corpus.sh" "$PYDEB_CACHE/wheels" >/dev/null
+work=$(scratch)
+cp -r "$PYDEB_SOURCE_ROOT/examples/hello" "$work/hello"
+mkdir "$work/wheels"
+for w in click-8.1.3 MarkupSafe-2.1.2 PyYAML-6.0; do cp "$PYDEB_CACHE"/wheels/$w-*.whl "$work/wheels/"; done
+sed -i 's|wheelhouse: .*|wheelhouse: ["../wheels"]|' "$work/hello/pydeb.yaml"
+cd "$work/hello"
+
+"$PYDEB" resolve pydeb.yaml >resolved.txt 2>resolve.err || { cat resolve.err; fail "pydeb resolve"; }
+printf '%s\n' click==8.1.3 hello==1.0 markupsafe==2.1.2 pyyaml==6.0 | diff - resolved.txt ||
+    fail "pydeb resolve printed another set"
+pass "pydeb resolve prints the project and its wheels as name==version"
+
+"$PYDEB" lock pydeb.yaml >/dev/null || fail "pydeb lock"
+grep -q '^wheel pyyaml 6.0 PyYAML-6.0-cp311-cp311-linux_x86_64.whl sha256=' pydeb.lock || fail "lock content: $(cat pydeb.lock)"
+! grep -q '^wheel hello ' pydeb.lock || fail "the project's own wheel is rebuilt each time and must not be locked"
+"$PYDEB" build pydeb.yaml -o out --format deb >/dev/null 2>build.err || { cat build.err; fail "build with the lock"; }
+pass "pydeb lock writes the lock and build uses it"
+
+# Same name, other bytes: the locked hash no longer matches.
+w=$(ls ../wheels/PyYAML-*.whl)
+python3 - "$w" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "a") as z:
+    z.writestr("yaml/extra.txt", "changed\n")
+PY
+rm -rf out
+if "$PYDEB" build pydeb.yaml -o out --format deb >/dev/null 2>build.err; then fail "a changed locked wheel must fail the build"; fi
+grep -q 'PyYAML-6.0-cp311-cp311-linux_x86_64.whl' build.err || fail "the error must name the wheel: $(cat build.err)"
+[ ! -e out ] || [ -z "$(ls -A out)" ] || fail "a failed build left $(ls out)"
+pass "a locked wheel whose sha256 changed fails loudly, naming it: $(head -1 build.err)"
+
+cp "$PYDEB_CACHE"/wheels/PyYAML-6.0-*.whl ../wheels/
+rm pydeb.lock
+sed -i 's|^formats:.*|formats: [deb]\ndeb: {depends: [libdoesnotexist9]}|' pydeb.yaml
+if "$PYDEB" build pydeb.yaml -o out >/dev/null 2>build.err; then fail "an uninstallable Depends must fail"; fi
+grep -q 'libdoesnotexist9' build.err || fail "the error must name libdoesnotexist9: $(cat build.err)"
+[ ! -e out ] || [ -z "$(ls -A out)" ] || fail "a failed build left $(ls out)"
+pass "deb: {depends: [libdoesnotexist9]} fails the build naming it, no package written"
