@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end benchmark: the same app, from the same wheels, with the same interpreter, packaged by
 #   dhv          dh-virtualenv (Debian's dh-virtualenv, debhelper-compat 13, dpkg-buildpackage -us -uc -b,
-#                default dh sequence: dh_strip + dbgsym, dh_strip_nondeterminism, dh_shlibdeps, xz)
+#                default dh sequence: dh_strip (+ dbgsym), dh_strip_nondeterminism, dh_shlibdeps, xz)
 #   pydeb-zstd   pydeb build SPEC --format deb (defaults: zstd, bytecode: build, strip)
 #   pydeb-warm   the same pydeb build run again in the same directory (lockfile and caches warm)
 #   pydeb-xz     pydeb with `compression: xz` (the compressor dh-virtualenv users get)
@@ -9,10 +9,11 @@
 #   pip-nocompile  the same with --no-compile (no bytecode; not comparable with the others)
 #
 #   bench/run.sh [--repeat N] [--pydeb PATH] [--only LIST] [--no-warmup] [--install-check]
-#                [--profile-dhv] [--keep]
+#                [--profile-dhv] [--keep] [--out DIR]
 #
 # --install-check  also installs the dh-virtualenv and pydeb .debs with apt in a clean debootstrap root
 # --profile-dhv    one extra, uncounted dh-virtualenv build that times each dh_* step
+# --out DIR        where results, logs and the work tree go (default bench/out, git-ignored)
 #
 # The contenders alternate: every round runs each once, in an order rotated by the round number, so
 # load changes and cache effects spread over all of them. Each run is measured by GNU time (wall
@@ -33,7 +34,7 @@ profile_dhv=0
 keep=0
 out=$here/out
 
-usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; }
 while (($#)); do
     case $1 in
     --repeat) repeat=${2:?}; shift 2 ;;
@@ -43,6 +44,7 @@ while (($#)); do
     --install-check) install_check=1; shift ;;
     --profile-dhv) profile_dhv=1; shift ;;
     --keep) keep=1; shift ;;
+    --out) out=$(realpath -m "${2:?}"); shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -73,20 +75,18 @@ if wants pydeb-zstd || wants pydeb-xz || wants pydeb-warm; then
 fi
 wants pydeb-warm && ! wants pydeb-zstd && { echo "run.sh: pydeb-warm needs pydeb-zstd" >&2; exit 2; }
 
-# A snapshot of the binary, so a relink during the run cannot change a contender half-way.
-if [[ -x $pydeb ]]; then
-    mkdir -p "$out"
-    cp "$pydeb" "$out/pydeb.snapshot"
-    pydeb=$out/pydeb.snapshot
-fi
-
 # Host pip configuration must not change what pip does (both dh-virtualenv's pip and plain pip).
 export PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
 unset PYTHONDONTWRITEBYTECODE PYTHONPATH VIRTUAL_ENV DEB_BUILD_OPTIONS
 
 mkdir -p "$out"
-rm -rf "$out/logs" "$out/work" "$out"/last-*.deb
+rm -rf "$out/logs" "$out/work" "$out"/last-*.deb "$out/pydeb.snapshot"
 mkdir -p "$out/logs" "$out/work"
+# A snapshot of the binary, so a relink during the run cannot change a contender half-way.
+if [[ -x $pydeb ]]; then
+    cp "$pydeb" "$out/work/pydeb"
+    pydeb=$out/work/pydeb
+fi
 work=$out/work
 ((keep)) || trap 'rm -rf "$work"' EXIT
 runs_tsv=$out/runs.tsv
@@ -250,6 +250,7 @@ run_pip() { # ROUND compile|nocompile
     rm -rf "$dir"
     mkdir -p "$dir"
     # Fresh venv (with pip, from ensurepip) and the install, as one measurement.
+    # shellcheck disable=SC2016 # expanded by the inner bash
     measure "$name" "$1" "$dir" -- bash -c 'py=$1 wh=$2 req=$3; shift 3
         "$py" -m venv venv && venv/bin/python -m pip install -q --no-index --find-links "$wh" "$@" -r "$req"' \
         _ "$python" "$wheels" "$work/requirements.txt" "${extra[@]}"
@@ -324,7 +325,7 @@ if [[ -f $out/last-dhv.deb && -f $out/last-pydeb-zstd.deb ]]; then
     } >>"$checks"
 fi
 if wants dhv && [[ -f $out/last-dhv.deb ]]; then
-    echo "dhv: dpkg-buildpackage also wrote: $(cd "$work/dhv-$repeat" && ls ./*.deb | xargs -n1 basename | tr '\n' ' ')" >>"$checks"
+    echo "dhv: dpkg-buildpackage also wrote: $(find "$work/dhv-$repeat" -maxdepth 1 -name '*.deb' -printf '%f ')" >>"$checks"
 fi
 if wants pydeb-warm; then
     lock=$([[ -f $work/pydeb-zstd-$repeat/pydeb.lock ]] && echo 'ran with pydeb.lock and the cold run'"'"'s caches' ||

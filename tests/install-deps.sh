@@ -13,6 +13,8 @@ packages=(
     python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
     # the real tools pydeb's output is checked with
     dpkg-dev lintian debootstrap rpm rpmlint createrepo-c zstd xz-utils cpio diffoscope-minimal shellcheck
+    # the benchmark's competitors and plot (bench/run.sh)
+    dh-virtualenv time python3-matplotlib unzip bc
     # pydeb's own packaging and the debhelper / rpmbuild integrations
     debhelper devscripts fakeroot man-db groff-base
 )

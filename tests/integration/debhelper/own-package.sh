@@ -15,7 +15,7 @@ src=$PYDEB_SOURCE_ROOT
 
 mkdir "$work/pydeb-0.1.0"
 tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cache \
-    --exclude=./_build --exclude='./examples/*/out' -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
+    --exclude=./_build --exclude='./examples/*/out' --exclude=./bench/out -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
 (cd "$work/pydeb-0.1.0" && DEB_BUILD_OPTIONS="nocheck parallel=2" dpkg-buildpackage -us -uc -b) \
     >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "dpkg-buildpackage of pydeb"; }
 deb=$(ls "$work"/pydeb_0.1.0-1_*.deb)

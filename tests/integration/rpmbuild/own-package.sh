@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 src=$PYDEB_SOURCE_ROOT
 mkdir -p "$work/top/SOURCES" "$work/pydeb-0.1.0"
 tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cache \
-    --exclude=./_build --exclude='./examples/*/out' -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
+    --exclude=./_build --exclude='./examples/*/out' --exclude=./bench/out -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
 tar -C "$work" -czf "$work/top/SOURCES/pydeb-0.1.0.tar.gz" pydeb-0.1.0
 rpmbuild -bb --nodeps --nocheck --define "_topdir $work/top" "$src/rpm/pydeb.spec" >"$work/build.log" 2>&1 ||
     { tail -40 "$work/build.log"; fail "rpmbuild of rpm/pydeb.spec"; }
