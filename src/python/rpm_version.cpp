@@ -17,19 +17,6 @@ namespace pydeb::python
 namespace
 {
 
-std::string_view pre_label(PreKind kind)
-{
-    switch (kind)
-    {
-    case PreKind::alpha:
-        return "a";
-    case PreKind::beta:
-        return "b";
-    case PreKind::rc:
-        return "rc";
-    }
-    return "a";
-}
 
 } // namespace
 

@@ -6,8 +6,6 @@
 
 namespace pydeb::python
 {
-namespace
-{
 
 std::string_view pre_label(PreKind kind)
 {
@@ -22,6 +20,10 @@ std::string_view pre_label(PreKind kind)
     }
     return "a";
 }
+
+namespace
+{
+
 
 // The release without trailing zeros: "1.0.0" and "1" are the same release (PEP 440 "Release
 // segment": zero padding).

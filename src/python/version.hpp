@@ -23,6 +23,10 @@ enum class PreKind
     rc,
 };
 
+// The normalized spelling PEP 440 prints: "a", "b", "rc".
+[[nodiscard]] std::string_view pre_label(PreKind kind);
+
+
 struct PreRelease
 {
     PreKind kind = PreKind::alpha;

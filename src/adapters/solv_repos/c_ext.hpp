@@ -18,3 +18,18 @@ extern "C"
 #include <solv/solv_xfopen.h>
 }
 #undef requires
+
+#include <cstdio>
+#include <memory>
+
+namespace pydeb::adapters::solv_repos
+{
+
+// The FILE* the loaders hand to libsolv (repo_add_* take a FILE*), closed on scope exit.
+struct FileCloser
+{
+    void operator()(FILE* file) const { std::fclose(file); }
+};
+using File = std::unique_ptr<FILE, FileCloser>;
+
+} // namespace pydeb::adapters::solv_repos

@@ -16,11 +16,6 @@ namespace pydeb::adapters::solv_repos
 namespace
 {
 
-struct FileCloser
-{
-    void operator()(FILE* file) const { std::fclose(file); }
-};
-using File = std::unique_ptr<FILE, FileCloser>;
 
 Error loader_error(solv::ObjPool& pool, const fs::path& source, std::string_view what)
 {

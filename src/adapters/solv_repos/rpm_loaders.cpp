@@ -15,11 +15,6 @@ namespace pydeb::adapters::solv_repos
 namespace
 {
 
-struct FileCloser
-{
-    void operator()(FILE* file) const { std::fclose(file); }
-};
-using File = std::unique_ptr<FILE, FileCloser>;
 
 // The href of one repomd.xml <data type="TYPE"> entry (libsolv examples/solv
 // repoinfo_type_rpmmd.c): the dataiterator finds the type, its parent holds the location.

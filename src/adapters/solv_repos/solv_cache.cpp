@@ -12,17 +12,6 @@ namespace fs = std::filesystem;
 namespace pydeb::adapters::solv_repos
 {
 
-namespace
-{
-
-struct FileCloser
-{
-    void operator()(FILE* file) const { std::fclose(file); }
-};
-using File = std::unique_ptr<FILE, FileCloser>;
-
-} // namespace
-
 // `<sha256(path)[:16]>-<size>-<mtime>.solv`: a changed source gets a new name, so a stale cache is
 // never read (apt replaces lists by rename, which changes the mtime).
 std::optional<fs::path> cache_path(const CacheOptions& cache, const fs::path& source)
