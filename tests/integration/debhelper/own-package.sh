@@ -45,3 +45,11 @@ chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "/tmp/${
     >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"; fail "apt-get install pydeb in a clean root"; }
 chroot "$root" pydeb --version | has '^pydeb 0.1.0' || fail "pydeb --version in the clean root"
 pass "installs and runs in a clean bookworm root"
+
+# The man pages, as a user reads them after install (man-db is not in minbase).
+chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends man-db \
+    >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"; fail "apt-get install man-db"; }
+chroot "$root" env MANPAGER=cat man pydeb | has 'pydeb build' || fail "man pydeb"
+chroot "$root" env MANPAGER=cat man 5 pydeb.yaml | has 'entry-points' || fail "man 5 pydeb.yaml"
+chroot "$root" env MANPAGER=cat man dh_pydeb | has 'dh_pydeb' || fail "man dh_pydeb"
+pass "man pydeb, man 5 pydeb.yaml and man dh_pydeb render in the clean root"
