@@ -42,7 +42,7 @@ pass "flask, requests, psycopg2 and yaml import from the venv, C extensions load
 for script in flask normalizer; do
     [[ -x $work/venv/bin/$script ]] || fail "console script $script missing (entry_points.txt)"
 done
-"$work/venv/bin/flask" --version | grep -q 'Flask 2' || fail "flask --version"
+"$work/venv/bin/flask" --version | grep -c 'Flask 2' >/dev/null || fail "flask --version"
 pass "console scripts flask and normalizer installed from entry_points.txt and run"
 
 # Markers: click requires colorama only on Windows, requests wants chardet only with an extra.

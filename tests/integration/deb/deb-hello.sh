@@ -54,7 +54,7 @@ in_root apt-get install -y -qq --no-install-recommends /tmp/hello_2.0-1_amd64.de
     { tail -30 "$work/apt.log"; fail "upgrade to hello 2.0"; }
 # shellcheck disable=SC2016 # dpkg-query's format
 [ "$(in_root dpkg-query -W -f '${Version}' hello)" = 2.0-1 ] || fail "not upgraded"
-in_root hello | grep -q Bonjour || fail "the upgrade lost the edited conffile"
+in_root hello | grep -c Bonjour >/dev/null || fail "the upgrade lost the edited conffile"
 pass "upgrade to 2.0 keeps the edited conffile"
 
 in_root apt-get purge -y -qq hello >"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; fail "purge"; }

@@ -102,7 +102,7 @@ if command -v gpg >/dev/null && command -v rpmsign >/dev/null; then
     rpmsign --define '__gpg /usr/bin/gpg' --define '_gpg_name Pydeb Test' --addsign \
         "$work/signed.rpm" >/dev/null 2>&1 || fail "rpmsign --addsign failed"
     [ "$(stat -c %s "$work/signed.rpm")" = "$(stat -c %s "$pkg")" ] || fail "signing grew the file"
-    rpm -qpi "$work/signed.rpm" | grep -q '^Signature   : RSA/' || fail "no signature after rpmsign"
+    rpm -qpi "$work/signed.rpm" | grep -c '^Signature   : RSA/' >/dev/null || fail "no signature after rpmsign"
     verbose=$(rpm -Kv "$work/signed.rpm" 2>&1) || true # NOKEY: the key is not imported
     grep -q 'Payload SHA256 digest: OK' <<<"$verbose" || fail "digests broke: $verbose"
     pass "rpmsign --addsign signs in place (reserved space)"
