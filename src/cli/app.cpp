@@ -39,6 +39,9 @@ Expected<int> run(int argc, char** argv)
         ->capture_default_str();
     build->add_option("--format", build_request.formats, "deb or rpm (repeatable); default: the spec's")
         ->transform(CLI::CheckedTransformer(k_formats, CLI::ignore_case));
+    build->add_flag_callback(
+        "--timings", [&] { build_request.timings = util::TimingReport::to_stderr; },
+        "print the wall time of each stage to stderr");
     build->callback([&] {
         build_request.spec = spec_path;
         action = [&] { return pipeline::build(build_request); };

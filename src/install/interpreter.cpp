@@ -1,6 +1,7 @@
 #include "install/interpreter.hpp"
 
 #include "adapters/process/process.hpp"
+#include "util/cache_dir.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
@@ -23,16 +24,6 @@ constexpr std::string_view k_snippet =
 
 // Bump when the snippet or the parser changes, so stale cache files are ignored.
 constexpr std::string_view k_cache_format = "pydeb-interpreter-facts 1";
-
-fs::path cache_directory()
-{
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/')
-    {
-        return fs::path(xdg) / "pydeb" / "interpreters";
-    }
-    const char* home = std::getenv("HOME");
-    return fs::path(home != nullptr ? home : "/tmp") / ".cache" / "pydeb" / "interpreters";
-}
 
 // What identifies one build of the interpreter: its path, and the file it resolves to.
 Expected<std::string> cache_key(const fs::path& python)
@@ -147,10 +138,11 @@ Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, Int
 {
     const auto absolute = fs::absolute(python);
     const auto key = PYDEB_TRY(cache_key(absolute));
+    const auto directory = util::cache_directory("interpreters");
     const auto cache_file =
-        cache_directory() /
+        directory.value_or(fs::path()) /
         (util::to_hex(util::digest(util::HashAlgorithm::sha256, absolute.string())) + ".txt");
-    if (cache == InterpreterCache::use)
+    if (cache == InterpreterCache::use && directory)
     {
         if (auto cached = util::read_file(cache_file); cached && cached->starts_with(key + "\n"))
         {
@@ -175,10 +167,13 @@ Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, Int
         return fail(absolute.string() + ": " + facts.error().message);
     }
     facts->executable = absolute.string(); // the path as given: the venv links to it
-    std::error_code ignored;
-    fs::create_directories(cache_file.parent_path(), ignored);
-    // A cache that cannot be written only costs a re-query next time.
-    (void)util::write_file_atomic(cache_file, key + "\n" + result.standard_output);
+    if (directory)
+    {
+        std::error_code ignored;
+        fs::create_directories(*directory, ignored);
+        // A cache that cannot be written only costs a re-query next time.
+        (void)util::write_file_atomic(cache_file, key + "\n" + result.standard_output);
+    }
     return facts;
 }
 

@@ -33,18 +33,22 @@ depmap::Target target_of(spec::Format format)
 // One package file: the mapped relations for its format, the installability check, the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const fs::path& root, package::PackageInfo info,
-                                spec::Format format, const fs::path& output_dir)
+                                spec::Format format, const fs::path& output_dir,
+                                util::StageClock& clock)
 {
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
+    clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
     if (format == spec::Format::deb)
     {
         const fs::path output = output_dir / package::deb::conventional_filename(info);
         PYDEB_TRY(package::deb::write_package(info, output));
+        clock.lap("write .deb");
         return output;
     }
     const fs::path output = output_dir / package::rpm::conventional_filename(info);
     PYDEB_TRY(package::rpm::write_package(info, output));
+    clock.lap("write .rpm");
     return output;
 }
 
@@ -149,22 +153,27 @@ Expected<void> deps(const fs::path& spec_path)
 
 Expected<void> build(const BuildRequest& request)
 {
+    util::StageClock clock(request.timings);
     const Prepared prepared = PYDEB_TRY(prepare(request.spec));
     const spec::Spec& spec = prepared.spec;
+    clock.lap("prepare");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
+    clock.lap("resolve");
 
     const fs::path root = prepared.scratch.path() / "root";
     PYDEB_TRY(stage_venv(prepared, resolution, root));
     PYDEB_TRY(stage_extra_files(spec, root));
+    clock.lap("install");
 
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
+    clock.lap("collect");
 
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
     for (const spec::Format format : formats)
     {
         const fs::path written = PYDEB_TRY(
-            write_format(prepared, resolution, root, info, format, request.output_dir));
+            write_format(prepared, resolution, root, info, format, request.output_dir, clock));
         std::cout << written.string() << "\n";
     }
     return {};

@@ -4,6 +4,7 @@
 
 #include "spec/spec.hpp"
 #include "util/expected.hpp"
+#include "util/stage_clock.hpp"
 #include "util/strings.hpp"
 
 #include <filesystem>
@@ -18,6 +19,7 @@ struct BuildRequest
     std::filesystem::path spec;
     std::filesystem::path output_dir = ".";
     std::vector<spec::Format> formats; // empty: the spec's formats
+    util::TimingReport timings = util::TimingReport::quiet;
 };
 
 // `pydeb install`: what dh_pydeb and %pydeb_install call.
@@ -34,6 +36,7 @@ struct InstallRequest
     std::optional<std::filesystem::path> rpm_requires; // mapped Requires, one per line (rpmbuild)
     std::optional<spec::Strip> strip;                  // overrides the spec (DEB_BUILD_OPTIONS)
     std::optional<spec::InstallabilityCheck> check_installable;
+    util::TimingReport timings = util::TimingReport::quiet;
 };
 
 [[nodiscard]] Expected<void> validate(const std::filesystem::path& spec);

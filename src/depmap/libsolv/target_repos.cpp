@@ -1,9 +1,9 @@
 #include "depmap/libsolv/target_repos.hpp"
 
 #include "adapters/solv_repos/loaders.hpp"
+#include "util/cache_dir.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 namespace fs = std::filesystem;
 namespace solv = pydeb::adapters::solv;
@@ -17,16 +17,7 @@ namespace
 
 repos::CacheOptions default_cache()
 {
-    // XDG Base Directory: $XDG_CACHE_HOME, else ~/.cache.
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
-    {
-        return {fs::path(xdg) / "pydeb/solv"};
-    }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
-    {
-        return {fs::path(home) / ".cache/pydeb/solv"};
-    }
-    return {};
+    return {util::cache_directory("solv").value_or(fs::path())};
 }
 
 } // namespace
