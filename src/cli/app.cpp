@@ -2,6 +2,7 @@
 
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
+#include "util/cache_dir.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,11 @@ Expected<int> run(int argc, char** argv)
                  "pydeb"};
     app.set_version_flag("--version", std::string("pydeb ") + PYDEB_VERSION);
     app.require_subcommand(1);
+    app.fallthrough(); // global flags (--no-cache) also after the subcommand
+    app.add_flag_callback(
+        "--no-cache", [] { util::set_cache_policy(util::CachePolicy::bypass); },
+        "neither read nor write pydeb's caches ($XDG_CACHE_HOME/pydeb): interpreter facts, "
+        ".solv repositories, installability results, installed wheels");
 
     std::function<Expected<void>()> action;
     std::filesystem::path spec_path;

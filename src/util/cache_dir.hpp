@@ -10,8 +10,17 @@
 namespace pydeb::util
 {
 
+enum class CachePolicy
+{
+    use,
+    bypass, // `--no-cache`: cache_directory() answers nullopt, so nothing is read or written
+};
+
+// Process-wide, set once by the command line before any stage runs.
+void set_cache_policy(CachePolicy policy);
+
 // CACHE_HOME/pydeb/<kind> (e.g. "solv", "wheels", "interpreters"), or nullopt when neither
-// XDG_CACHE_HOME (absolute) nor HOME is set. The directory is not created here.
+// XDG_CACHE_HOME (absolute) nor HOME is set, or the policy is bypass. The directory is not created here.
 [[nodiscard]] std::optional<std::filesystem::path> cache_directory(std::string_view kind);
 
 } // namespace pydeb::util

@@ -22,6 +22,22 @@ grep -q '^wheel pyyaml 6.0 PyYAML-6.0-cp311-cp311-linux_x86_64.whl sha256=' pyde
 "$PYDEB" build pydeb.yaml -o out --format deb >/dev/null 2>build.err || { cat build.err; fail "build with the lock"; }
 pass "pydeb lock writes the lock and build uses it"
 
+# --no-cache (a global flag, also accepted after the subcommand) reads and writes no cache;
+# without it the same build fills CACHE_HOME/pydeb. --timings reports each stage and a total.
+rm -rf out
+XDG_CACHE_HOME=$PWD/cache-off "$PYDEB" build --no-cache --timings pydeb.yaml -o out --format deb >/dev/null 2>build.err ||
+    { cat build.err; fail "build --no-cache"; }
+[ ! -e cache-off ] || fail "--no-cache wrote $(find cache-off | head -5)"
+for stage in prepare resolve install collect 'map (deb)' 'write .deb' total; do
+    grep -q "^pydeb: timings: $stage  *[0-9.]* s$" build.err || fail "--timings: no '$stage' line in $(cat build.err)"
+done
+rm -rf out
+XDG_CACHE_HOME=$PWD/cache-on "$PYDEB" build pydeb.yaml -o out --format deb >/dev/null 2>build.err ||
+    { cat build.err; fail "build with a cache"; }
+[ -d cache-on/pydeb/interpreters ] || fail "a build without --no-cache must fill the cache: $(find cache-on | head)"
+! grep -q 'timings' build.err || fail "--timings output without --timings: $(cat build.err)"
+pass "--no-cache writes no cache, a default build does; --timings prints every stage"
+
 # Same name, other bytes: the locked hash no longer matches.
 w=$(ls ../wheels/PyYAML-*.whl)
 python3 - "$w" <<'PY'
