@@ -96,12 +96,27 @@ printf 'contender\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tdeb_bytes\tinstalled
 app=benchapp
 version=1.0
 prefix=/opt/venvs/$app
-requirements=('flask>=2' requests psycopg2 PyYAML six hello)
+# The app of issue #9: Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil (+ six and our own hello).
+requirements=('flask>=2' requests lxml numpy psycopg2 PyYAML psutil six hello)
 wheels=$work/wheels
 echo "== preparing the wheelhouse" >&2
 "$root/tests/corpus/make-wheel-corpus.sh" >/dev/null
 mkdir -p "$wheels"
-cp "${PYDEB_CACHE:-$root/tests/corpus/cache}"/wheels/*.whl "$wheels/"
+corpus_cache=${PYDEB_CACHE:-$root/tests/corpus/cache}
+cp "$corpus_cache"/wheels/*.whl "$wheels/"
+# numpy, lxml and psutil are not in the test corpus (the tests do not need 8 MB of numpy): the same
+# repacking of Debian's python3-* packages, cached beside the corpus's .debs.
+bench_debs=(python3-numpy python3-lxml python3-psutil)
+mkdir -p "$corpus_cache/debs"
+missing_debs=()
+for p in "${bench_debs[@]}"; do compgen -G "$corpus_cache/debs/${p}_*.deb" >/dev/null || missing_debs+=("$p"); done
+if ((${#missing_debs[@]})); then
+    (cd "$corpus_cache/debs" && apt-get download -q "${missing_debs[@]}") >"$out/logs/apt-download.log" 2>&1 ||
+        { cat "$out/logs/apt-download.log" >&2; echo "run.sh: apt-get download ${missing_debs[*]} failed" >&2; exit 1; }
+fi
+bench_deb_files=()
+for p in "${bench_debs[@]}"; do bench_deb_files+=("$(find "$corpus_cache/debs" -maxdepth 1 -name "${p}_*.deb" | sort -V | tail -n1)"); done
+"$python" "$root/tests/corpus/repack_debs.py" "$wheels" "${bench_deb_files[@]}" >/dev/null
 # hello's wheel, built offline from a copy (so the source tree gets no build/ or egg-info).
 cp -r "$root/examples/hello" "$work/hello-src"
 rm -rf "$work/hello-src/build" "$work/hello-src/src/"*.egg-info "$work/hello-src/out" "$work/hello-src/wheels"
@@ -131,7 +146,7 @@ Package: $app
 Architecture: any
 Pre-Depends: \${misc:Pre-Depends}
 Depends: \${misc:Depends}, \${shlibs:Depends}, python3 (>= 3.11), python3 (<< 3.12)
-Description: benchmark app (Flask, requests, psycopg2, PyYAML, six, hello)
+Description: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)
  The same application pydeb's benchmark packages, in a virtualenv under $prefix.
 EOF
     cat >"$src/debian/changelog" <<EOF
@@ -161,7 +176,7 @@ make_pydeb_template() { # DIR COMPRESSION
         echo "name: $app"
         echo "version: \"$version\""
         echo 'release: "1"'
-        echo 'summary: benchmark app (Flask, requests, psycopg2, PyYAML, six, hello)'
+        echo 'summary: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)'
         echo 'description: The benchmark application, bundled in its own virtualenv.'
         echo 'maintainer: Jane Doe <jane@example.com>'
         echo 'license: MIT'
@@ -293,13 +308,14 @@ check_deb() { # NAME
     # dpkg-deb -c: mode owner size date time NAME [-> TARGET]
     listing=$(dpkg-deb -c "$deb" | sed -E 's/^([^ ]+ +){5}//; s/ -> .*//')
     for path in "$site/flask/__init__.py" "$site/requests/__init__.py" "$site/yaml/__init__.py" \
-        "$site/six.py" "$site/hello/cli.py" "opt/venvs/$app/bin/hello" "opt/venvs/$app/bin/python3"; do
+        "$site/six.py" "$site/hello/cli.py" "$site/numpy/__init__.py" "$site/lxml/__init__.py" \
+        "$site/psutil/__init__.py" "opt/venvs/$app/bin/hello" "opt/venvs/$app/bin/python3"; do
         grep -qx "\./$path" <<<"$listing" || { echo "FAIL $1: ./$path is not in $deb" | tee -a "$checks" >&2; exit 1; }
     done
     grep -q "^\./$site/psycopg2/_psycopg.*\.so$" <<<"$listing" ||
         { echo "FAIL $1: no psycopg2 extension in $deb" | tee -a "$checks" >&2; exit 1; }
     {
-        echo "$1: $(basename "$(readlink -f "$deb")") has flask, requests, yaml, six, hello, psycopg2's _psycopg.so"
+        echo "$1: $(basename "$(readlink -f "$deb")") has flask, requests, yaml, six, hello, numpy, lxml, psutil, psycopg2's _psycopg.so"
         echo "  .pyc files: $(grep -c '\.pyc$' <<<"$listing")"
         echo "  dists: $(grep -o "$site/[^/]*\.dist-info/\$" <<<"$listing" | sed "s|$site/||; s|/\$||" | sort | tr '\n' ' ')"
         echo "  pip/setuptools inside (the venv's own installer): $(dpkg-deb -c "$deb" |
@@ -346,7 +362,7 @@ if ((install_check)); then
         bash "$root/tests/integration/lib/clean-root.sh" "$chroot_dir"
         cp "$out/last-$c.deb" "$chroot_dir/tmp/app.deb"
         if chroot "$chroot_dir" sh -c 'apt-get install -y -q /tmp/app.deb >/tmp/apt.log 2>&1 &&
-                /opt/venvs/benchapp/bin/python -c "import flask, requests, psycopg2, yaml, six, hello; print(\"libyaml:\", yaml.__with_libyaml__)" &&
+                /opt/venvs/benchapp/bin/python -c "import flask, requests, psycopg2, yaml, six, hello, psutil, lxml.etree, numpy; numpy.linalg.inv(numpy.eye(3)); print(\"libyaml:\", yaml.__with_libyaml__)" &&
                 hello --help >/dev/null' >"$out/logs/install-$c.log" 2>&1; then
             echo "$c: installs with apt in a clean bookworm root; imports work; $(grep -o "libyaml: [A-Za-z]*" "$out/logs/install-$c.log"); hello --help runs" >>"$checks"
         else
