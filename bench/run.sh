@@ -19,7 +19,8 @@
 # load changes and cache effects spread over all of them. Each run is measured by GNU time (wall
 # time, user+sys CPU, peak RSS of the largest process in the tree). Output: a table on stdout,
 # bench/out/results.json, bench/out/bench.png, per-run logs in bench/out/logs.
-# Needs (Debian): dh-virtualenv debhelper dpkg-dev python3-venv python3-pip-whl time python3-matplotlib.
+# Needs (Debian): dh-virtualenv debhelper dpkg-dev python3-venv python3-pip-whl time python3-matplotlib,
+# and the libraries the app links: libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -62,6 +63,11 @@ command -v dpkg-buildpackage >/dev/null || missing+=(dpkg-dev)
 "$python" -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 compgen -G '/usr/share/python-wheels/pip-*.whl' >/dev/null || missing+=(python3-pip-whl)
 "$python" -c 'import matplotlib' 2>/dev/null || missing+=(python3-matplotlib)
+# The shared libraries numpy, lxml and psycopg2 link against: both tools map them to packages
+# through the host's dpkg database (dh_shlibdeps, pydeb's map stage).
+for lib in libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2; do
+    dpkg-query -W -f '${Status}' "$lib" 2>/dev/null | grep -q ' installed$' || missing+=("$lib")
+done
 if ((${#missing[@]})); then
     echo "run.sh: missing Debian packages; run: apt-get install -y ${missing[*]}" >&2
     exit 2

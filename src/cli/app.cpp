@@ -30,7 +30,7 @@ Expected<int> run(int argc, char** argv)
     app.add_flag_callback(
         "--no-cache", [] { util::set_cache_policy(util::CachePolicy::bypass); },
         "neither read nor write pydeb's caches ($XDG_CACHE_HOME/pydeb): interpreter facts, "
-        ".solv repositories, installability results, installed wheels");
+        ".solv repositories, installability results, dpkg file owners, installed wheels");
 
     std::function<Expected<void>()> action;
     std::filesystem::path spec_path;

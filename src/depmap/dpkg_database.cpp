@@ -1,10 +1,10 @@
 #include "depmap/dpkg_database.hpp"
 
-#include "util/files.hpp"
 #include "util/strings.hpp"
 
-#include <fstream>
-#include <set>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace fs = std::filesystem;
 
@@ -15,39 +15,44 @@ namespace
 {
 
 // deb-control(5) stanzas: "Field: value" lines, continuation lines start with a space, a blank
-// line ends the stanza. Only the single-line fields dpkg -S and dpkg-shlibdeps need are kept.
+// line ends the stanza. Only the single-line fields dpkg -S and dpkg-shlibdeps need are kept. The
+// status of a desktop system is a few MB: it is walked as views, copying only the kept values.
 void parse_status(std::string_view text, std::map<std::string, InstalledPackage, std::less<>>& out)
 {
     InstalledPackage current;
-    std::string status;
+    std::string_view status;
     const auto flush = [&]
     {
         // "want flag status": keep "install ok installed", "hold ok installed".
         if (!current.name.empty() && status.ends_with(" installed"))
         {
-            out.insert_or_assign(current.name, current);
+            auto name = current.name;
+            out.insert_or_assign(std::move(name), std::move(current));
         }
         current = {};
-        status.clear();
+        status = {};
     };
-    for (const auto& line : util::split(text, '\n'))
+    for (std::size_t pos = 0; pos <= text.size();)
     {
+        const auto end = std::min(text.find('\n', pos), text.size());
+        const std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
         if (util::trim(line).empty())
         {
             flush();
             continue;
         }
-        if (line.starts_with(' ') || line.starts_with('\t'))
+        if (line.front() == ' ' || line.front() == '\t')
         {
             continue;
         }
         const auto colon = line.find(':');
-        if (colon == std::string::npos)
+        if (colon == std::string_view::npos)
         {
             continue;
         }
-        const std::string_view field = std::string_view(line).substr(0, colon);
-        const std::string value(util::trim(std::string_view(line).substr(colon + 1)));
+        const std::string_view field = line.substr(0, colon);
+        const std::string_view value = util::trim(line.substr(colon + 1));
         if (field == "Package")
         {
             current.name = value;
@@ -98,14 +103,15 @@ Expected<DpkgDatabase> DpkgDatabase::open(const fs::path& root)
     DpkgDatabase db;
     db.m_root = root;
     db.m_info = root / "var/lib/dpkg/info";
+    db.m_owners = std::make_shared<DpkgOwners>(root);
     const auto status_path = root / "var/lib/dpkg/status";
-    auto text = util::read_file(status_path);
-    if (!text)
+    std::string text;
+    if (!read_whole_file(status_path, text))
     {
         return fail(status_path.string() + ": cannot read the dpkg database (" +
-                    text.error().message + "); mapping sonames to Debian packages needs dpkg");
+                    std::strerror(errno) + "); mapping sonames to Debian packages needs dpkg");
     }
-    parse_status(*text, db.m_packages);
+    parse_status(text, db.m_packages);
     return db;
 }
 
@@ -116,10 +122,10 @@ const InstalledPackage* DpkgDatabase::find(std::string_view name) const
 }
 
 std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::path>& paths,
-                                                         FollowLinks follow) const
+                                                          FollowLinks follow) const
 {
-    // Every spelling we accept, mapped back to the path asked for.
-    std::map<std::string, fs::path, std::less<>> wanted;
+    // Every spelling we accept for each path, the path itself first.
+    std::vector<std::vector<std::string>> groups;
     for (const auto& path : paths)
     {
         std::vector<fs::path> spellings = usrmerge_aliases(path);
@@ -132,33 +138,20 @@ std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::
                 spellings.push_back(std::move(alias));
             }
         }
+        auto& group = groups.emplace_back();
         for (const auto& spelling : spellings)
         {
-            wanted.emplace(spelling.string(), path);
+            group.push_back(spelling.string());
         }
     }
+    const auto answers = m_owners->lookup(groups, [this](std::string_view package)
+                                          { return find(package) != nullptr; });
     std::map<fs::path, std::string> owners;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(m_info, ec))
+    for (std::size_t i = 0; i < paths.size(); ++i)
     {
-        const auto& file = entry.path();
-        if (file.extension() != ".list" || owners.size() == paths.size())
+        if (answers[i])
         {
-            continue;
-        }
-        const std::string stem = file.stem().string();
-        const std::string package = stem.substr(0, stem.find(':'));
-        if (find(package) == nullptr)
-        {
-            continue;
-        }
-        std::ifstream in(file);
-        for (std::string line; std::getline(in, line);)
-        {
-            if (auto it = wanted.find(line); it != wanted.end())
-            {
-                owners.try_emplace(it->second, package);
-            }
+            owners.try_emplace(paths[i], *answers[i]);
         }
     }
     return owners;

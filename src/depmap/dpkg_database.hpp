@@ -4,10 +4,12 @@
 // `dpkg-query --control-path PKG symbols` returns).
 #pragma once
 
+#include "depmap/dpkg_owners.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +42,7 @@ public:
     [[nodiscard]] const InstalledPackage* find(std::string_view name) const;
 
     // The owners of each path (merged-/usr aware: /usr/lib/x and /lib/x are tried both ways, as
-    // are the paths with symlinks resolved), by reading every info/*.list once.
+    // are the paths with symlinks resolved), from info/*.list through DpkgOwners' caches.
     [[nodiscard]] std::map<std::filesystem::path, std::string>
     find_owners(const std::vector<std::filesystem::path>& paths,
                 FollowLinks follow = FollowLinks::yes) const;
@@ -55,6 +57,8 @@ private:
     std::filesystem::path m_root;
     std::filesystem::path m_info;
     std::map<std::string, InstalledPackage, std::less<>> m_packages;
+    // Answers already known (this process, or the on-disk cache for this dpkg state).
+    std::shared_ptr<DpkgOwners> m_owners;
 };
 
 // The spellings of a path dpkg may have recorded on a merged-/usr system: the path itself and

@@ -1,11 +1,14 @@
 #include "depmap/host_libraries.hpp"
 
-#include "elf/reader.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <glob.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -49,6 +52,40 @@ void read_ld_so_conf(const fs::path& root, const fs::path& file, std::vector<fs:
             out.emplace_back(line);
         }
     }
+}
+
+// The ABI of a shared object or executable from its ELF header alone (System V gABI "ELF Header":
+// e_ident, then e_type at 16 and e_machine at 18, in the byte order of e_ident[EI_DATA]). A
+// library candidate is only ever compared by class and machine, so it is not read further.
+std::optional<std::pair<elf::ElfClass, std::uint16_t>> elf_abi(const fs::path& path)
+{
+    std::array<unsigned char, 20> header{};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+    {
+        return std::nullopt;
+    }
+    const auto got = ::read(fd, header.data(), header.size());
+    ::close(fd);
+    if (got != static_cast<ssize_t>(header.size()) || std::memcmp(header.data(),
+                                                                  "\x7f"
+                                                                  "ELF",
+                                                                  4) != 0)
+    {
+        return std::nullopt;
+    }
+    const bool big_endian = header[5] == 2; // ELFDATA2MSB
+    const auto half = [&](std::size_t at)
+    {
+        return static_cast<std::uint16_t>(big_endian ? header[at] << 8 | header[at + 1]
+                                                     : header[at + 1] << 8 | header[at]);
+    };
+    const auto type = half(16);
+    if ((type != 2 && type != 3) || (header[4] != 1 && header[4] != 2)) // ET_EXEC, ET_DYN
+    {
+        return std::nullopt;
+    }
+    return std::pair(header[4] == 1 ? elf::ElfClass::elf32 : elf::ElfClass::elf64, half(18));
 }
 
 } // namespace
@@ -101,13 +138,18 @@ std::optional<fs::path> HostLibraries::locate(const std::string& soname, elf::El
     for (const auto& dir : dirs)
     {
         const fs::path candidate = dir / soname;
-        std::error_code ec;
-        if (!fs::is_regular_file(m_root / candidate.relative_path(), ec))
+        auto known = m_abis.find(candidate);
+        if (known == m_abis.end())
         {
-            continue;
+            // Every object of a package needs libc.so.6 and friends: each candidate is read once.
+            const fs::path file = m_root / candidate.relative_path();
+            std::error_code ec;
+            known = m_abis
+                        .emplace(candidate,
+                                 fs::is_regular_file(file, ec) ? elf_abi(file) : std::nullopt)
+                        .first;
         }
-        auto object = elf::read_elf_object(m_root / candidate.relative_path());
-        if (object && *object && (*object)->elf_class == elf_class && (*object)->machine == machine)
+        if (known->second && known->second->first == elf_class && known->second->second == machine)
         {
             return candidate;
         }

@@ -8,6 +8,7 @@
 #include "elf/elf_object.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ public:
 private:
     std::filesystem::path m_root;
     std::vector<std::filesystem::path> m_directories;
+    // Class and machine of each candidate looked at (nullopt: missing or not a loadable ELF).
+    mutable std::map<std::filesystem::path, std::optional<std::pair<elf::ElfClass, std::uint16_t>>>
+        m_abis;
 };
 
 // The Debian multiarch tuple for an ELF machine and class (x86_64-linux-gnu, i386-linux-gnu,

@@ -73,9 +73,11 @@ bool has_interpreter(Elf* elf)
 
 bool has_elf_magic(const std::filesystem::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::array<char, 4> magic{};
-    return in.read(magic.data(), magic.size()) && std::memcmp(magic.data(), ELFMAG, SELFMAG) == 0;
+    // Called on every staged file: one open + one 4-byte read, no stream buffers.
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    std::array<char, SELFMAG> magic{};
+    return fd.get() >= 0 && ::read(fd.get(), magic.data(), magic.size()) == SELFMAG &&
+           std::memcmp(magic.data(), ELFMAG, SELFMAG) == 0;
 }
 
 Expected<std::optional<ElfObject>> read_elf_object(const std::filesystem::path& path)

@@ -1,7 +1,9 @@
 #include "install/environment.hpp"
 
 #include "install/bytecode.hpp"
+#include "install/cached_install.hpp"
 #include "install/entry_links.hpp"
+#include "install/parallel.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
 #include "python/wheel_filename.hpp"
@@ -9,9 +11,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -21,58 +21,79 @@ namespace pydeb::install
 namespace
 {
 
-struct WheelResult
-{
-    std::optional<Expected<InstalledDistribution>> outcome;
-    std::vector<std::string> warnings;
-};
-
-// A small pool of std::jthreads taking wheels from a shared counter: wheels are independent
-// except for the owner map, which is thread-safe.
-std::vector<WheelResult> install_all(const Layout& layout, const InstallRequest& request,
-                                     const WheelInstallContext& context)
-{
-    std::vector<WheelResult> results(request.wheels.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&]
-    {
-        for (std::size_t i = next++; i < request.wheels.size(); i = next++)
-        {
-            results[i].outcome =
-                install_wheel(layout, request.wheels[i], context, results[i].warnings);
-        }
-    };
-    const unsigned wanted =
-        request.workers != 0 ? request.workers : std::max(2U, std::thread::hardware_concurrency());
-    const auto count = std::min<std::size_t>(wanted, request.wheels.size());
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t i = 1; i < count; ++i)
-        {
-            pool.emplace_back(work);
-        }
-        work();
-    } // the jthreads join here
-    return results;
-}
-
 // One wheel per distribution: two versions (or two builds) of one project would overwrite each
 // other's files. Names that do not parse are left for install_wheel to report.
-Expected<void> check_one_wheel_per_distribution(const std::vector<fs::path>& wheels)
+Expected<void> check_one_wheel_per_distribution(const std::vector<WheelFile>& wheels)
 {
     std::map<std::string, fs::path> seen;
     for (const auto& wheel : wheels)
     {
-        const auto filename = python::WheelFilename::parse(wheel.filename().string());
+        const auto filename = python::WheelFilename::parse(wheel.path.filename().string());
         if (!filename)
         {
             continue;
         }
-        const auto [it, inserted] = seen.emplace(filename->normalized_name(), wheel);
+        const auto [it, inserted] = seen.emplace(filename->normalized_name(), wheel.path);
         if (!inserted)
         {
             return fail("distribution '" + filename->normalized_name() + "' is requested twice: " +
-                        it->second.string() + " and " + wheel.string() + "; keep one wheel");
+                        it->second.string() + " and " + wheel.path.string() + "; keep one wheel");
+        }
+    }
+    return {};
+}
+
+// Every wheel straight into the stage, in parallel.
+Expected<void> install_directly(const Layout& layout, const InstallRequest& request,
+                                const WheelInstallContext& context, InstallReport& report)
+{
+    struct WheelResult
+    {
+        std::optional<Expected<InstalledDistribution>> outcome;
+        std::vector<std::string> warnings;
+    };
+    std::vector<WheelResult> results(request.wheels.size());
+    for_each_parallel(request.wheels.size(), request.workers,
+                      [&](std::size_t i)
+                      {
+                          results[i].outcome = install_wheel(layout, request.wheels[i].path,
+                                                             context, results[i].warnings);
+                      });
+    std::vector<std::string> errors;
+    for (auto& result : results)
+    {
+        std::ranges::move(result.warnings, std::back_inserter(report.warnings));
+        if (*result.outcome)
+        {
+            report.distributions.push_back(std::move(**result.outcome));
+        }
+        else
+        {
+            errors.push_back(result.outcome->error().message);
+        }
+    }
+    if (!errors.empty())
+    {
+        return fail(util::join(errors, "\n"));
+    }
+    return {};
+}
+
+// After a direct install: strip, then byte-compile everything in site-packages.
+Expected<void> finish_directly(const Layout& layout, const InstallRequest& request,
+                               std::vector<std::string>& bytecode_warnings)
+{
+    if (request.strip == Strip::yes)
+    {
+        PYDEB_TRY(strip_debug(layout));
+    }
+    if (request.bytecode == Bytecode::build)
+    {
+        const auto jobs = python_sources(layout);
+        for (const auto& failure :
+             PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers)))
+        {
+            bytecode_warnings.push_back(describe_compile_failure(jobs[failure.job], failure));
         }
     }
     return {};
@@ -92,49 +113,45 @@ Expected<InstallReport> install_environment(const InstallRequest& request)
     fs::create_directories(request.stage_root, error);
     const auto stage_root = fs::absolute(request.stage_root).lexically_normal();
     const auto layout = Layout::make(stage_root, request.prefix, request.interpreter);
-    InstallReport report;
-    OwnerMap owners;
-    const auto venv_files =
-        PYDEB_TRY(create_venv(layout, request.interpreter, VenvOptions{request.prompt}));
-    for (const auto& file : venv_files)
-    {
-        // Any wheel shipping one of these paths conflicts with the virtualenv itself.
-        (void)owners.claim(file, "the virtualenv");
-        owners.set_digest(file, "the virtualenv", "virtualenv:" + file.string());
-    }
     const auto launcher = templates::get("launcher/console_script.py");
     if (!launcher)
     {
         return fail("internal error: the launcher template launcher/console_script.py is missing");
     }
     const python::TagPriority supported(python::compatible_tags(request.interpreter));
-    const WheelInstallContext context{supported, owners, *launcher};
-    std::vector<std::string> errors;
-    for (auto& result : install_all(layout, request, context))
+    InstallReport report;
+    OwnerMap owners;
+    const auto venv_files =
+        PYDEB_TRY(create_venv(layout, request.interpreter, VenvOptions{request.prompt}));
+    claim_venv_files(venv_files, owners);
+    const auto cache = request.cache ? WheelCache::open(*request.cache) : std::nullopt;
+    const auto through_cache =
+        cache ? std::optional<CachedInstall>(
+                    CachedInstall{*cache, layout, venv_files, request, supported, *launcher})
+              : std::nullopt;
+    std::optional<CachedWheels> cached;
+    if (through_cache)
     {
-        std::ranges::move(result.warnings, std::back_inserter(report.warnings));
-        if (*result.outcome)
-        {
-            report.distributions.push_back(std::move(**result.outcome));
-        }
-        else
-        {
-            errors.push_back(result.outcome->error().message);
-        }
+        cached = PYDEB_TRY(prepare_cached_wheels(*through_cache));
     }
-    if (!errors.empty())
+    std::vector<std::string> bytecode_warnings;
+    if (cached)
     {
-        return fail(util::join(errors, "\n"));
+        PYDEB_TRY(place_cached_wheels(*through_cache, *cached, owners, report, bytecode_warnings));
+        PYDEB_TRY(owners.check(report.warnings));
     }
-    PYDEB_TRY(owners.check(report.warnings));
-    if (request.strip == Strip::yes)
+    else
     {
-        PYDEB_TRY(strip_debug(layout));
+        PYDEB_TRY(install_directly(layout, request, {supported, owners, *launcher}, report));
+        PYDEB_TRY(owners.check(report.warnings));
+        PYDEB_TRY(finish_directly(layout, request, bytecode_warnings));
     }
-    if (request.bytecode == Bytecode::build)
-    {
-        PYDEB_TRY(compile_bytecode(layout, request.interpreter, report.warnings));
-    }
+    // One warning per file, in path order, however the files were compiled (two wheels may ship
+    // the same file).
+    std::ranges::sort(bytecode_warnings);
+    const auto [first, last] = std::ranges::unique(bytecode_warnings);
+    bytecode_warnings.erase(first, last);
+    std::ranges::move(bytecode_warnings, std::back_inserter(report.warnings));
     PYDEB_TRY(link_entry_points(stage_root, request.prefix, request.entry_points, layout.scripts));
     return report;
 }

@@ -27,6 +27,39 @@ void OwnerMap::set_digest(const std::filesystem::path& path, const std::string& 
     }
 }
 
+std::vector<OwnerMap::Claim>
+OwnerMap::claim_all(const std::vector<std::pair<std::string, std::string>>& claims,
+                    const std::string& owner)
+{
+    std::scoped_lock lock(m_mutex);
+    std::vector<Claim> result;
+    result.reserve(claims.size());
+    for (const auto& [path, sha256] : claims)
+    {
+        auto& owners = m_owners[path];
+        owners.push_back({owner, sha256});
+        result.push_back(owners.size() == 1 ? Claim::write : Claim::skip);
+    }
+    return result;
+}
+
+std::vector<std::pair<std::string, std::string>> OwnerMap::claims_of(const std::string& owner) const
+{
+    std::scoped_lock lock(m_mutex);
+    std::vector<std::pair<std::string, std::string>> claims;
+    for (const auto& [path, owners] : m_owners)
+    {
+        for (const auto& entry : owners)
+        {
+            if (entry.name == owner)
+            {
+                claims.emplace_back(path, entry.sha256);
+            }
+        }
+    }
+    return claims;
+}
+
 Expected<void> OwnerMap::check(std::vector<std::string>& warnings) const
 {
     std::scoped_lock lock(m_mutex);

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pydeb::install
@@ -29,6 +30,17 @@ public:
     // The sha256 of what `owner` has (or would have) written at `path`.
     void set_digest(const std::filesystem::path& path, const std::string& owner,
                     const std::string& sha256);
+
+    // claim() then set_digest() for each (path, sha256), in order and under one lock: a cached
+    // wheel's claims replayed. One Claim per element.
+    [[nodiscard]] std::vector<Claim>
+    claim_all(const std::vector<std::pair<std::string, std::string>>& claims,
+              const std::string& owner);
+
+    // Every claim `owner` made, as (path, sha256) in path order, repeats included: what a wheel
+    // cache entry records, to replay into another map (wheel_cache.hpp).
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>>
+    claims_of(const std::string& owner) const;
 
     // After all installs: an error for every path whose owners disagree on the content, and a
     // warning for paths that differ only in case (undefined on case-insensitive file systems).

@@ -1,5 +1,6 @@
 #include "install/stage_tree.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -19,16 +20,6 @@ std::string errno_text(std::string_view what, int error)
         return std::string(what) + ": refusing to write through a symbolic link";
     }
     return std::string(what) + ": " + std::strerror(error);
-}
-
-std::vector<std::string> components_of(const std::filesystem::path& relative)
-{
-    std::vector<std::string> parts;
-    for (const auto& part : relative)
-    {
-        parts.push_back(part.string());
-    }
-    return parts;
 }
 
 } // namespace
@@ -100,28 +91,35 @@ Expected<StageTree> StageTree::open(const std::filesystem::path& root)
     return StageTree(std::move(fd));
 }
 
-Expected<int> StageTree::open_directory(const std::vector<std::string>& components)
+Expected<int> StageTree::open_directory(std::string_view directory)
 {
-    std::size_t common = 0;
-    while (common < m_chain.size() && common < components.size() &&
-           m_chain[common].first == components[common])
+    std::size_t depth = 0;
+    for (std::size_t start = 0; start < directory.size();)
     {
-        ++common;
-    }
-    m_chain.resize(common);
-    for (std::size_t i = common; i < components.size(); ++i)
-    {
-        const int parent = i == 0 ? m_root.get() : m_chain[i - 1].second.get();
-        const char* name = components[i].c_str();
+        const auto slash = std::min(directory.find('/', start), directory.size());
+        const auto name = directory.substr(start, slash - start);
+        start = slash + 1;
+        if (name.empty())
+        {
+            continue;
+        }
+        if (depth < m_chain.size() && m_chain[depth].first == name)
+        {
+            ++depth;
+            continue;
+        }
+        m_chain.resize(depth);
+        const int parent = depth == 0 ? m_root.get() : m_chain[depth - 1].second.get();
+        const std::string component(name);
         const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-        UniqueFd fd(::openat(parent, name, flags));
+        UniqueFd fd(::openat(parent, component.c_str(), flags));
         if (!fd && errno == ENOENT)
         {
-            if (::mkdirat(parent, name, 0755) != 0 && errno != EEXIST)
+            if (::mkdirat(parent, component.c_str(), 0755) != 0 && errno != EEXIST)
             {
-                return fail(errno_text("cannot create directory " + components[i], errno));
+                return fail(errno_text("cannot create directory " + component, errno));
             }
-            fd = UniqueFd(::openat(parent, name, flags));
+            fd = UniqueFd(::openat(parent, component.c_str(), flags));
             if (fd)
             {
                 ::fchmod(fd.get(), 0755); // the umask may have narrowed mkdir's mode
@@ -130,16 +128,18 @@ Expected<int> StageTree::open_directory(const std::vector<std::string>& componen
         if (!fd)
         {
             const int error = errno == ENOTDIR ? ELOOP : errno; // O_NOFOLLOW on a link: ENOTDIR
-            return fail(errno_text("cannot open directory " + components[i], error));
+            return fail(errno_text("cannot open directory " + component, error));
         }
-        m_chain.emplace_back(components[i], std::move(fd));
+        m_chain.emplace_back(component, std::move(fd));
+        ++depth;
     }
-    return components.empty() ? m_root.get() : m_chain.back().second.get();
+    m_chain.resize(depth);
+    return depth == 0 ? m_root.get() : m_chain.back().second.get();
 }
 
 Expected<FileSink> StageTree::create_file(const std::filesystem::path& relative)
 {
-    const int directory = PYDEB_TRY(open_directory(components_of(relative.parent_path())));
+    const int directory = PYDEB_TRY(open_directory(relative.parent_path().generic_string()));
     const auto name = relative.filename();
     UniqueFd fd(::openat(directory, name.c_str(),
                          O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
@@ -160,14 +160,14 @@ Expected<void> StageTree::write_file(const std::filesystem::path& relative, std:
 
 Expected<void> StageTree::make_directories(const std::filesystem::path& relative)
 {
-    PYDEB_TRY(open_directory(components_of(relative)));
+    PYDEB_TRY(open_directory(relative.generic_string()));
     return {};
 }
 
 Expected<void> StageTree::make_symlink(const std::filesystem::path& relative,
                                        const std::filesystem::path& target)
 {
-    const int directory = PYDEB_TRY(open_directory(components_of(relative.parent_path())));
+    const int directory = PYDEB_TRY(open_directory(relative.parent_path().generic_string()));
     const auto name = relative.filename();
     ::unlinkat(directory, name.c_str(), 0); // replace an earlier link; never a directory
     if (::symlinkat(target.c_str(), directory, name.c_str()) != 0)
@@ -177,9 +177,16 @@ Expected<void> StageTree::make_symlink(const std::filesystem::path& relative,
     return {};
 }
 
+Expected<int> StageTree::open_parent(std::string_view relative)
+{
+    const auto slash = relative.rfind('/');
+    return open_directory(slash == std::string_view::npos ? std::string_view()
+                                                          : relative.substr(0, slash));
+}
+
 void StageTree::remove_file(const std::filesystem::path& relative)
 {
-    if (auto directory = open_directory(components_of(relative.parent_path())))
+    if (auto directory = open_directory(relative.parent_path().generic_string()))
     {
         ::unlinkat(*directory, relative.filename().c_str(), 0);
     }

@@ -58,14 +58,18 @@ public:
     [[nodiscard]] Expected<void> make_directories(const std::filesystem::path& relative);
     [[nodiscard]] Expected<void> make_symlink(const std::filesystem::path& relative,
                                               const std::filesystem::path& target);
+    // The directory that holds `relative` ("/"-separated), opened (and created) as create_file
+    // does; the fd stays valid until the next call on this tree. For callers that place files
+    // themselves (linkat).
+    [[nodiscard]] Expected<int> open_parent(std::string_view relative);
     // Remove a file written by a failed member.
     void remove_file(const std::filesystem::path& relative);
 
 private:
     explicit StageTree(UniqueFd root) : m_root(std::move(root)) {}
-    // Open (creating as needed) the directory `components`, reusing the previous call's chain:
-    // members of a wheel come grouped by directory, so most calls open nothing.
-    [[nodiscard]] Expected<int> open_directory(const std::vector<std::string>& components);
+    // Open (creating as needed) the directory "a/b/c" ("" = the root), reusing the previous call's
+    // chain: members of a wheel come grouped by directory, so most calls open nothing.
+    [[nodiscard]] Expected<int> open_directory(std::string_view directory);
 
     UniqueFd m_root;
     std::vector<std::pair<std::string, UniqueFd>> m_chain;

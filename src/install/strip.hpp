@@ -21,6 +21,10 @@ namespace pydeb::install
 [[nodiscard]] Expected<std::vector<std::filesystem::path>>
 strip_debug(const Layout& layout, const std::filesystem::path& strip = "strip");
 
+// strip --strip-debug --preserve-dates the given files, in batches (no RECORD update).
+[[nodiscard]] Expected<void> strip_files(const std::vector<std::filesystem::path>& files,
+                                         const std::filesystem::path& strip = "strip");
+
 // Recompute RECORD rows (sha256, size) of the listed files, for every .dist-info in site-packages.
 [[nodiscard]] Expected<void> refresh_records(const Layout& layout,
                                              const std::vector<std::filesystem::path>& changed);

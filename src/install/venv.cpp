@@ -98,6 +98,20 @@ std::string render_pyvenv_cfg(const Layout& layout, const python::InterpreterFac
            "\ncommand = " + facts.executable + " -m venv " + layout.prefix.string() + "\n";
 }
 
+std::vector<VenvLink> venv_links(const Layout& layout, const python::InterpreterFacts& facts)
+{
+    const fs::path bin(layout.scripts);
+    std::vector<VenvLink> links{{bin / "python3", facts.executable},
+                                {bin / "python", "python3"},
+                                {bin / ("python" + facts.python_version()), "python3"}};
+    // Issue 21197: venv links lib64 -> lib on 64-bit POSIX other than macOS.
+    if (facts.machine.find("64") != std::string::npos || facts.machine == "s390x")
+    {
+        links.push_back({"lib64", "lib"});
+    }
+    return links;
+}
+
 Expected<std::vector<fs::path>>
 create_venv(const Layout& layout, const python::InterpreterFacts& facts, const VenvOptions& options)
 {
@@ -111,17 +125,12 @@ create_venv(const Layout& layout, const python::InterpreterFacts& facts, const V
         cfg, render_pyvenv_cfg(layout, facts, error ? facts.executable : resolved.string()), 0644));
     written.push_back(cfg);
     const fs::path bin(layout.scripts);
-    const auto version = facts.python_version();
-    PYDEB_TRY(tree.make_symlink(layout.stage_relative(bin / "python3"), facts.executable));
-    PYDEB_TRY(tree.make_symlink(layout.stage_relative(bin / "python"), "python3"));
-    PYDEB_TRY(tree.make_symlink(layout.stage_relative(bin / ("python" + version)), "python3"));
     PYDEB_TRY(tree.make_directories(layout.stage_relative(layout.purelib)));
     PYDEB_TRY(tree.make_directories(layout.stage_relative(layout.platlib)));
     PYDEB_TRY(tree.make_directories(layout.stage_relative("include")));
-    // Issue 21197: venv links lib64 -> lib on 64-bit POSIX other than macOS.
-    if (facts.machine.find("64") != std::string::npos || facts.machine == "s390x")
+    for (const auto& link : venv_links(layout, facts))
     {
-        PYDEB_TRY(tree.make_symlink(layout.stage_relative("lib64"), "lib"));
+        PYDEB_TRY(tree.make_symlink(layout.stage_relative(link.path), link.target));
     }
     const fs::path stdlib_venv = fs::path(facts.stdlib) / "venv";
     // gh-124651 made venv quote the replacements; follow what the target's own venv does.
@@ -139,6 +148,15 @@ create_venv(const Layout& layout, const python::InterpreterFacts& facts, const V
                                            quote, written));
     }
     return written;
+}
+
+void claim_venv_files(const std::vector<fs::path>& files, OwnerMap& owners)
+{
+    for (const auto& file : files)
+    {
+        (void)owners.claim(file, "the virtualenv");
+        owners.set_digest(file, "the virtualenv", "virtualenv:" + file.string());
+    }
 }
 
 } // namespace pydeb::install

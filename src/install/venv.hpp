@@ -6,6 +6,7 @@
 #pragma once
 
 #include "install/layout.hpp"
+#include "install/owner_map.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
 
@@ -23,10 +24,24 @@ struct VenvOptions
     std::optional<std::string> prompt; // default: the prefix's last component (as venv)
 };
 
+// The symbolic links of a venv, relative to the prefix: bin/python3 -> the interpreter,
+// bin/python and bin/pythonX.Y -> python3, lib64 -> lib on 64-bit systems.
+struct VenvLink
+{
+    std::filesystem::path path;
+    std::filesystem::path target;
+};
+[[nodiscard]] std::vector<VenvLink> venv_links(const Layout& layout,
+                                               const python::InterpreterFacts& facts);
+
 // Returns the files written, relative to the stage root (for the owner map).
 [[nodiscard]] Expected<std::vector<std::filesystem::path>>
 create_venv(const Layout& layout, const python::InterpreterFacts& facts,
             const VenvOptions& options = {});
+
+// Claim create_venv's files for "the virtualenv" in `owners`: a wheel shipping one of these paths
+// conflicts with the virtualenv itself (OwnerMap::check).
+void claim_venv_files(const std::vector<std::filesystem::path>& files, OwnerMap& owners);
 
 // The pyvenv.cfg text (PEP 405), "command" naming the final prefix.
 [[nodiscard]] std::string render_pyvenv_cfg(const Layout& layout,

@@ -106,6 +106,7 @@ Expected<Entry> describe(const fs::path& stage_root, const fs::path& source)
     entry.path = "/" + source.lexically_relative(stage_root).generic_string();
     entry.source = source;
     entry.mode = static_cast<std::uint32_t>(st.st_mode & 07777);
+    entry.mtime = st.st_mtime;
     if (S_ISDIR(st.st_mode))
     {
         entry.type = EntryType::directory;

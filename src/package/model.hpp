@@ -48,6 +48,8 @@ struct Entry
     std::string link_target;          // for symlinks, verbatim
     std::uint32_t mode = 0644;        // permission bits only; type comes from `type`
     std::uint64_t size = 0;           // file size in bytes
+    // st_mtime when the entry was collected; writers lstat `source` when it is unset.
+    std::optional<std::int64_t> mtime;
     ConfigFile config = ConfigFile::no;
     // Directories the package owns. Writers never claim shared system directories (/usr, /usr/bin,
     // /etc, /opt...) in rpm's file list; dpkg lists every parent in data.tar as debhelper does.

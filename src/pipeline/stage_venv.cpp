@@ -1,14 +1,31 @@
 #include "pipeline/stage_venv.hpp"
 
 #include "install/environment.hpp"
+#include "util/cache_dir.hpp"
 
 #include <iostream>
 
 namespace pydeb::pipeline
 {
 
+StageVenvOptions default_stage_venv_options(const Prepared& prepared,
+                                            const std::filesystem::path& root)
+{
+    const auto scratch = std::filesystem::weakly_canonical(prepared.scratch.path());
+    const auto relative = std::filesystem::weakly_canonical(root).lexically_relative(scratch);
+    const bool private_root = !relative.empty() && *relative.begin() != "..";
+    return {util::cache_directory("wheels"),
+            private_root ? install::LinkMode::hardlink : install::LinkMode::copy};
+}
+
 Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
                           const std::filesystem::path& root)
+{
+    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root));
+}
+
+Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
+                          const std::filesystem::path& root, const StageVenvOptions& options)
 {
     const spec::Spec& spec = prepared.spec;
     install::InstallRequest request;
@@ -17,16 +34,28 @@ Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& r
     request.interpreter = prepared.facts;
     for (const auto& wheel : resolution.wheels)
     {
-        request.wheels.push_back(wheel.path);
+        // The project's own wheel is rebuilt on every run: caching it would add an entry each time.
+        const bool project = prepared.project_wheel && prepared.project_wheel->path == wheel.path;
+        request.wheels.push_back(
+            {wheel.path, wheel.sha256,
+             project ? install::WheelCaching::skip : install::WheelCaching::store});
     }
     switch (spec.bytecode)
     {
-    case spec::Bytecode::build: request.bytecode = install::Bytecode::build; break;
-    case spec::Bytecode::install: request.bytecode = install::Bytecode::install; break;
-    case spec::Bytecode::none: request.bytecode = install::Bytecode::none; break;
+    case spec::Bytecode::build:
+        request.bytecode = install::Bytecode::build;
+        break;
+    case spec::Bytecode::install:
+        request.bytecode = install::Bytecode::install;
+        break;
+    case spec::Bytecode::none:
+        request.bytecode = install::Bytecode::none;
+        break;
     }
     request.strip = spec.strip == spec::Strip::yes ? install::Strip::yes : install::Strip::no;
     request.entry_points = spec.entry_points;
+    request.cache = options.wheel_cache;
+    request.link_mode = options.link_mode;
     const install::InstallReport report = PYDEB_TRY(install::install_environment(request));
     for (const auto& warning : report.warnings)
     {
@@ -39,9 +68,12 @@ std::string bytecode_name(const spec::Spec& spec)
 {
     switch (spec.bytecode)
     {
-    case spec::Bytecode::build: return "build";
-    case spec::Bytecode::install: return "install";
-    case spec::Bytecode::none: return "none";
+    case spec::Bytecode::build:
+        return "build";
+    case spec::Bytecode::install:
+        return "install";
+    case spec::Bytecode::none:
+        return "none";
     }
     return "build";
 }

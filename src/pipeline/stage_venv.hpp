@@ -1,15 +1,38 @@
 // The install stage: the resolved wheels become the venv at its final prefix inside a root.
 #pragma once
 
+#include "install/install_options.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace pydeb::pipeline
 {
 
+struct StageVenvOptions
+{
+    // The installed-wheel cache (install/wheel_cache.hpp); nullopt: every wheel installed afresh.
+    std::optional<std::filesystem::path> wheel_cache;
+    // hardlink only for a private scratch root nothing edits in place (`pydeb build`); copy for a
+    // root that debhelper or rpmbuild work on afterwards (`pydeb install`).
+    install::LinkMode link_mode = install::LinkMode::copy;
+};
+
+// The wheel cache is util::cache_directory("wheels") (nullopt under --no-cache); its files are
+// hard-linked when `root` is inside pydeb's own scratch directory (build, deps), copied otherwise
+// (install: dh_fixperms, dh_strip and rpmbuild's scripts edit that root in place).
+[[nodiscard]] StageVenvOptions default_stage_venv_options(const Prepared& prepared,
+                                                          const std::filesystem::path& root);
+
+[[nodiscard]] Expected<void> stage_venv(const Prepared& prepared,
+                                        const resolve::Resolution& resolution,
+                                        const std::filesystem::path& root,
+                                        const StageVenvOptions& options);
+
+// With default_stage_venv_options(prepared, root).
 [[nodiscard]] Expected<void> stage_venv(const Prepared& prepared,
                                         const resolve::Resolution& resolution,
                                         const std::filesystem::path& root);

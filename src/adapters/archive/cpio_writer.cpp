@@ -2,13 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <optional>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <vector>
 
 namespace pydeb::adapters::archive
 {
@@ -16,23 +10,9 @@ namespace pydeb::adapters::archive
 namespace
 {
 
-constexpr std::size_t k_chunk = 256 * 1024;
-
 struct EntryDeleter
 {
     void operator()(archive_entry* entry) const { archive_entry_free(entry); }
-};
-
-struct FdCloser
-{
-    int fd;
-    ~FdCloser()
-    {
-        if (fd >= 0)
-        {
-            ::close(fd);
-        }
-    }
 };
 
 } // namespace
@@ -43,6 +23,8 @@ struct CpioWriter::State
     Sink sink;
     std::uint64_t written = 0;
     std::optional<Error> sink_error; // the sink's own message beats libarchive's "write failed"
+    std::string open_file;           // path of the file begin_file started, until complete
+    std::uint64_t data_missing = 0;  // bytes write_data still owes it
 
     static la_ssize_t write(struct ::archive*, void* client, const void* buffer, size_t length)
     {
@@ -109,6 +91,7 @@ Error CpioWriter::error(std::string_view what) const
 Expected<void> CpioWriter::write_header(const CpioMeta& meta, unsigned type, std::uint64_t size,
                                         std::string_view link)
 {
+    PYDEB_TRY(check_no_open_file());
     std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
     archive_entry_set_pathname(entry.get(), meta.path.c_str());
     archive_entry_set_filetype(entry.get(), type);
@@ -142,59 +125,44 @@ Expected<void> CpioWriter::add_symlink(const CpioMeta& meta, std::string_view ta
     return write_header(meta, AE_IFLNK, target.size(), target);
 }
 
-Expected<void> CpioWriter::add_file_from(const CpioMeta& meta, const std::filesystem::path& source,
-                                         std::uint64_t size,
-                                         const std::function<void(std::string_view)>& observe)
+Expected<void> CpioWriter::check_no_open_file() const
 {
-    FdCloser file{::open(source.c_str(), O_RDONLY | O_CLOEXEC)};
-    if (file.fd < 0)
+    if (m_state->data_missing > 0)
     {
-        return fail(source.string() + ": cannot open: " + std::strerror(errno));
+        return fail("cpio payload: " + m_state->open_file + " is " +
+                    std::to_string(m_state->data_missing) +
+                    " bytes short of the size in its header");
     }
+    return {};
+}
+
+Expected<void> CpioWriter::begin_file(const CpioMeta& meta, std::uint64_t size)
+{
     PYDEB_TRY(write_header(meta, AE_IFREG, size, {}));
-    std::vector<char> buffer(k_chunk);
-    std::uint64_t done = 0;
-    bool grew = false;
-    while (true)
+    m_state->open_file = meta.path;
+    m_state->data_missing = size;
+    return {};
+}
+
+Expected<void> CpioWriter::write_data(std::string_view data)
+{
+    if (data.size() > m_state->data_missing)
     {
-        const ssize_t n = ::read(file.fd, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR)
-        {
-            continue;
-        }
-        if (n < 0)
-        {
-            return fail(source.string() + ": read failed: " + std::strerror(errno));
-        }
-        if (n == 0)
-        {
-            break;
-        }
-        if (done + static_cast<std::uint64_t>(n) > size)
-        {
-            grew = true;
-            break;
-        }
-        if (observe)
-        {
-            observe(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-        }
-        if (archive_write_data(m_state->archive, buffer.data(), static_cast<std::size_t>(n)) != n)
-        {
-            return std::unexpected(error("writing " + meta.path));
-        }
-        done += static_cast<std::uint64_t>(n);
+        return fail("cpio payload: " + m_state->open_file +
+                    ": more data than the size in its header");
     }
-    if (grew || done != size)
+    if (!data.empty() && archive_write_data(m_state->archive, data.data(), data.size()) !=
+                             static_cast<la_ssize_t>(data.size()))
     {
-        return fail(source.string() + ": changed while the package was written (expected " +
-                    std::to_string(size) + " bytes); rebuild from a stable staging tree");
+        return std::unexpected(error("writing " + m_state->open_file));
     }
+    m_state->data_missing -= data.size();
     return {};
 }
 
 Expected<void> CpioWriter::finish()
 {
+    PYDEB_TRY(check_no_open_file());
     if (archive_write_close(m_state->archive) != ARCHIVE_OK)
     {
         return std::unexpected(error("cannot finish the archive"));

@@ -6,7 +6,6 @@
 #include "util/expected.hpp"
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <span>
@@ -42,11 +41,10 @@ public:
     [[nodiscard]] Expected<void> add_directory(const CpioMeta& meta);
     // The link target is the member's data, as newc stores symlinks.
     [[nodiscard]] Expected<void> add_symlink(const CpioMeta& meta, std::string_view target);
-    // Stream `source` in chunks; `observe` sees every chunk (to hash it). Fails if the file's size
-    // is not `size` (it changed while the package was being written).
-    [[nodiscard]] Expected<void>
-    add_file_from(const CpioMeta& meta, const std::filesystem::path& source, std::uint64_t size,
-                  const std::function<void(std::string_view)>& observe = {});
+    // A regular file streamed in pieces: its header, then exactly `size` bytes through
+    // write_data. Anything else is refused before it reaches the archive.
+    [[nodiscard]] Expected<void> begin_file(const CpioMeta& meta, std::uint64_t size);
+    [[nodiscard]] Expected<void> write_data(std::string_view data);
     // Write the TRAILER!!! member and flush. Required before the stream is complete.
     [[nodiscard]] Expected<void> finish();
     // Bytes handed to the sink so far (after finish(): the archive size, rpm's PAYLOADSIZE).
@@ -57,6 +55,7 @@ private:
     explicit CpioWriter(std::unique_ptr<State> state);
     [[nodiscard]] Expected<void> write_header(const CpioMeta& meta, unsigned type,
                                               std::uint64_t size, std::string_view link);
+    [[nodiscard]] Expected<void> check_no_open_file() const;
     [[nodiscard]] Error error(std::string_view what) const;
     std::unique_ptr<State> m_state;
 };

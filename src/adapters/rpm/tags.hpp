@@ -1,6 +1,6 @@
 // RPM header tag numbers and flag bits, mirrored from <rpm/rpmtag.h>, <rpm/rpmds.h> and
 // <rpm/rpmfiles.h> so that code above adapters/ can name them without including librpm. Every
-// value is checked against librpm's own constant by a static_assert in header.cpp.
+// value is checked against librpm's own constant by a static_assert in tags.cpp.
 #pragma once
 
 #include <cstdint>

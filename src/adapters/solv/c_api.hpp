@@ -22,5 +22,6 @@ extern "C"
 #include <solv/rules.h>
 #include <solv/solvable.h>
 #include <solv/solver.h>
+#include <solv/solvversion.h>
 }
 #undef requires

@@ -150,4 +150,9 @@ void ObjPoolView::visit_solvable_ids(const IdVisitor& visitor) const
     }
 }
 
+std::string_view library_version()
+{
+    return solv_version;
+}
+
 } // namespace pydeb::adapters::solv

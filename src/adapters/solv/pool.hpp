@@ -110,4 +110,8 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// The libsolv release this process runs with ("0.7.23"): a cached solver answer is only valid for
+// the libsolv that gave it.
+[[nodiscard]] std::string_view library_version();
+
 } // namespace pydeb::adapters::solv

@@ -1,7 +1,7 @@
 #include "adapters/solv_repos/loaders.hpp"
 
-#include "adapters/process/process.hpp"
 #include "adapters/solv_repos/c_ext.hpp"
+#include "adapters/solv_repos/control_stream.hpp"
 #include "adapters/solv_repos/solv_cache.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
@@ -16,22 +16,21 @@ namespace pydeb::adapters::solv_repos
 namespace
 {
 
-
 Error loader_error(solv::ObjPool& pool, const fs::path& source, std::string_view what)
 {
     return Error{source.string() + ": " + std::string(what) + ": " + pool_errstr(pool.raw())};
 }
 
-Expected<std::string> decompress_with_apt(const fs::path& file)
+// Stanzas from a file, compressed or not, with only the solver's fields (control_stream.hpp).
+Expected<void> add_debian_stream(solv::ObjPool& pool, solv::ObjRepoView repo,
+                                 const fs::path& source)
 {
-    const fs::path helper = "/usr/lib/apt/apt-helper";
-    const std::vector<std::string> args{"cat-file", file.string()};
-    auto result = PYDEB_TRY(adapters::run_process(helper, args));
-    if (!result.succeeded())
+    auto in = PYDEB_TRY(ControlStream::open(source));
+    if (repo_add_debpackages(repo.raw(), in.get(), REPO_REUSE_REPODATA | REPO_NO_INTERNALIZE) != 0)
     {
-        return fail(describe_command(helper, args) + " failed: " + result.standard_error);
+        return std::unexpected(loader_error(pool, source, "cannot parse the Packages stanzas"));
     }
-    return std::move(result.standard_output);
+    return in.error();
 }
 
 Expected<void> add_debian_text(solv::ObjPool& pool, solv::ObjRepoView repo, std::string& text,
@@ -55,9 +54,8 @@ Expected<void> add_debian_text(solv::ObjPool& pool, solv::ObjRepoView repo, std:
 Expected<solv::ObjRepoView> load_dpkg_status(solv::ObjPool& pool, const fs::path& root)
 {
     const fs::path status = root / "var/lib/dpkg/status";
-    auto text = PYDEB_TRY(util::read_file(status));
     auto repo = pool.add_repo("dpkg-status");
-    PYDEB_TRY(add_debian_text(pool, repo, text, status));
+    PYDEB_TRY(add_debian_stream(pool, repo, status));
     repo.internalize();
     std::vector<solv::SolvableId> drop;
     repo.for_each_solvable_id(
@@ -85,26 +83,9 @@ Expected<solv::ObjRepoView> load_apt_packages(solv::ObjPool& pool, const fs::pat
     {
         return repo;
     }
-    if (file.extension() == ".lz4")
-    {
-        auto text = PYDEB_TRY(decompress_with_apt(file));
-        PYDEB_TRY(add_debian_text(pool, repo, text, file));
-    }
-    else
-    {
-        File in(solv_xfopen(file.c_str(), "r"));
-        if (!in)
-        {
-            return fail(file.string() + ": cannot open the Packages file");
-        }
-        if (repo_add_debpackages(repo.raw(), in.get(), REPO_REUSE_REPODATA | REPO_NO_INTERNALIZE) !=
-            0)
-        {
-            return std::unexpected(loader_error(pool, file, "cannot parse the Packages file"));
-        }
-    }
+    PYDEB_TRY(add_debian_stream(pool, repo, file));
     repo.internalize();
-    write_cache(repo, cached);
+    remember_load(repo, cached);
     return repo;
 }
 

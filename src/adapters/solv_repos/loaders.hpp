@@ -21,12 +21,15 @@ struct CacheOptions
 };
 
 // ROOT/var/lib/dpkg/status as a repo of the packages dpkg lists as "installed" (repo_add_debdb
-// keeps config-files and half-installed entries too; they are dropped here).
+// keeps config-files and half-installed entries too; they are dropped here). Solver fields only,
+// as for load_apt_packages.
 [[nodiscard]] Expected<solv::ObjRepoView> load_dpkg_status(solv::ObjPool& pool,
                                                            const std::filesystem::path& root);
 
-// One apt Packages file. libsolv reads gz/xz/bz2/zst itself but not lz4 (bookworm's apt stores
-// lists as *_Packages.lz4 with Acquire::GzipIndexes): those go through `apt-helper cat-file`.
+// One apt Packages file, compressed by anything libarchive reads (gz, xz, bz2, zst, and lz4:
+// bookworm's apt stores lists as *_Packages.lz4, which libsolv's solv_xfopen cannot open) or not
+// at all. The text is streamed into libsolv, never held whole in memory, and only the fields the
+// solver uses reach it: solvables carry no description, file name or checksum.
 [[nodiscard]] Expected<solv::ObjRepoView> load_apt_packages(solv::ObjPool& pool,
                                                             const std::filesystem::path& file,
                                                             const CacheOptions& cache = {});

@@ -15,7 +15,6 @@ namespace pydeb::adapters::solv_repos
 namespace
 {
 
-
 // The href of one repomd.xml <data type="TYPE"> entry (libsolv examples/solv
 // repoinfo_type_rpmmd.c): the dataiterator finds the type, its parent holds the location.
 std::optional<std::string> repomd_location(solv::ObjPool& pool, solv::ObjRepoView repo,
@@ -81,7 +80,7 @@ Expected<solv::ObjRepoView> load_rpm_md(solv::ObjPool& pool, const fs::path& dir
         }
     }
     repo.internalize();
-    write_cache(repo, cached);
+    remember_load(repo, cached);
     return repo;
 }
 

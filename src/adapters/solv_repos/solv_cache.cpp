@@ -13,13 +13,16 @@ namespace pydeb::adapters::solv_repos
 {
 
 // `<sha256(path)[:16]>-<size>-<mtime>.solv`: a changed source gets a new name, so a stale cache is
-// never read (apt replaces lists by rename, which changes the mtime).
+// never read (apt replaces lists by rename, which changes the mtime). A source modified in the
+// last two seconds gets none: the kernel's coarse mtime clock could give its next version the same
+// name (git's "racily clean" problem).
 std::optional<fs::path> cache_path(const CacheOptions& cache, const fs::path& source)
 {
     std::error_code ec;
     const auto size = fs::file_size(source, ec);
     const auto mtime = fs::last_write_time(source, ec);
-    if (cache.directory.empty() || ec)
+    if (cache.directory.empty() || ec ||
+        fs::file_time_type::clock::now() - mtime < std::chrono::seconds(2))
     {
         return std::nullopt;
     }
@@ -28,6 +31,29 @@ std::optional<fs::path> cache_path(const CacheOptions& cache, const fs::path& so
         std::chrono::file_clock::to_sys(mtime).time_since_epoch());
     return cache.directory / (key.substr(0, 16) + "-" + std::to_string(size) + "-" +
                               std::to_string(ns.count()) + ".solv");
+}
+
+void remember_load(solv::ObjRepoView repo, const std::optional<fs::path>& path)
+{
+    if (!path)
+    {
+        return;
+    }
+    // The marker is the .solv's name with ".seen": the first load leaves it, the second writes
+    // the cache (and write_cache's cleanup removes the marker with older versions' files).
+    auto marker = *path;
+    marker.replace_extension(".seen");
+    std::error_code ec;
+    if (fs::exists(marker, ec))
+    {
+        write_cache(repo, path);
+        return;
+    }
+    fs::create_directories(marker.parent_path(), ec);
+    if (!ec)
+    {
+        (void)util::write_file_atomic(marker, "");
+    }
 }
 
 bool read_cache(solv::ObjRepoView repo, const std::optional<fs::path>& path)
@@ -66,12 +92,14 @@ void write_cache(solv::ObjRepoView repo, const std::optional<fs::path>& path)
         {
             return;
         }
-        // Drop the caches of earlier versions of the same source (same 16-hex-digit key).
+        // Drop the caches and markers of earlier versions of the same source (same 16-hex-digit
+        // key), and this version's marker.
         const auto prefix = path->filename().string().substr(0, 17);
         for (const auto& entry : fs::directory_iterator(path->parent_path(), ec))
         {
             const auto name = entry.path().filename().string();
-            if (name.starts_with(prefix) && name.ends_with(".solv") && entry.path() != *path)
+            if (name.starts_with(prefix) && entry.path() != *path &&
+                (name.ends_with(".solv") || name.ends_with(".seen")))
             {
                 fs::remove(entry.path(), ec);
             }

@@ -1,5 +1,5 @@
 // .solv caches of loaded repositories (repo_write / repo_add_solv): a reload of bookworm's 66k
-// packages takes a third of the time of parsing the lists again (libsolv.md §2). Internal to
+// packages takes half the time of parsing the lists again (libsolv.md §2). Internal to
 // adapters/solv_repos.
 #pragma once
 
@@ -21,5 +21,10 @@ namespace pydeb::adapters::solv_repos
                               const std::optional<std::filesystem::path>& path);
 // Write the repo's cache and remove older caches of the same source; failures are ignored.
 void write_cache(solv::ObjRepoView repo, const std::optional<std::filesystem::path>& path);
+// After a load that found no cache: write it only when this version of the source was loaded
+// before. repo_write costs as much as parsing bookworm's lists again (0.2 s), and a first load is
+// often the only one: the installability memo answers later builds, CI starts from an empty cache,
+// and apt replaces the lists daily. A second load shows the cache will be read.
+void remember_load(solv::ObjRepoView repo, const std::optional<std::filesystem::path>& path);
 
 } // namespace pydeb::adapters::solv_repos

@@ -4,11 +4,12 @@
 #include "adapters/solv/solver.hpp"
 #include "adapters/solv_repos/loaders.hpp"
 #include "depmap/dpkg_database.hpp"
+#include "depmap/libsolv/check_memo.hpp"
 #include "depmap/libsolv/target_repos.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <malloc.h>
 
 namespace fs = std::filesystem;
 namespace solv = pydeb::adapters::solv;
@@ -94,13 +95,12 @@ void collect_problems(const solv::ObjSolver& solver, std::size_t count,
     }
 }
 
-} // namespace
-
-Expected<std::vector<std::string>> install_problems(const InstallCheck& check, const fs::path& root)
+// The check itself, always computed: the repositories loaded, the candidate added, the solver run.
+Expected<std::vector<std::string>>
+solve_check(const InstallCheck& check, const std::vector<RepoSource>& sources, const fs::path& root)
 {
     solv::ObjPool pool;
     std::vector<std::string> problems;
-    std::vector<RepoSource> sources = check.repos;
     if (check.target == Target::deb)
     {
         pool.set_disttype(solv::DistType::deb);
@@ -113,24 +113,11 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
             arch = dpkg != nullptr ? dpkg->architecture : "amd64";
         }
         pool.set_arch_policy(arch);
-        if (sources.empty())
-        {
-            for (const auto& list : apt_package_lists(root))
-            {
-                sources.push_back({RepoKind::apt_packages, list});
-            }
-            sources.push_back({RepoKind::dpkg_status, root});
-        }
     }
     else
     {
         pool.set_disttype(solv::DistType::rpm);
         pool.set_arch(check.architecture == "noarch" ? "x86_64" : check.architecture);
-        if (sources.empty())
-        {
-            return fail(check.package_name + ": no rpm repository to check against; name an "
-                                             "rpm-md directory or an rpm database root");
-        }
     }
     for (const auto& source : sources)
     {
@@ -168,6 +155,31 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
             break; // installable: the per-relation solves would find nothing more
         }
         collect_problems(solver, count, problems);
+    }
+    return problems;
+}
+
+} // namespace
+
+Expected<std::vector<std::string>> install_problems(const InstallCheck& check, const fs::path& root)
+{
+    const auto sources = PYDEB_TRY(check_sources(check, root));
+    const auto memo = CheckMemo::for_check(check, sources, root);
+    if (memo)
+    {
+        if (auto problems = memo->read())
+        {
+            return *problems;
+        }
+    }
+    auto problems = solve_check(check, sources, root);
+    // The pool of a whole distribution (~40 MB in small blocks) is freed by now, but glibc keeps
+    // most of it in the heap, where it stacks under the package writer's buffers and sets the
+    // build's peak RSS (issue #9). Hand it back to the kernel: a few ms.
+    ::malloc_trim(0);
+    if (problems && memo)
+    {
+        memo->write(*problems);
     }
     return problems;
 }

@@ -43,6 +43,26 @@ Expected<void> load_repo(solv::ObjPool& pool, const RepoSource& source)
     return {};
 }
 
+Expected<std::vector<RepoSource>> check_sources(const InstallCheck& check, const fs::path& root)
+{
+    std::vector<RepoSource> sources = check.repos;
+    if (!sources.empty())
+    {
+        return sources;
+    }
+    if (check.target == Target::rpm)
+    {
+        return fail(check.package_name + ": no rpm repository to check against; name an "
+                                         "rpm-md directory or an rpm database root");
+    }
+    for (const auto& list : apt_package_lists(root))
+    {
+        sources.push_back({RepoKind::apt_packages, list});
+    }
+    sources.push_back({RepoKind::dpkg_status, root});
+    return sources;
+}
+
 std::vector<fs::path> apt_package_lists(const fs::path& root)
 {
     std::vector<fs::path> lists;

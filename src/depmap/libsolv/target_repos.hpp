@@ -14,6 +14,11 @@ namespace pydeb::depmap::libsolv
 
 [[nodiscard]] Expected<void> load_repo(adapters::solv::ObjPool& pool, const RepoSource& source);
 
+// The repositories a check runs against: check.repos, or for Debian without any the host's apt
+// lists plus its dpkg status below root. RPM has no default: an error names what to give.
+[[nodiscard]] Expected<std::vector<RepoSource>> check_sources(const InstallCheck& check,
+                                                              const std::filesystem::path& root);
+
 // The apt Packages lists below root (ROOT/var/lib/apt/lists/*_Packages*, any compression),
 // sorted: the default Debian target together with the dpkg status.
 [[nodiscard]] std::vector<std::filesystem::path>

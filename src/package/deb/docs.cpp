@@ -1,6 +1,6 @@
 #include "package/deb/docs.hpp"
 
-#include "adapters/archive/tar_writer.hpp"
+#include "adapters/archive/gzip.hpp"
 #include "package/deb/control.hpp"
 
 #include <array>

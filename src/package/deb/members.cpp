@@ -1,11 +1,8 @@
 #include "package/deb/members.hpp"
 
 #include "package/contents.hpp"
-#include "util/hash.hpp"
 
 #include <algorithm>
-#include <map>
-#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -15,10 +12,19 @@ namespace pydeb::package::deb
 namespace
 {
 
+// lexically_normal builds a path object per call; most paths are plainly normal, which a scan
+// shows without allocating (no empty, "." or ".." element); the others get the exact test.
+bool is_normalized(const std::string& path)
+{
+    const bool plain =
+        path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
+        path.find("/../") == std::string::npos && !path.ends_with("/.") && !path.ends_with("/..");
+    return plain || fs::path(path).lexically_normal().generic_string() == path;
+}
+
 Expected<void> check_path(const std::string& path)
 {
-    const bool normalized = fs::path(path).lexically_normal().generic_string() == path;
-    if (!path.starts_with('/') || !normalized || path.find('\n') != std::string::npos ||
+    if (!path.starts_with('/') || !is_normalized(path) || path.find('\n') != std::string::npos ||
         path.find('\r') != std::string::npos)
     {
         return fail("package entry '" + path +
@@ -27,34 +33,20 @@ Expected<void> check_path(const std::string& path)
     return {};
 }
 
-std::string tar_path(const Member& member)
+// fs::path::parent_path() for the absolute, normalized paths check_path admits: "/a/b" -> "/a",
+// "/a" -> "/", "/a/b/" -> "/a/b".
+std::string_view parent_of(std::string_view path)
 {
-    if (member.path == "/")
-    {
-        return "./";
-    }
-    return "." + member.path + (member.type == EntryType::directory ? "/" : "");
+    const std::size_t slash = path.rfind('/');
+    return slash == 0 ? path.substr(0, 1) : path.substr(0, slash);
 }
 
-std::int64_t mtime_of(const Member& member, std::optional<std::int64_t> epoch, std::int64_t now)
-{
-    struct stat st
-    {
-    };
-    if (!member.source.empty() && ::lstat(member.source.c_str(), &st) == 0)
-    {
-        // SOURCE_DATE_EPOCH spec rev 1.1: clamp, so only files newer than the epoch change.
-        return epoch ? std::min<std::int64_t>(st.st_mtime, *epoch) : st.st_mtime;
-    }
-    return epoch.value_or(now);
-}
-
-Member directory(const std::string& path, std::uint32_t mode)
+Member directory(std::string_view path)
 {
     Member member;
     member.path = path;
     member.type = EntryType::directory;
-    member.mode = mode;
+    member.mode = 0755; // root-owned 0755, as dpkg-deb would see it in a fresh tree
     return member;
 }
 
@@ -80,9 +72,7 @@ Member from_entry(const Entry& entry)
         member.mode = system_directory_mode(entry.path);
     }
     member.size = entry.size;
-    member.source = entry.type == EntryType::file ? entry.source : fs::path();
-    member.link_target = entry.link_target;
-    member.config = entry.config;
+    member.entry = &entry;
     return member;
 }
 
@@ -91,8 +81,44 @@ Member generated_file(const GeneratedFile& file)
     Member member;
     member.path = file.path;
     member.size = file.contents.size();
-    member.contents = file.contents;
+    member.generated = &file;
     return member;
+}
+
+bool by_path(const Member& a, const Member& b)
+{
+    return a.path < b.path;
+}
+
+// The member at `path` in members sorted by path, or nullptr.
+const Member* find(const std::vector<Member>& members, std::string_view path)
+{
+    const auto it =
+        std::lower_bound(members.begin(), members.end(), path,
+                         [](const Member& m, std::string_view p) { return m.path < p; });
+    return it != members.end() && it->path == path ? &*it : nullptr;
+}
+
+// Sort by path; of members with the same path the first planned stays (the root, then entries,
+// then generated files), except that two entries with one path are an error.
+Expected<void> sort_unique(std::vector<Member>& members)
+{
+    std::stable_sort(members.begin(), members.end(), by_path);
+    std::vector<Member> unique;
+    unique.reserve(members.size());
+    for (const Member& member : members)
+    {
+        if (unique.empty() || unique.back().path != member.path)
+        {
+            unique.push_back(member);
+        }
+        else if (member.entry != nullptr && unique.back().entry != nullptr)
+        {
+            return fail("package entry '" + std::string(member.path) + "' appears twice");
+        }
+    }
+    members = std::move(unique);
+    return {};
 }
 
 } // namespace
@@ -100,99 +126,51 @@ Member generated_file(const GeneratedFile& file)
 Expected<std::vector<Member>> plan_members(const std::vector<Entry>& entries,
                                            const std::vector<GeneratedFile>& generated)
 {
-    std::map<std::string, Member> by_path;
-    by_path["/"] = directory("/", 0755);
+    std::vector<Member> members;
+    members.reserve(entries.size() + generated.size() + 1);
+    members.push_back(directory("/"));
     for (const Entry& entry : entries)
     {
         PYDEB_TRY(check_path(entry.path));
-        Member member = from_entry(entry);
-        if (entry.path != "/" && !by_path.emplace(entry.path, std::move(member)).second)
+        if (entry.path != "/")
         {
-            return fail("package entry '" + entry.path + "' appears twice");
+            members.push_back(from_entry(entry));
         }
     }
     for (const GeneratedFile& file : generated)
     {
         PYDEB_TRY(check_path(file.path));
-        by_path.emplace(file.path, generated_file(file));
+        members.push_back(generated_file(file));
     }
-    // Parents the entries leave out: root-owned 0755, as dpkg-deb would see them in a fresh tree.
-    std::vector<std::string> parents;
-    for (const auto& [path, member] : by_path)
+    PYDEB_TRY(sort_unique(members));
+    // Parents the entries leave out. Their paths are prefixes of the members' own, so the views
+    // stay valid as long as the entries and generated files do.
+    std::vector<Member> parents;
+    for (const Member& member : members)
     {
-        for (fs::path p = fs::path(path).parent_path(); p != "/" && !p.empty(); p = p.parent_path())
+        for (std::string_view p = parent_of(member.path); p != "/"; p = parent_of(p))
         {
-            parents.push_back(p.generic_string());
+            if (find(members, p) == nullptr)
+            {
+                parents.push_back(directory(p));
+            }
         }
     }
-    for (const std::string& parent : parents)
+    members.insert(members.end(), parents.begin(), parents.end());
+    PYDEB_TRY(sort_unique(members));
+    for (const Member& member : members)
     {
-        by_path.emplace(parent, directory(parent, 0755));
-    }
-    std::vector<Member> members;
-    for (auto& [path, member] : by_path)
-    {
-        const auto parent = by_path.find(fs::path(path).parent_path().generic_string());
-        if (path != "/" && parent != by_path.end() && parent->second.type != EntryType::directory)
+        const Member* parent = find(members, parent_of(member.path));
+        if (member.path != "/" && parent != nullptr && parent->type != EntryType::directory)
         {
-            return fail("package entry '" + path + "' is below a path that is not a directory");
+            return fail("package entry '" + std::string(member.path) +
+                        "' is below a path that is not a directory");
         }
-        members.push_back(std::move(member));
     }
     // dpkg-deb feeds tar a strcmp-sorted list with symlinks last (deb.md 4: build.c treewalk).
     std::stable_partition(members.begin(), members.end(),
                           [](const Member& m) { return m.type != EntryType::symlink; });
     return members;
-}
-
-Expected<DataSummary> write_data_tar(const std::vector<Member>& members, const fs::path& output,
-                                     adapters::archive::TarCompression compression,
-                                     std::optional<std::int64_t> epoch, std::int64_t now)
-{
-    using adapters::archive::TarMeta;
-    auto tar = PYDEB_TRY(adapters::archive::TarWriter::create(output, compression));
-    DataSummary summary;
-    for (const Member& member : members)
-    {
-        const TarMeta meta{tar_path(member), member.mode, mtime_of(member, epoch, now)};
-        switch (member.type)
-        {
-        case EntryType::directory:
-            PYDEB_TRY(tar.add_directory(meta));
-            summary.objects.push_back({EntryType::directory, 0});
-            continue;
-        case EntryType::symlink:
-            PYDEB_TRY(tar.add_symlink(meta, member.link_target));
-            summary.objects.push_back({EntryType::symlink, member.link_target.size()});
-            continue;
-        case EntryType::file:
-            break;
-        }
-        util::Hasher md5(util::HashAlgorithm::md5);
-        if (member.source.empty())
-        {
-            md5.update(member.contents);
-            PYDEB_TRY(tar.add_file(meta, member.contents));
-        }
-        else
-        {
-            PYDEB_TRY(tar.add_file_from(meta, member.source, member.size,
-                                        [&md5](std::string_view chunk) { md5.update(chunk); }));
-        }
-        const std::string hex = util::to_hex(md5.finish());
-        summary.objects.push_back({EntryType::file, member.size});
-        // dh_md5sums: conffiles are left out of md5sums (dpkg tracks their hashes in conffiles).
-        if (member.config == ConfigFile::yes)
-        {
-            summary.conffiles.push_back(member.path);
-        }
-        else
-        {
-            summary.md5sums.emplace_back(member.path, hex);
-        }
-    }
-    PYDEB_TRY(tar.finish());
-    return summary;
 }
 
 } // namespace pydeb::package::deb

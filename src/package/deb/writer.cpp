@@ -1,7 +1,9 @@
 #include "package/deb/writer.hpp"
 
+#include "adapters/archive/ar_writer.hpp"
 #include "adapters/archive/tar_writer.hpp"
 #include "package/deb/control.hpp"
+#include "package/deb/data_tar.hpp"
 #include "package/deb/docs.hpp"
 #include "package/deb/members.hpp"
 #include "package/deb/scripts.hpp"
@@ -117,15 +119,17 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
     auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
     auto scratch = PYDEB_TRY(util::AtomicOutput::create(output_path.string() + ".data"));
     const TarCompression compression = tar_compression(info.compression);
-    const DataSummary data = PYDEB_TRY(write_data_tar(*members, scratch.temporary_path(),
-                                                      compression, info.source_date_epoch, now));
+    auto data_tar = PYDEB_TRY(DataTar::create(scratch.temporary_path(), compression));
+    const DataSummary data =
+        PYDEB_TRY(data_tar.write_members(*members, info.source_date_epoch, now));
+    // The control area and the package's first members while the compressor finishes data.tar.
     const std::string control = PYDEB_TRY(control_tar(info, data, now));
-
     const std::string suffix(adapters::archive::tar_suffix(compression));
     const std::int64_t ar_mtime = info.source_date_epoch.value_or(0);
     auto ar = PYDEB_TRY(adapters::archive::ArWriter::create(package.temporary_path()));
     PYDEB_TRY(ar.add_member("debian-binary", "2.0\n", ar_mtime));
     PYDEB_TRY(ar.add_member("control.tar" + suffix, control, ar_mtime));
+    PYDEB_TRY(data_tar.finish());
     PYDEB_TRY(ar.add_member_from("data.tar" + suffix, scratch.temporary_path(), ar_mtime));
     PYDEB_TRY(ar.close());
     return package.commit(std::filesystem::perms(0644));

@@ -24,13 +24,17 @@ constexpr std::uint64_t k_directory_size = 4096;
 std::uint32_t clamped_mtime(const Entry& entry, std::optional<std::int64_t> source_date_epoch)
 {
     std::int64_t mtime = source_date_epoch.value_or(std::time(nullptr));
+    std::optional<std::int64_t> staged = entry.source.empty() ? std::nullopt : entry.mtime;
     struct stat st
     {
     };
-    if (!entry.source.empty() && ::lstat(entry.source.c_str(), &st) == 0)
+    if (!entry.source.empty() && !staged && ::lstat(entry.source.c_str(), &st) == 0)
     {
-        mtime = source_date_epoch ? std::min<std::int64_t>(st.st_mtime, *source_date_epoch)
-                                  : static_cast<std::int64_t>(st.st_mtime);
+        staged = st.st_mtime; // an entry not made by collect_entries
+    }
+    if (staged)
+    {
+        mtime = source_date_epoch ? std::min<std::int64_t>(*staged, *source_date_epoch) : *staged;
     }
     return static_cast<std::uint32_t>(std::clamp<std::int64_t>(mtime, 0, UINT32_MAX));
 }

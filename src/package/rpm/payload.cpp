@@ -2,7 +2,10 @@
 
 #include "adapters/archive/cpio_writer.hpp"
 #include "adapters/rpm/compressed_file.hpp"
+#include "package/core/digesting_reader.hpp"
 #include "util/hash.hpp"
+
+#include <utility>
 
 namespace pydeb::package::rpm
 {
@@ -37,6 +40,10 @@ Expected<PayloadDigests> write_payload(std::vector<FileRecord>& files, const Com
             uncompressed.update(bytes);
             return compressed.write(bytes);
         }));
+    // Each file is read once; its SHA-256 is taken on a worker thread from the same bytes.
+    DigestingReader reader(util::HashAlgorithm::sha256);
+    const auto into_cpio = [&writer](std::string_view piece) { return writer.write_data(piece); };
+    std::vector<std::pair<FileRecord*, std::size_t>> read_files; // record, reader's number
     for (auto& file : files)
     {
         const Entry& entry = *file.entry;
@@ -50,17 +57,19 @@ Expected<PayloadDigests> write_payload(std::vector<FileRecord>& files, const Com
             PYDEB_TRY(writer.add_symlink(meta, entry.link_target));
             break;
         case EntryType::file:
-        {
-            util::Hasher hasher(util::HashAlgorithm::sha256);
-            PYDEB_TRY(writer.add_file_from(meta, entry.source, entry.size,
-                                           [&](std::string_view chunk) { hasher.update(chunk); }));
-            file.digest = util::to_hex(hasher.finish());
+            PYDEB_TRY(writer.begin_file(meta, entry.size));
+            read_files.emplace_back(&file,
+                                    PYDEB_TRY(reader.read(entry.source, entry.size, into_cpio)));
             break;
-        }
         }
     }
     PYDEB_TRY(writer.finish());
     PYDEB_TRY(compressed.close());
+    const std::vector<std::string> file_digests = reader.digests();
+    for (const auto& [file, number] : read_files)
+    {
+        file->digest = file_digests[number];
+    }
 
     PayloadDigests digests;
     digests.archive_size = writer.bytes_written();

@@ -1,5 +1,6 @@
 #include "package/rpm/writer.hpp"
 
+#include "adapters/archive/file_io.hpp"
 #include "adapters/rpm/header.hpp"
 #include "adapters/rpm/tags.hpp"
 #include "package/rpm/file_list.hpp"
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include <fstream>
 #include <limits>
 #include <vector>
 
@@ -155,19 +155,18 @@ Expected<void> write_package(const PackageInfo& info, const fs::path& output_pat
     }
     const std::string sig = PYDEB_TRY(signature(*main_header, *payload));
 
-    std::ofstream out(output.temporary_path(), std::ios::binary | std::ios::trunc);
-    std::ifstream in(payload_path, std::ios::binary);
-    out << lead(info) << sig << *main_header;
-    if (in)
-    {
-        out << in.rdbuf();
-    }
-    out.flush();
-    if (!in || !out)
+    // Lead, signature and main header, then the payload copied inside the kernel where possible.
+    auto out = PYDEB_TRY(adapters::archive::create_file(output.temporary_path()));
+    const std::string head = lead(info) + sig + *main_header;
+    if (adapters::archive::write_fully(out.get(), head) != 0)
     {
         return fail(where + ": write failed (disk full?)");
     }
-    out.close();
+    const std::uint64_t copied = PYDEB_TRY(adapters::archive::append_file(out.get(), payload_path));
+    if (copied != payload->compressed_size || out.close() != 0)
+    {
+        return fail(where + ": write failed (disk full?)");
+    }
     return output.commit(fs::perms(0644));
 }
 

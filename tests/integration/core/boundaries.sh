@@ -13,6 +13,7 @@ check 'solv/' adapters
 check 'archive\.h|archive_entry\.h' adapters
 check 'rpm/' adapters
 check 'boost/process' adapters
+check 'zstd\.h|zstd_errors\.h' adapters
 check 'yaml-cpp/' spec
 check 'CLI/' cli
 pass "C library headers stay in src/adapters, yaml-cpp in src/spec, CLI11 in src/cli"

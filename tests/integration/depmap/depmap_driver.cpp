@@ -2,9 +2,17 @@
 // compare it with dpkg-shlibdeps, rpm's elfdeps and real repositories.
 //   depmap-driver map deb|rpm STAGE PREFIX [--interpreter P] [--repo KIND:PATH]... [--extra DEP]...
 //   depmap-driver check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION...
+//   depmap-driver solvables apt|text FILE
 // KIND: apt, dpkg, rpmmd, rpmdb. `map` prints one line per soname, then "Depends: ..." or
-// "Requires: r1, r2" and warnings on stderr; `check` prints each problem, exit 1 if any.
+// "Requires: r1, r2" and warnings on stderr; `check` prints each problem, exit 1 if any;
+// `solvables` loads one Debian list (apt: as load_apt_packages reads a list, compressed or not;
+// text: plain stanzas through load_debian_stanzas) and prints one line per solvable: name, evr,
+// arch, Multi-Arch, dpkg Status, then provides, requires (pre-depends after "(pre)"), conflicts,
+// obsoletes, recommends, suggests, enhances.
+#include "adapters/solv/pool.hpp"
+#include "adapters/solv_repos/loaders.hpp"
 #include "depmap/map.hpp"
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <iostream>
@@ -19,7 +27,8 @@ namespace
 int usage()
 {
     std::cerr << "usage: depmap-driver map deb|rpm STAGE PREFIX [options] | "
-                 "check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION...\n";
+                 "check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION... | "
+                 "solvables apt|text FILE\n";
     return 2;
 }
 
@@ -136,6 +145,52 @@ int run_check(const std::vector<std::string>& args)
     return problems->empty() ? 0 : 1;
 }
 
+int run_solvables(const std::vector<std::string>& args)
+{
+    namespace solv = adapters::solv;
+    if (args.size() != 2 || (args[0] != "apt" && args[0] != "text"))
+    {
+        return usage();
+    }
+    solv::ObjPool pool;
+    const auto text = args[0] == "text" ? util::read_file(args[1]) : Expected<std::string>();
+    if (!text)
+    {
+        std::cerr << "error: " << text.error().message << "\n";
+        return 1;
+    }
+    auto repo = args[0] == "apt" ? adapters::solv_repos::load_apt_packages(pool, args[1])
+                                 : adapters::solv_repos::load_debian_stanzas(pool, "text", *text);
+    if (!repo)
+    {
+        std::cerr << "error: " << repo.error().message << "\n";
+        return 1;
+    }
+    repo->for_each_solvable_id(
+        [&](solv::SolvableId id)
+        {
+            const auto s = pool.solvable(id);
+            std::cout << s.name() << " " << s.evr() << " " << s.arch()
+                      << " multi-arch:" << s.lookup_string("solvable:multiarch").value_or("-")
+                      << " status:" << s.lookup_string("solvable:installstatus").value_or("-");
+            for (const auto kind :
+                 {solv::DependencyKind::provides, solv::DependencyKind::requires_,
+                  solv::DependencyKind::conflicts, solv::DependencyKind::obsoletes,
+                  solv::DependencyKind::recommends, solv::DependencyKind::suggests,
+                  solv::DependencyKind::enhances})
+            {
+                std::cout << " |";
+                for (const auto dep : s.dependencies(kind))
+                {
+                    const auto text = pool.dependency_to_string(dep);
+                    std::cout << " " << (text == "solvable:prereqmarker" ? "(pre)" : text);
+                }
+            }
+            std::cout << "\n";
+        });
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -154,6 +209,10 @@ int main(int argc, char** argv)
     if (command == "check")
     {
         return run_check(args);
+    }
+    if (command == "solvables")
+    {
+        return run_solvables(args);
     }
     return usage();
 }

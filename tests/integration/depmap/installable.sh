@@ -24,10 +24,17 @@ mapfile -t depends < <(sed -n 's/^Depends: //p' "$work/map.out" | sed 's/, /\n/g
 "$driver" check deb myapp 1.0-1 amd64 -- "${depends[@]}" > "$work/ok.out" \
     || { cat "$work/ok.out"; fail "the mapped Depends (${depends[*]}) should be installable"; }
 pass "installable: ${depends[*]}"
-ls "$XDG_CACHE_HOME"/pydeb/solv/*.solv >/dev/null || fail "no .solv cache was written"
+ls "$XDG_CACHE_HOME"/pydeb/checks/*.txt >/dev/null || fail "no installability memo was written"
 
-# Warm cache: same answer.
-"$driver" check deb myapp 1.0-1 amd64 -- "${depends[@]}" >/dev/null || fail "warm-cache check differs"
+# The same check again is answered by the memo; without it, the lists are loaded a second time
+# (which writes their .solv caches) and a third time from those caches: always the same answer.
+"$driver" check deb myapp 1.0-1 amd64 -- "${depends[@]}" >/dev/null || fail "memo answer differs"
+for load in second third; do
+    rm -r "$XDG_CACHE_HOME/pydeb/checks"
+    "$driver" check deb myapp 1.0-1 amd64 -- "${depends[@]}" >/dev/null || fail "$load load differs"
+    ls "$XDG_CACHE_HOME"/pydeb/solv/*.solv >/dev/null || fail "no .solv cache after the $load load"
+done
+pass "memo, second and .solv-cached loads agree"
 
 set +e
 "$driver" check deb myapp 1.0-1 amd64 -- "${depends[@]}" libdoesnotexist9 'libc6 (>= 99)' > "$work/bad.out"

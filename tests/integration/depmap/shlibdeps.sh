@@ -12,6 +12,7 @@ driver=$PYDEB_BUILD_ROOT/tests/integration/depmap/depmap-driver
 # the directory at once and never at the end.
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-depmap-XXXXXX")
 trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME=$work/cache # dpkg owner answers: cold first, then from the cache
 prefix=/opt/venvs/depmap-test
 # dpkg-shlibdeps wants a source tree: debian/control in cwd, the package tree in debian/PKG, and
 # DEBIAN/ to find the package root that $ORIGIN is resolved against (deb.md §3.3).
@@ -77,6 +78,17 @@ echo "dpkg-shlibdeps: $reference"
     2> "$work/depmap.err" || { cat "$work/depmap.err" >&2; fail "depmap-driver failed"; }
 cat "$work/depmap.out"
 ours=$(sed -n 's/^Depends: //p' "$work/depmap.out")
+
+# Again, answered from the dpkg owner cache instead of info/*.list: the very same mapping.
+"$driver" map deb "$stage" "$prefix" --interpreter /usr/bin/python3.11 > "$work/depmap-warm.out" \
+    2>/dev/null || fail "depmap-driver failed with a warm cache"
+cmp -s "$work/depmap.out" "$work/depmap-warm.out" ||
+    { diff "$work/depmap.out" "$work/depmap-warm.out"; fail "the warm-cache mapping differs"; }
+# (No cache while dpkg's database changed in the last seconds: an install may be running.)
+if (($(date +%s) - $(stat -c %Y /var/lib/dpkg/status) > 5)); then
+    ls "$XDG_CACHE_HOME"/pydeb/dpkg-owners/*.txt >/dev/null || fail "no dpkg owner cache written"
+fi
+pass "cold and warm mappings agree"
 
 # Every dpkg-shlibdeps relation must be implied by one of ours.
 IFS=',' read -r -a wanted <<< "$reference"

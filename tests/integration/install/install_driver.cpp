@@ -1,6 +1,7 @@
 // Test driver for the install stage until the CLI is wired (tests/integration/install/*.sh):
 //   install-driver [--bytecode build|install|none] [--strip] [--link NAME]... [--workers N]
-//                  STAGE PREFIX PYTHON WHEEL...
+//                  [--cache DIR [--copy]] STAGE PREFIX PYTHON WHEEL...
+// (--cache: the installed-wheel cache directory, placed by hard links, or copies with --copy)
 //   install-driver --build-project PROJECT OUTDIR PYTHON
 //   install-driver --facts PYTHON
 // Prints "installed NAME VERSION WHEEL" and "warning: ..." lines; errors go to stderr, exit 1.
@@ -65,6 +66,7 @@ int main(int argc, char** argv)
         return 0;
     }
     install::InstallRequest request;
+    bool copy = false;
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i)
     {
@@ -84,6 +86,15 @@ int main(int argc, char** argv)
         {
             request.entry_points.push_back(args[++i]);
         }
+        else if (arg == "--cache" && i + 1 < args.size())
+        {
+            request.cache = args[++i];
+            request.link_mode = install::LinkMode::hardlink;
+        }
+        else if (arg == "--copy")
+        {
+            copy = true;
+        }
         else if (arg == "--workers" && i + 1 < args.size())
         {
             request.workers = static_cast<unsigned>(std::stoul(args[++i]));
@@ -96,7 +107,7 @@ int main(int argc, char** argv)
     if (positional.size() < 3)
     {
         std::cerr << "usage: install-driver [--bytecode build|install|none] [--strip] "
-                     "[--link NAME]... STAGE PREFIX PYTHON WHEEL...\n";
+                     "[--link NAME]... [--cache DIR [--copy]] STAGE PREFIX PYTHON WHEEL...\n";
         return 2;
     }
     request.stage_root = positional[0];
@@ -107,7 +118,14 @@ int main(int argc, char** argv)
         return report(facts.error());
     }
     request.interpreter = *facts;
-    request.wheels.assign(positional.begin() + 3, positional.end());
+    if (copy)
+    {
+        request.link_mode = install::LinkMode::copy;
+    }
+    for (auto it = positional.begin() + 3; it != positional.end(); ++it)
+    {
+        request.wheels.push_back({*it, {}});
+    }
     const auto result = install::install_environment(request);
     if (!result)
     {

@@ -1,7 +1,9 @@
 #include "package/contents.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <array>
+#include <doctest/doctest.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -51,6 +53,8 @@ void make_stage(const fs::path& root)
 TEST_CASE("package::collect_entries describes every path, sorted, without following links")
 {
     make_stage("stage");
+    const std::array<timespec, 2> times{{{1000, 0}, {1234, 0}}}; // atime, mtime
+    REQUIRE(::utimensat(AT_FDCWD, "stage/usr/bin/app", times.data(), AT_SYMLINK_NOFOLLOW) == 0);
     auto entries = collect_entries("stage", {});
     REQUIRE(entries.has_value());
 
@@ -75,6 +79,7 @@ TEST_CASE("package::collect_entries describes every path, sorted, without follow
     const Entry& link = find(*entries, "/usr/bin/app");
     CHECK(link.type == EntryType::symlink);
     CHECK(link.link_target == "/opt/venvs/app/bin/app");
+    CHECK(link.mtime == 1234); // the link's own (lstat), which the writers then use
 
     CHECK(find(*entries, "/opt").type == EntryType::directory);
     CHECK_FALSE(find(*entries, "/opt").owned_directory);

@@ -138,10 +138,10 @@ TEST_CASE("deb::write_package round-trip")
     // their staged mode.
     fs::permissions("stage/opt", fs::perms(0700));
     fs::permissions("stage/opt/venvs/hello", fs::perms(0750));
-    info.entries = collect_entries("stage", {}).value();
-    // A staged file older than the epoch keeps its mtime; newer ones are clamped.
+    // A staged file older than the epoch keeps its mtime (as collected); newer ones are clamped.
     const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365 * 10);
     fs::last_write_time("stage/opt/venvs/hello/bin/hello", old_time);
+    info.entries = collect_entries("stage", {}).value();
 
     for (Compression compression :
          {Compression::zstd, Compression::xz, Compression::gzip, Compression::none})
@@ -231,6 +231,20 @@ TEST_CASE("deb::write_package leaves nothing behind when it fails")
     CHECK(result.error().message.find("opt/venvs/hello/bin/hello: cannot read") !=
           std::string::npos);
     CHECK(fs::is_empty("fails"));
+
+    // A file that grew after collection, with data.tar half written and its md5s being taken on
+    // the worker thread: the error names the file, and neither package nor scratch stays.
+    for (Compression compression : {Compression::zstd, Compression::none})
+    {
+        info = staged_package(fs::absolute("stage"));
+        info.compression = compression;
+        write("stage/opt/venvs/hello/lib/" + std::string(120, 'x') + "/mod.py", "x = 1\ny = 2\n");
+        result = deb::write_package(info, "fails/hello.deb");
+        REQUIRE_FALSE(result.has_value());
+        CHECK(result.error().message.find("/mod.py: file changed size while being packaged") !=
+              std::string::npos);
+        CHECK(fs::is_empty("fails"));
+    }
 
     info = staged_package(fs::absolute("stage"));
     info.summary = "two\nlines";

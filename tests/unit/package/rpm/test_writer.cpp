@@ -206,6 +206,17 @@ TEST_CASE("rpm::write_package is reproducible and reports bad input without outp
           "writing bad.rpm: rpm requires: rpm dependency 'foo >>> 1': unknown operator '>>>'; "
           "use one of < <= = >= >");
     CHECK_FALSE(fs::exists("bad.rpm"));
+
+    // A staged file that shrank after collection: found while the payload streams (its digest
+    // is being taken on the worker thread); no package, no scratch payload stays.
+    info = fixture();
+    fs::create_directories("fails");
+    REQUIRE(util::write_file_atomic("stage/opt/venvs/demo/bin/demo", "#!/bin/sh\n").has_value());
+    const auto shrunk = rpm::write_package(info, "fails/demo.rpm");
+    REQUIRE_FALSE(shrunk.has_value());
+    CHECK(shrunk.error().message.find("bin/demo: file changed size while being packaged") !=
+          std::string::npos);
+    CHECK(fs::is_empty("fails"));
 }
 
 TEST_CASE("rpm::write_package header tags match the golden file")

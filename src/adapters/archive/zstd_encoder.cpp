@@ -1,0 +1,125 @@
+#include "adapters/archive/zstd_encoder.hpp"
+
+#include "adapters/archive/bulk_memory.hpp"
+
+#include <algorithm>
+#include <string>
+
+// ZSTD_createCCtx_advanced and ZSTD_customMem are in libzstd's "experimental" section, exported by
+// the shared library since 1.0 and unchanged since; they route the encoder's allocations.
+#define ZSTD_STATIC_LINKING_ONLY
+#include <zstd.h>
+
+namespace pydeb::adapters::archive
+{
+
+namespace
+{
+
+void* allocate(void*, std::size_t size)
+{
+    return bulk_allocate(size);
+}
+
+void release(void*, void* memory)
+{
+    bulk_free(memory);
+}
+
+} // namespace
+
+struct ZstdEncoder::State
+{
+    ZSTD_CCtx* context = nullptr;
+    Output output;
+    std::unique_ptr<char[]> buffer;
+    std::size_t capacity = 0;
+    bool finished = false;
+
+    ~State()
+    {
+        if (context != nullptr)
+        {
+            ZSTD_freeCCtx(context);
+        }
+    }
+
+    Expected<void> check(std::size_t code, std::string_view what) const
+    {
+        if (ZSTD_isError(code) != 0U)
+        {
+            return fail("zstd: " + std::string(what) + ": " + ZSTD_getErrorName(code));
+        }
+        return {};
+    }
+
+    // Run the encoder over `data` with `directive`; hand out full buffers (all of it at the end).
+    // Returns when the input is consumed and, for ZSTD_e_end, the frame is complete.
+    Expected<void> run(std::string_view data, ZSTD_EndDirective directive)
+    {
+        ZSTD_inBuffer in{data.data(), data.size(), 0};
+        for (;;)
+        {
+            ZSTD_outBuffer out{buffer.get(), capacity, 0};
+            const std::size_t remaining = ZSTD_compressStream2(context, &out, &in, directive);
+            PYDEB_TRY(check(remaining, "compression failed"));
+            if (out.pos > 0)
+            {
+                PYDEB_TRY(output(std::string_view(buffer.get(), out.pos)));
+            }
+            const bool input_done = in.pos == in.size;
+            if (directive == ZSTD_e_end ? remaining == 0 : input_done && out.pos < capacity)
+            {
+                return {};
+            }
+        }
+    }
+};
+
+ZstdEncoder::ZstdEncoder(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+ZstdEncoder::ZstdEncoder(ZstdEncoder&&) noexcept = default;
+ZstdEncoder::~ZstdEncoder() = default;
+
+Expected<ZstdEncoder> ZstdEncoder::create(int level, unsigned workers, Output output)
+{
+    auto state = std::make_unique<State>();
+    state->output = std::move(output);
+    state->context = ZSTD_createCCtx_advanced(ZSTD_customMem{allocate, release, nullptr});
+    if (state->context == nullptr)
+    {
+        return fail("zstd: cannot allocate an encoder");
+    }
+    ZSTD_CCtx* context = state->context;
+    PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level),
+                           "compression level " + std::to_string(level)));
+    PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 0), "checksum"));
+    const auto threads = static_cast<int>(std::max(workers, 1U));
+    PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, threads),
+                           "libzstd was built without threads"));
+    state->capacity = ZSTD_CStreamOutSize();
+    state->buffer = std::make_unique_for_overwrite<char[]>(state->capacity);
+    return ZstdEncoder(std::move(state));
+}
+
+Expected<void> ZstdEncoder::write(std::string_view data)
+{
+    if (m_state->finished)
+    {
+        return fail("zstd: write after the end of the frame");
+    }
+    // ZSTD_e_continue only: a first call with ZSTD_e_end would pledge the input size, which puts
+    // it in the frame header and turns small inputs single-threaded (other bytes).
+    return data.empty() ? Expected<void>{} : m_state->run(data, ZSTD_e_continue);
+}
+
+Expected<void> ZstdEncoder::finish()
+{
+    if (m_state->finished)
+    {
+        return {};
+    }
+    m_state->finished = true;
+    return m_state->run({}, ZSTD_e_end);
+}
+
+} // namespace pydeb::adapters::archive

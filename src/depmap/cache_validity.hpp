@@ -1,0 +1,27 @@
+// What depmap's caches (installability memos, dpkg owner answers) need to know whether an answer
+// is still valid, and to stay small.
+//
+// A cached answer is keyed by the identities of the files it was computed from: path, size, mtime
+// in ns, device and inode (stat(2)). apt and dpkg replace their files by rename (new inode, new
+// mtime) and an edit in place changes the size or the mtime, so an unchanged identity means an
+// unchanged file, with one exception handled here: the kernel stamps mtimes from a coarse clock,
+// so a file written twice within one tick keeps its mtime. A file changed in the last two seconds
+// has no stable identity (as git treats "racily clean" index entries), and nothing is cached.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace pydeb::depmap
+{
+
+// "PATH SIZE SEC.NSEC DEV INO"; nullopt when the path cannot be stat'ed or changed too recently.
+[[nodiscard]] std::optional<std::string> stable_identity(const std::filesystem::path& path);
+
+// Remove all but the `keep` most recently written files of a cache directory (every apt update
+// or dpkg run orphans the previous answers). Failures are ignored.
+void prune_cache_directory(const std::filesystem::path& dir, std::size_t keep);
+
+} // namespace pydeb::depmap

@@ -1,0 +1,32 @@
+// Put one wheel cache entry (wheel_cache.hpp) into the stage as install_wheel would have written
+// it. The entry's owner-map claims are replayed first: the first claimant of a path writes it and
+// OwnerMap::check compares the digests afterwards, so conflicts between wheels are found on a hit
+// exactly as on a fresh install. Then each file this wheel writes is hard-linked or copied
+// (LinkMode); a .pyc goes with its source (placed when this wheel wrote the .py).
+#pragma once
+
+#include "install/install_options.hpp"
+#include "install/layout.hpp"
+#include "install/owner_map.hpp"
+#include "install/wheel_cache.hpp"
+#include "util/expected.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace pydeb::install
+{
+
+struct MaterializeRequest
+{
+    const CacheEntry& entry;
+    const Layout& layout; // the stage
+    std::string owner;    // the wheel's file name, as install_wheel claims
+    std::string where;    // the wheel's path, for messages
+    std::string_view cache_tag;
+    LinkMode link = LinkMode::copy;
+};
+
+[[nodiscard]] Expected<void> materialize(const MaterializeRequest& request, OwnerMap& owners);
+
+} // namespace pydeb::install

@@ -1,0 +1,16 @@
+// A small pool of std::jthreads taking indices from a shared counter: the wheels of one install are
+// independent of each other (the owner map they share is thread-safe).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace pydeb::install
+{
+
+// Run work(i) for every i in [0, count) on up to `workers` threads (0: the hardware concurrency,
+// at least 2); the calling thread works too. Returns when all are done.
+void for_each_parallel(std::size_t count, unsigned workers,
+                       const std::function<void(std::size_t)>& work);
+
+} // namespace pydeb::install
