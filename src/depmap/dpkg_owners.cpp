@@ -1,7 +1,7 @@
 #include "depmap/dpkg_owners.hpp"
 
-#include "depmap/cache_validity.hpp"
 #include "util/cache_dir.hpp"
+#include "util/cache_validity.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
@@ -155,8 +155,8 @@ void DpkgOwners::load_cache()
     }
     m_cache_loaded = true;
     const auto dir = util::cache_directory("dpkg-owners");
-    const auto status = stable_identity(m_root / "var/lib/dpkg/status");
-    const auto info = stable_identity(m_root / "var/lib/dpkg/info");
+    const auto status = util::stable_identity(m_root / "var/lib/dpkg/status");
+    const auto info = util::stable_identity(m_root / "var/lib/dpkg/info");
     if (!dir || !status || !info)
     {
         return;
@@ -207,7 +207,7 @@ void DpkgOwners::save_cache() const
     fs::create_directories(m_cache_file->parent_path(), ec);
     if (!ec && util::write_file_atomic(*m_cache_file, text))
     {
-        prune_cache_directory(m_cache_file->parent_path(), k_kept);
+        util::prune_cache_directory(m_cache_file->parent_path(), k_kept);
     }
 }
 

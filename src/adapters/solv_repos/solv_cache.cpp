@@ -1,6 +1,7 @@
 #include "adapters/solv_repos/solv_cache.hpp"
 
 #include "adapters/solv_repos/c_ext.hpp"
+#include "util/cache_validity.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
@@ -13,16 +14,14 @@ namespace pydeb::adapters::solv_repos
 {
 
 // `<sha256(path)[:16]>-<size>-<mtime>.solv`: a changed source gets a new name, so a stale cache is
-// never read (apt replaces lists by rename, which changes the mtime). A source modified in the
-// last two seconds gets none: the kernel's coarse mtime clock could give its next version the same
-// name (git's "racily clean" problem).
+// never read (apt replaces lists by rename, which changes the mtime). A source without a stable
+// identity (modified in the last two seconds, util/cache_validity.hpp) gets none.
 std::optional<fs::path> cache_path(const CacheOptions& cache, const fs::path& source)
 {
     std::error_code ec;
     const auto size = fs::file_size(source, ec);
     const auto mtime = fs::last_write_time(source, ec);
-    if (cache.directory.empty() || ec ||
-        fs::file_time_type::clock::now() - mtime < std::chrono::seconds(2))
+    if (cache.directory.empty() || ec || !util::stable_identity(source))
     {
         return std::nullopt;
     }

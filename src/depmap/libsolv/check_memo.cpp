@@ -1,9 +1,9 @@
 #include "depmap/libsolv/check_memo.hpp"
 
 #include "adapters/solv/pool.hpp"
-#include "depmap/cache_validity.hpp"
 #include "pydeb_config.h"
 #include "util/cache_dir.hpp"
+#include "util/cache_validity.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
@@ -33,7 +33,7 @@ void field(util::Hasher& hasher, std::string_view text)
 
 bool file_identity(util::Hasher& hasher, const fs::path& path)
 {
-    const auto identity = stable_identity(path);
+    const auto identity = util::stable_identity(path);
     if (identity)
     {
         field(hasher, *identity);
@@ -204,7 +204,7 @@ void CheckMemo::write(const std::vector<std::string>& problems) const
     fs::create_directories(m_path.parent_path(), ec);
     if (!ec && util::write_file_atomic(m_path, text))
     {
-        prune_cache_directory(m_path.parent_path(), k_kept);
+        util::prune_cache_directory(m_path.parent_path(), k_kept);
     }
 }
 

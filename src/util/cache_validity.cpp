@@ -1,4 +1,4 @@
-#include "depmap/cache_validity.hpp"
+#include "util/cache_validity.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -8,7 +8,7 @@
 
 namespace fs = std::filesystem;
 
-namespace pydeb::depmap
+namespace pydeb::util
 {
 
 namespace
@@ -57,4 +57,4 @@ void prune_cache_directory(const fs::path& dir, std::size_t keep)
     }
 }
 
-} // namespace pydeb::depmap
+} // namespace pydeb::util

@@ -1,5 +1,5 @@
-// What depmap's caches (installability memos, dpkg owner answers) need to know whether an answer
-// is still valid, and to stay small.
+// What pydeb's caches of answers derived from host files (installability memos, dpkg owner
+// answers, .solv repositories) need to know whether an answer is still valid, and to stay small.
 //
 // A cached answer is keyed by the identities of the files it was computed from: path, size, mtime
 // in ns, device and inode (stat(2)). apt and dpkg replace their files by rename (new inode, new
@@ -14,7 +14,7 @@
 #include <optional>
 #include <string>
 
-namespace pydeb::depmap
+namespace pydeb::util
 {
 
 // "PATH SIZE SEC.NSEC DEV INO"; nullopt when the path cannot be stat'ed or changed too recently.
@@ -24,4 +24,4 @@ namespace pydeb::depmap
 // or dpkg run orphans the previous answers). Failures are ignored.
 void prune_cache_directory(const std::filesystem::path& dir, std::size_t keep);
 
-} // namespace pydeb::depmap
+} // namespace pydeb::util
