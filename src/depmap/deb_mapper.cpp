@@ -1,9 +1,8 @@
 #include "depmap/deb_mapper.hpp"
 
+#include "depmap/deb_package_info.hpp"
 #include "depmap/deb_relations.hpp"
-#include "depmap/dpkg_control_files.hpp"
 #include "elf/scan.hpp"
-#include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -18,33 +17,12 @@ namespace pydeb::depmap
 namespace
 {
 
-struct PackageInfo
-{
-    std::optional<SymbolsFile> symbols;
-    std::vector<ShlibsEntry> shlibs;
-};
-
 struct External
 {
     std::size_t object = 0;
     std::string soname;
     std::optional<fs::path> library; // on the host
 };
-
-Expected<PackageInfo> load_package_info(const DpkgDatabase& database, const std::string& package)
-{
-    PackageInfo info;
-    if (auto path = database.control_file(package, "symbols"))
-    {
-        const auto text = PYDEB_TRY(util::read_file(*path));
-        info.symbols = PYDEB_TRY(parse_symbols(text, path->string()));
-    }
-    if (auto path = database.control_file(package, "shlibs"))
-    {
-        info.shlibs = parse_shlibs(PYDEB_TRY(util::read_file(*path)));
-    }
-    return info;
-}
 
 bool under(const fs::path& path, const fs::path& prefix)
 {
@@ -90,16 +68,20 @@ Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
         }
     }
     const auto owners = database.find_owners(library_paths);
+    const auto used = used_symbol_names(objects);
     std::map<std::string, PackageInfo> packages;
     for (const auto& [path, owner] : owners)
     {
         if (!packages.contains(owner))
         {
-            packages.emplace(owner, PYDEB_TRY(load_package_info(database, owner)));
+            packages.emplace(
+                owner, PYDEB_TRY(load_package_info(database, owner, used ? &*used : nullptr)));
         }
     }
 
     DependencySet global;
+    // Every object needs libc.so.6: its smallest minver is found once, not once per object.
+    std::map<const SymbolsObject*, std::string> smallest;
     for (std::size_t i = 0; i < objects.size(); ++i)
     {
         const auto& object = objects[i];
@@ -140,7 +122,12 @@ Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
                 if (symbols != nullptr && !symbols->dependencies.empty())
                 {
                     mapped.provenance = Provenance::symbols;
-                    const auto minver = smallest_version(*symbols);
+                    auto known = smallest.find(symbols);
+                    if (known == smallest.end())
+                    {
+                        known = smallest.emplace(symbols, smallest_version(*symbols)).first;
+                    }
+                    const std::string& minver = known->second;
                     local.update(symbols->dependencies[0], minver);
                     global.update(symbols->dependencies[0], minver);
                     with_symbols.emplace_back(external.soname, symbols);
@@ -167,10 +154,12 @@ Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
             }
             mapping.sonames.push_back(std::move(mapped));
         }
+        std::string key; // reused: thousands of symbols
         for (const auto& symbol : object.undefined_symbols)
         {
-            const std::string key =
-                symbol.name + "@" + (symbol.version.empty() ? "Base" : symbol.version);
+            key.assign(symbol.name)
+                .append("@")
+                .append(symbol.version.empty() ? "Base" : symbol.version);
             for (const auto& [soname, symbols] : with_symbols)
             {
                 auto it = symbols->symbols.find(key);

@@ -4,8 +4,8 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
-#include <regex>
 
 namespace pydeb::depmap
 {
@@ -13,17 +13,18 @@ namespace pydeb::depmap
 namespace
 {
 
-std::vector<std::string> split_parts(std::string_view templates)
+// Each non-empty, trimmed comma-separated part, in order.
+template <typename Visit> void for_each_part(std::string_view templates, Visit visit)
 {
-    std::vector<std::string> parts;
-    for (const auto& part : util::split(templates, ','))
+    for (std::size_t pos = 0; pos <= templates.size();)
     {
-        if (auto trimmed = util::trim(part); !trimmed.empty())
+        const auto end = std::min(templates.find(',', pos), templates.size());
+        if (const auto part = util::trim(templates.substr(pos, end - pos)); !part.empty())
         {
-            parts.emplace_back(trimmed);
+            visit(part);
         }
+        pos = end + 1;
     }
-    return parts;
 }
 
 bool versioned(std::string_view minver)
@@ -31,62 +32,58 @@ bool versioned(std::string_view minver)
     return !minver.empty() && minver != "0";
 }
 
-// "name (>= version)" or "name" without alternatives; nullopt for anything else.
-struct Simple
-{
-    std::string name;
-    std::string minimum; // empty: unversioned
-};
-
-std::optional<Simple> simple_relation(const std::string& relation)
-{
-    static const std::regex re(
-        R"(^([a-z0-9][a-z0-9+.\-]*(?::[a-z0-9]+)?)(?:\s*\(>=\s*([^)\s]+)\s*\))?$)");
-    std::smatch match;
-    if (!std::regex_match(relation, match, re))
-    {
-        return std::nullopt;
-    }
-    return Simple{match[1].str(), match[2].str()};
-}
-
-std::string package_name(const std::string& relation)
-{
-    const auto end = relation.find_first_of(" (|:");
-    return relation.substr(0, end);
-}
-
 } // namespace
 
 void DependencySet::update(std::string_view templates, std::string_view minver)
 {
-    for (const auto& part : split_parts(templates))
-    {
-        auto [it, inserted] = m_minver.try_emplace(part, std::string(minver));
-        if (!inserted && (it->second.empty() ||
-                          (!minver.empty() && compare_debian_versions(minver, it->second) > 0)))
+    // Called for every symbol a library resolves: the parts are views, no list is built.
+    for_each_part(
+        templates,
+        [&](std::string_view part)
         {
-            it->second = std::string(minver);
-        }
-    }
+            auto it = m_minver.find(part);
+            if (it == m_minver.end())
+            {
+                m_minver.emplace(std::string(part), std::string(minver));
+            }
+            else if (minver != it->second &&
+                     (it->second.empty() ||
+                      (!minver.empty() && compare_debian_versions(minver, it->second) > 0)))
+            {
+                it->second = std::string(minver);
+            }
+        });
 }
 
 void DependencySet::add_unversioned(std::string_view dependency)
 {
-    for (const auto& part : split_parts(dependency))
-    {
-        m_minver.try_emplace(part, "");
-    }
+    for_each_part(dependency,
+                  [&](std::string_view part)
+                  {
+                      if (!m_minver.contains(part))
+                      {
+                          m_minver.emplace(std::string(part), "");
+                      }
+                  });
 }
 
 std::string DependencySet::render(const std::string& part) const
 {
     auto it = m_minver.find(part);
     const std::string minver = it == m_minver.end() ? "" : it->second;
-    std::string text =
+    const std::string text =
         util::replace_all(part, "#MINVER#", versioned(minver) ? "(>= " + minver + ")" : "");
-    text = std::regex_replace(text, std::regex(R"(\s+)"), " ");
-    return std::string(util::trim(text));
+    // Each run of white space becomes one space (dpkg-shlibdeps: s/\s+/ /g), then trimmed.
+    std::string out;
+    for (const char c : util::trim(text))
+    {
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (!space || !out.ends_with(' '))
+        {
+            out += space ? ' ' : c;
+        }
+    }
+    return out;
 }
 
 std::vector<std::string> DependencySet::render_all() const
@@ -97,41 +94,6 @@ std::vector<std::string> DependencySet::render_all() const
         out.push_back(render(part));
     }
     return merge_relations(out);
-}
-
-std::vector<std::string> merge_relations(const std::vector<std::string>& relations)
-{
-    std::vector<std::string> out;
-    std::map<std::string, std::size_t> simple_index; // package -> position in out
-    for (const auto& raw : relations)
-    {
-        const std::string relation(util::trim(raw));
-        if (relation.empty() || std::ranges::find(out, relation) != out.end())
-        {
-            continue;
-        }
-        const auto simple = simple_relation(relation);
-        if (!simple)
-        {
-            out.push_back(relation);
-            continue;
-        }
-        auto it = simple_index.find(simple->name);
-        if (it == simple_index.end())
-        {
-            simple_index.emplace(simple->name, out.size());
-            out.push_back(relation);
-            continue;
-        }
-        const auto kept = simple_relation(out[it->second]);
-        if (!simple->minimum.empty() &&
-            (kept->minimum.empty() || compare_debian_versions(simple->minimum, kept->minimum) > 0))
-        {
-            out[it->second] = relation;
-        }
-    }
-    std::ranges::stable_sort(out, {}, package_name);
-    return out;
 }
 
 } // namespace pydeb::depmap

@@ -29,7 +29,7 @@ public:
     [[nodiscard]] bool empty() const { return m_minver.empty(); }
 
 private:
-    std::map<std::string, std::string> m_minver;
+    std::map<std::string, std::string, std::less<>> m_minver;
 };
 
 // Merge relation strings: exact duplicates dropped; for one package, "p (>= a)" and "p (>= b)"

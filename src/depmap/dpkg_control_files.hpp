@@ -4,6 +4,8 @@
 
 #include "util/expected.hpp"
 
+#include <bitset>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,7 +52,10 @@ struct SymbolsObject
     std::string soname;
     std::vector<std::string> dependencies;     // [0] = main template, then the "|" alternatives
     std::map<std::string, std::string> fields; // Build-Depends-Package, ...
-    std::map<std::string, SymbolEntry, std::less<>> symbols; // "name@VERSION" or "name@Base"
+    // "name@VERSION" or "name@Base": every symbol, or those the parse was asked to keep.
+    std::map<std::string, SymbolEntry, std::less<>> symbols;
+    // Per dependency template (dep_id), the smallest minver over every symbol of the library.
+    std::map<std::size_t, std::string> smallest;
 };
 
 struct SymbolsFile
@@ -60,9 +65,36 @@ struct SymbolsFile
     [[nodiscard]] const SymbolsObject* find(std::string_view soname) const;
 };
 
+// The names (without "@VERSION") of the symbols a parse must keep, as a Bloom filter: it may keep
+// a few others, which is harmless (lookups compare whole names), never fewer, and it costs 8 kB
+// instead of a hash set of the thousands of names a mapping's objects use.
+class SymbolNames
+{
+public:
+    void insert(std::string_view name)
+    {
+        const auto hash = std::hash<std::string_view>{}(name);
+        m_bits.set(hash % k_bits);
+        m_bits.set((hash >> 32) % k_bits);
+    }
+    [[nodiscard]] bool may_contain(std::string_view name) const
+    {
+        const auto hash = std::hash<std::string_view>{}(name);
+        return m_bits.test(hash % k_bits) && m_bits.test((hash >> 32) % k_bits);
+    }
+
+private:
+    static constexpr std::size_t k_bits = std::size_t{1} << 16;
+    std::bitset<k_bits> m_bits;
+};
+
 // Comments (#...) and tags "(optional|arch=...)" are accepted; tagged c++/regex patterns
 // (which need demangling or matching) are skipped, so such symbols never raise a minimum.
-[[nodiscard]] Expected<SymbolsFile> parse_symbols(std::string_view text, std::string_view origin);
+// `wanted`: keep only the symbols with these names in SymbolsObject::symbols (a mapping looks up
+// its objects' undefined symbols, a few hundred of libc6's 4,800) and maybe a few more; nullptr
+// keeps all.
+[[nodiscard]] Expected<SymbolsFile> parse_symbols(std::string_view text, std::string_view origin,
+                                                  const SymbolNames* wanted = nullptr);
 
 // Dpkg::Shlibs::SymbolFile::get_smallest_version: the smallest minver among the symbols that use
 // dependency template `dep_id`; empty when there are none.

@@ -1,83 +1,15 @@
 #include "depmap/dpkg_database.hpp"
 
-#include "util/strings.hpp"
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace pydeb::depmap
 {
-
-namespace
-{
-
-// deb-control(5) stanzas: "Field: value" lines, continuation lines start with a space, a blank
-// line ends the stanza. Only the single-line fields dpkg -S and dpkg-shlibdeps need are kept. The
-// status of a desktop system is a few MB: it is walked as views, copying only the kept values.
-void parse_status(std::string_view text, std::map<std::string, InstalledPackage, std::less<>>& out)
-{
-    InstalledPackage current;
-    std::string_view status;
-    const auto flush = [&]
-    {
-        // "want flag status": keep "install ok installed", "hold ok installed".
-        if (!current.name.empty() && status.ends_with(" installed"))
-        {
-            auto name = current.name;
-            out.insert_or_assign(std::move(name), std::move(current));
-        }
-        current = {};
-        status = {};
-    };
-    for (std::size_t pos = 0; pos <= text.size();)
-    {
-        const auto end = std::min(text.find('\n', pos), text.size());
-        const std::string_view line = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (util::trim(line).empty())
-        {
-            flush();
-            continue;
-        }
-        if (line.front() == ' ' || line.front() == '\t')
-        {
-            continue;
-        }
-        const auto colon = line.find(':');
-        if (colon == std::string_view::npos)
-        {
-            continue;
-        }
-        const std::string_view field = line.substr(0, colon);
-        const std::string_view value = util::trim(line.substr(colon + 1));
-        if (field == "Package")
-        {
-            current.name = value;
-        }
-        else if (field == "Status")
-        {
-            status = value;
-        }
-        else if (field == "Architecture")
-        {
-            current.architecture = value;
-        }
-        else if (field == "Version")
-        {
-            current.version = value;
-        }
-        else if (field == "Multi-Arch")
-        {
-            current.multi_arch = value;
-        }
-    }
-    flush();
-}
-
-} // namespace
 
 std::vector<fs::path> usrmerge_aliases(const fs::path& path)
 {
@@ -105,20 +37,20 @@ Expected<DpkgDatabase> DpkgDatabase::open(const fs::path& root)
     db.m_info = root / "var/lib/dpkg/info";
     db.m_owners = std::make_shared<DpkgOwners>(root);
     const auto status_path = root / "var/lib/dpkg/status";
-    std::string text;
-    if (!read_whole_file(status_path, text))
+    const int fd = ::open(status_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
     {
         return fail(status_path.string() + ": cannot read the dpkg database (" +
                     std::strerror(errno) + "); mapping sonames to Debian packages needs dpkg");
     }
-    parse_status(text, db.m_packages);
+    ::close(fd);
+    db.m_packages = std::make_shared<InstalledPackages>(status_path);
     return db;
 }
 
 const InstalledPackage* DpkgDatabase::find(std::string_view name) const
 {
-    auto it = m_packages.find(name);
-    return it == m_packages.end() ? nullptr : &it->second;
+    return m_packages->find(name);
 }
 
 std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::path>& paths,
@@ -145,7 +77,7 @@ std::map<fs::path, std::string> DpkgDatabase::find_owners(const std::vector<fs::
         }
     }
     const auto answers = m_owners->lookup(groups, [this](std::string_view package)
-                                          { return find(package) != nullptr; });
+                                          { return m_packages->installed(package); });
     std::map<fs::path, std::string> owners;
     for (std::size_t i = 0; i < paths.size(); ++i)
     {
@@ -173,6 +105,33 @@ std::optional<fs::path> DpkgDatabase::control_file(std::string_view package,
         if (fs::is_regular_file(m_info / name, ec))
         {
             return m_info / name;
+        }
+    }
+    return std::nullopt;
+}
+
+Expected<std::optional<DpkgDatabase::ControlFile>>
+DpkgDatabase::read_control_file(std::string_view package, std::string_view ext) const
+{
+    const auto* installed = find(package);
+    if (installed == nullptr)
+    {
+        return std::nullopt;
+    }
+    for (const auto& name :
+         {std::string(package) + ":" + installed->architecture + "." + std::string(ext),
+          std::string(package) + "." + std::string(ext)})
+    {
+        auto path = m_info / name;
+        if (auto text = FileText::open(path))
+        {
+            return ControlFile{std::move(path), std::move(*text)};
+        }
+        // As control_file(): what is not there, or not a regular file, is looked for under
+        // the next name; a file that is there but unreadable is an error.
+        if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP && errno != EINVAL)
+        {
+            return fail(path.string() + ": cannot read: " + std::strerror(errno));
         }
     }
     return std::nullopt;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "depmap/dpkg_owners.hpp"
+#include "depmap/dpkg_status.hpp"
+#include "depmap/file_text.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
@@ -24,21 +26,14 @@ enum class FollowLinks
     no,
 };
 
-struct InstalledPackage
-{
-    std::string name;
-    std::string architecture; // amd64, all, ...
-    std::string version;
-    std::string multi_arch; // "same" packages have ARCH-qualified info files
-};
-
 class DpkgDatabase
 {
 public:
-    // Reads ROOT/var/lib/dpkg/status; packages whose Status is not "... installed" are left out
-    // (config-files and half-installed entries ship no files).
+    // ROOT/var/lib/dpkg; an Error when its status file cannot be read. The status is parsed
+    // only when a question is not answered by the memo (dpkg_status.hpp).
     [[nodiscard]] static Expected<DpkgDatabase> open(const std::filesystem::path& root);
 
+    // An installed package (Status "... installed"); nullptr when there is none.
     [[nodiscard]] const InstalledPackage* find(std::string_view name) const;
 
     // The owners of each path (merged-/usr aware: /usr/lib/x and /lib/x are tried both ways, as
@@ -51,12 +46,22 @@ public:
     [[nodiscard]] std::optional<std::filesystem::path> control_file(std::string_view package,
                                                                     std::string_view ext) const;
 
+    // The same file read: nullopt when absent, an Error when it is there but cannot be read.
+    // Tries to open each name rather than stat'ing it first (a mapping reads a dozen of them).
+    struct ControlFile
+    {
+        std::filesystem::path path;
+        FileText text;
+    };
+    [[nodiscard]] Expected<std::optional<ControlFile>>
+    read_control_file(std::string_view package, std::string_view ext) const;
+
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
 
 private:
     std::filesystem::path m_root;
     std::filesystem::path m_info;
-    std::map<std::string, InstalledPackage, std::less<>> m_packages;
+    std::shared_ptr<InstalledPackages> m_packages; // shared by copies, filled as asked
     // Answers already known (this process, or the on-disk cache for this dpkg state).
     std::shared_ptr<DpkgOwners> m_owners;
 };

@@ -1,28 +1,62 @@
 #include "depmap/interpreter.hpp"
 
-#include <regex>
+#include <string_view>
 
 namespace fs = std::filesystem;
 
 namespace pydeb::depmap
 {
 
+namespace
+{
+
+// ^python(\d+\.\d+)[a-z]*$ on the file name ("python3.11", "python3.11d"): its X.Y.
+std::optional<std::string> version_in_name(std::string_view name)
+{
+    const auto digits = [&](std::size_t from)
+    {
+        std::size_t end = from;
+        while (end < name.size() && name[end] >= '0' && name[end] <= '9')
+        {
+            ++end;
+        }
+        return end;
+    };
+    if (!name.starts_with("python"))
+    {
+        return std::nullopt;
+    }
+    const std::size_t major_end = digits(6);
+    if (major_end == 6 || major_end >= name.size() || name[major_end] != '.')
+    {
+        return std::nullopt;
+    }
+    const std::size_t minor_end = digits(major_end + 1);
+    if (minor_end == major_end + 1)
+    {
+        return std::nullopt;
+    }
+    for (std::size_t i = minor_end; i < name.size(); ++i)
+    {
+        if (name[i] < 'a' || name[i] > 'z')
+        {
+            return std::nullopt;
+        }
+    }
+    return std::string(name.substr(6, minor_end - 6));
+}
+
+} // namespace
+
 std::optional<std::string> python_x_y(const fs::path& interpreter, const fs::path& root)
 {
-    static const std::regex name_re(R"(^python(\d+\.\d+)[a-z]*$)");
     std::error_code ec;
     fs::path name = interpreter.filename();
     if (auto real = fs::canonical(root / interpreter.relative_path(), ec); !ec)
     {
         name = real.filename();
     }
-    std::smatch match;
-    const std::string text = name.string();
-    if (std::regex_match(text, match, name_re))
-    {
-        return match[1].str();
-    }
-    return std::nullopt;
+    return version_in_name(name.native());
 }
 
 Expected<InterpreterRelation> debian_interpreter_relation(const DpkgDatabase& database,
@@ -34,8 +68,9 @@ Expected<InterpreterRelation> debian_interpreter_relation(const DpkgDatabase& da
         const std::string package = "python" + *version;
         if (database.find(package) != nullptr)
         {
-            InterpreterRelation out{{package}, interpreter.string() + " is Python " + *version +
-                                                   ", run by Debian's " + package};
+            InterpreterRelation out{{package},
+                                    interpreter.string() + " is Python " + *version +
+                                        ", run by Debian's " + package};
             // The venv's bin/python3 links to the interpreter path as the spec names it
             // (/usr/bin/python3), which another package ships (python3-minimal): depend on it
             // too, held to this X.Y as dh-python does, or the link dangles on a clean target.
@@ -64,7 +99,8 @@ Expected<InterpreterRelation> debian_interpreter_relation(const DpkgDatabase& da
     const auto owners = database.find_owners({interpreter});
     if (auto it = owners.find(interpreter); it != owners.end())
     {
-        return InterpreterRelation{{it->second}, interpreter.string() + " belongs to " + it->second};
+        return InterpreterRelation{{it->second},
+                                   interpreter.string() + " belongs to " + it->second};
     }
     return fail(interpreter.string() +
                 ": no installed Debian package ships this interpreter, so the package cannot "

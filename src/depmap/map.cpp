@@ -111,7 +111,9 @@ Expected<Mapping> map_deb(const MapRequest& request, const std::vector<elf::ElfO
 
 Expected<Mapping> map_dependencies(const MapRequest& request)
 {
-    const auto objects = PYDEB_TRY(elf::scan_tree(request.stage_root));
+    const auto objects =
+        PYDEB_TRY(request.staged_files ? elf::scan_files(request.stage_root, *request.staged_files)
+                                       : elf::scan_tree(request.stage_root));
     return request.target == Target::deb ? map_deb(request, objects) : map_rpm(request, objects);
 }
 

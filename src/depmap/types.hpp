@@ -2,7 +2,10 @@
 // solver/libsolv/): what the pipeline asks for and what it gets back. Plain values, no I/O.
 #pragma once
 
+#include "elf/elf_object.hpp"
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +58,11 @@ struct MapRequest
     // reads the host's dpkg database under `system_root`.
     std::vector<RepoSource> repos;
     std::filesystem::path system_root = "/"; // dpkg database and library directories
+    // The stage's regular files when the caller has listed them (the writer's entries; views
+    // into them, so they must outlive the request): read instead of walking stage_root, and files
+    // with a content key that elf::ObjectMemo knows are no ELF objects are not opened. nullopt:
+    // walk stage_root.
+    std::optional<std::vector<elf::StagedFile>> staged_files;
 };
 
 struct MappedSoname

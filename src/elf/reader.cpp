@@ -69,33 +69,39 @@ bool has_interpreter(Elf* elf)
     return false;
 }
 
+bool has_elf_magic(int fd)
+{
+    std::array<char, SELFMAG> magic{};
+    return ::pread(fd, magic.data(), magic.size(), 0) == SELFMAG &&
+           std::memcmp(magic.data(), ELFMAG, SELFMAG) == 0;
+}
+
 } // namespace
 
 bool has_elf_magic(const std::filesystem::path& path)
 {
-    // Called on every staged file: one open + one 4-byte read, no stream buffers.
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    std::array<char, SELFMAG> magic{};
-    return fd.get() >= 0 && ::read(fd.get(), magic.data(), magic.size()) == SELFMAG &&
-           std::memcmp(magic.data(), ELFMAG, SELFMAG) == 0;
+    return fd.get() >= 0 && has_elf_magic(fd.get());
 }
 
 Expected<std::optional<ElfObject>> read_elf_object(const std::filesystem::path& path)
 {
-    if (!has_elf_magic(path))
+    // Called on every staged file: one open and one 4-byte read for a file that is not ELF.
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0 || !has_elf_magic(fd.get()))
     {
         return std::nullopt;
     }
-    if (elf_version(EV_CURRENT) == EV_NONE)
+    // Once per process (and before any thread of scan_files reads): libelf keeps it globally.
+    static const bool libelf_ready = elf_version(EV_CURRENT) != EV_NONE;
+    if (!libelf_ready)
     {
         return std::unexpected(elf_error(path, "libelf is too old"));
     }
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-    {
-        return fail(path.string() + ": cannot open: " + std::strerror(errno));
-    }
-    ElfHandle elf(elf_begin(fd.get(), ELF_C_READ_MMAP, nullptr));
+    // ELF_C_READ, not ELF_C_READ_MMAP: elfutils then reads the headers and each section asked for
+    // with pread, on demand. Mapping a large extension module costs page faults and, on unmapping,
+    // a TLB flush on every CPU: most of the scan's time on a VM.
+    ElfHandle elf(elf_begin(fd.get(), ELF_C_READ, nullptr));
     GElf_Ehdr ehdr;
     if (!elf || gelf_getehdr(elf.get(), &ehdr) == nullptr)
     {

@@ -3,6 +3,7 @@
 #include "elf/reader.hpp"
 
 #include <algorithm>
+#include <string>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -13,7 +14,7 @@ namespace pydeb::elf
 Expected<std::vector<ElfObject>> scan_tree(const fs::path& stage_root)
 {
     std::error_code ec;
-    std::vector<ElfObject> objects;
+    std::vector<std::string> paths; // install paths of the regular files
     auto it = fs::recursive_directory_iterator(stage_root, ec);
     if (ec)
     {
@@ -25,20 +26,18 @@ Expected<std::vector<ElfObject>> scan_tree(const fs::path& stage_root)
         {
             return fail(stage_root.string() + ": cannot scan the staging tree: " + ec.message());
         }
-        if (!it->is_regular_file(ec) || it->is_symlink(ec))
+        if (it->is_regular_file(ec) && !it->is_symlink(ec))
         {
-            continue;
+            paths.push_back((fs::path("/") / it->path().lexically_relative(stage_root)).string());
         }
-        auto object = PYDEB_TRY(read_elf_object(it->path()));
-        if (!object)
-        {
-            continue;
-        }
-        object->install_path = fs::path("/") / it->path().lexically_relative(stage_root);
-        objects.push_back(std::move(*object));
     }
-    std::ranges::sort(objects, {}, &ElfObject::install_path);
-    return objects;
+    std::vector<StagedFile> files;
+    files.reserve(paths.size());
+    for (const auto& path : paths)
+    {
+        files.push_back({path, {}});
+    }
+    return scan_files(stage_root, files); // nothing named: every file is read
 }
 
 std::string expand_origin(std::string_view entry, const fs::path& origin)

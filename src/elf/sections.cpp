@@ -119,6 +119,8 @@ void read_undefined_symbols(Elf* elf, Elf_Scn* dynsym, Elf_Scn* versym,
     Elf_Data* symbols = elf_getdata(dynsym, nullptr);
     Elf_Data* versions = versym == nullptr ? nullptr : elf_getdata(versym, nullptr);
     const std::size_t count = shdr.sh_size / shdr.sh_entsize;
+    // At most one per dynamic symbol; the unused tail is never touched, so costs no page.
+    object.undefined_symbols.reserve(object.undefined_symbols.size() + count);
     for (std::size_t i = 1; symbols != nullptr && i < count; ++i)
     {
         GElf_Sym sym;

@@ -221,6 +221,7 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
 {
     const auto& request = install.request;
     std::vector<std::optional<Error>> errors(wheels.entries.size());
+    std::vector<std::vector<std::string>> placed(wheels.entries.size());
     for_each_parallel(wheels.entries.size(), request.workers,
                       [&](std::size_t i)
                       {
@@ -232,10 +233,13 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
                               wheel.path.string(),
                               request.interpreter.cache_tag,
                               request.link_mode};
-                          if (auto placed = materialize(materialize_request, owners); !placed)
+                          auto files = materialize(materialize_request, owners);
+                          if (!files)
                           {
-                              errors[i] = placed.error();
+                              errors[i] = files.error();
+                              return;
                           }
+                          placed[i] = std::move(*files);
                       });
     std::vector<std::string> messages;
     for (std::size_t i = 0; i < wheels.entries.size(); ++i)
@@ -245,7 +249,12 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
             messages.push_back(errors[i]->message);
             continue;
         }
-        const auto& manifest = wheels.entries[i].manifest;
+        const auto& entry = wheels.entries[i];
+        const auto& manifest = entry.manifest;
+        if (!entry.key.empty()) // kept in the cache, not served from a scratch directory
+        {
+            report.cached_files.push_back({entry.key, std::move(placed[i])});
+        }
         report.distributions.push_back(
             {manifest.distribution, manifest.version, request.wheels[i].path});
         for (const auto& warning : manifest.wheel_warnings)

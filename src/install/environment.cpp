@@ -4,13 +4,16 @@
 #include "install/cached_install.hpp"
 #include "install/entry_links.hpp"
 #include "install/parallel.hpp"
+#include "install/stage_tree.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
 #include "python/wheel_filename.hpp"
 #include "templates/templates.hpp"
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <map>
 
 namespace fs = std::filesystem;
@@ -109,9 +112,18 @@ Expected<InstallReport> install_environment(const InstallRequest& request)
                     request.prefix.string() + "'");
     }
     PYDEB_TRY(check_one_wheel_per_distribution(request.wheels));
-    std::error_code error;
-    fs::create_directories(request.stage_root, error);
     const auto stage_root = fs::absolute(request.stage_root).lexically_normal();
+    std::error_code error;
+    fs::create_directories(stage_root.parent_path(), error);
+    // By create_directory_at, so a spare directory serves (util/files.hpp); create_venv reports
+    // what fails here.
+    if (const UniqueFd parent(
+            ::open(stage_root.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        parent)
+    {
+        const UniqueFd made(
+            util::create_directory_at(parent.get(), stage_root.filename().c_str(), 0755));
+    }
     const auto layout = Layout::make(stage_root, request.prefix, request.interpreter);
     const auto launcher = templates::get("launcher/console_script.py");
     if (!launcher)

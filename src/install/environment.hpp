@@ -41,10 +41,25 @@ struct InstallRequest
     LinkMode link_mode = LinkMode::copy; // how cached files reach the stage
 };
 
+// clang-format off
+// Files whose bytes are exactly those of an immutable installed-wheel cache entry: a name for the
+// bytes that stays the same as long as the entry exists, so later stages may reuse work done on them.
+struct CachedWheelFiles
+{
+    std::string entry_key;          // the wheel cache entry's key (its directory name)
+    std::vector<std::string> files; // absolute target paths of its regular files ("/opt/venvs/app/lib/...")
+};
+// clang-format on
+
 struct InstallReport
 {
     std::vector<InstalledDistribution> distributions; // in request order
     std::vector<std::string> warnings;
+    // One per wheel placed from a kept cache entry (found, or stored by this run), hard-linked or
+    // copied; not WheelCaching::skip wheels, entries served from a scratch directory, or wheels
+    // installed straight into the stage. `files` are those this wheel placed: a path another
+    // wheel's claim won (OwnerMap) is that wheel's.
+    std::vector<CachedWheelFiles> cached_files; // in request order
 };
 
 [[nodiscard]] Expected<InstallReport> install_environment(const InstallRequest& request);

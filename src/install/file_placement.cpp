@@ -138,14 +138,10 @@ Expected<void> copy_file_at(int source_root, const CacheFile& file, int director
 
 bool link_file_at(int source_root, const CacheFile& file, int directory, const char* name)
 {
-    if (::linkat(source_root, file.path.c_str(), directory, name, 0) != 0)
-    {
-        return false;
-    }
-    // A fresh install writes new files; so the link's (shared) mtime becomes now, and a
-    // SOURCE_DATE_EPOCH clamp gives the same package with and without the cache.
-    ::utimensat(directory, name, nullptr, AT_SYMLINK_NOFOLLOW);
-    return true;
+    // The link keeps the entry's mtime: touching it would change the cache file too (one inode),
+    // on every build. The pipeline knows these files (InstallReport::cached_files) and sets their
+    // mtime in the package, so SOURCE_DATE_EPOCH gives the same package with and without the cache.
+    return ::linkat(source_root, file.path.c_str(), directory, name, 0) == 0;
 }
 
 } // namespace pydeb::install

@@ -13,8 +13,9 @@ namespace pydeb::install
 // refuses them. Nothing there is fine.
 [[nodiscard]] Expected<void> make_room(int directory, const char* name);
 
-// Hard-link `file` (relative to `source_root`) as `name` in `directory`, and set its mtime to now
-// (see the .cpp). False, with errno set, when the kernel refuses (EEXIST, EXDEV, EMLINK, EPERM).
+// Hard-link `file` (relative to `source_root`) as `name` in `directory`; the link shares the
+// entry's inode, mtime included. False, with errno set, when the kernel refuses (EEXIST, EXDEV,
+// EMLINK, EPERM).
 [[nodiscard]] bool link_file_at(int source_root, const CacheFile& file, int directory,
                                 const char* name);
 

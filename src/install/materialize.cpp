@@ -40,7 +40,7 @@ Expected<void> place(StageTree& tree, const std::string& relative, int source_ro
 
 } // namespace
 
-Expected<void> materialize(const MaterializeRequest& request, OwnerMap& owners)
+Expected<std::vector<std::string>> materialize(const MaterializeRequest& request, OwnerMap& owners)
 {
     const auto& manifest = request.entry.manifest;
     // Manifest paths are normalised (check_member_name), so joining strings is stage_relative().
@@ -74,6 +74,8 @@ Expected<void> materialize(const MaterializeRequest& request, OwnerMap& owners)
                     request.entry.files.string() + ": " + std::strerror(errno));
     }
     auto tree = PYDEB_TRY(StageTree::open(request.layout.stage_root));
+    std::vector<std::string> placed_paths;
+    placed_paths.reserve(manifest.files.size());
     for (const auto& file : manifest.files)
     {
         if (!writes_path(file.path))
@@ -86,8 +88,9 @@ Expected<void> materialize(const MaterializeRequest& request, OwnerMap& owners)
             return fail(request.where + ": cannot install /" + relative + " from " +
                         request.entry.files.string() + ": " + placed.error().message);
         }
+        placed_paths.push_back("/" + relative);
     }
-    return {};
+    return placed_paths;
 }
 
 } // namespace pydeb::install

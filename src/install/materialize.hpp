@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pydeb::install
 {
@@ -27,6 +28,8 @@ struct MaterializeRequest
     LinkMode link = LinkMode::copy;
 };
 
-[[nodiscard]] Expected<void> materialize(const MaterializeRequest& request, OwnerMap& owners);
+// Returns the absolute target paths ("/opt/app/...") of the files placed, in manifest order.
+[[nodiscard]] Expected<std::vector<std::string>> materialize(const MaterializeRequest& request,
+                                                             OwnerMap& owners);
 
 } // namespace pydeb::install

@@ -1,5 +1,7 @@
 #include "install/stage_tree.hpp"
 
+#include "util/files.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -103,26 +105,30 @@ Expected<int> StageTree::open_directory(std::string_view directory)
         {
             continue;
         }
-        if (depth < m_chain.size() && m_chain[depth].first == name)
+        if (depth < m_chain.size() && m_chain[depth].name == name)
         {
             ++depth;
             continue;
         }
         m_chain.resize(depth);
-        const int parent = depth == 0 ? m_root.get() : m_chain[depth - 1].second.get();
+        const bool parent_new = depth > 0 && m_chain[depth - 1].created;
+        const int parent = depth == 0 ? m_root.get() : m_chain[depth - 1].fd.get();
         const std::string component(name);
         const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-        UniqueFd fd(::openat(parent, component.c_str(), flags));
-        if (!fd && errno == ENOENT)
+        // Below a directory this tree just made nothing exists yet: make it without looking.
+        UniqueFd fd(parent_new ? -1 : ::openat(parent, component.c_str(), flags));
+        bool created = false;
+        if (parent_new || (!fd && errno == ENOENT))
         {
-            if (::mkdirat(parent, component.c_str(), 0755) != 0 && errno != EEXIST)
+            fd = UniqueFd(util::create_directory_at(parent, component.c_str(), 0755));
+            created = static_cast<bool>(fd);
+            if (!fd && errno == EEXIST) // made meanwhile (another wheel), or not a directory
+            {
+                fd = UniqueFd(::openat(parent, component.c_str(), flags));
+            }
+            else if (!fd)
             {
                 return fail(errno_text("cannot create directory " + component, errno));
-            }
-            fd = UniqueFd(::openat(parent, component.c_str(), flags));
-            if (fd)
-            {
-                ::fchmod(fd.get(), 0755); // the umask may have narrowed mkdir's mode
             }
         }
         if (!fd)
@@ -130,11 +136,11 @@ Expected<int> StageTree::open_directory(std::string_view directory)
             const int error = errno == ENOTDIR ? ELOOP : errno; // O_NOFOLLOW on a link: ENOTDIR
             return fail(errno_text("cannot open directory " + component, error));
         }
-        m_chain.emplace_back(component, std::move(fd));
+        m_chain.push_back({component, std::move(fd), created});
         ++depth;
     }
     m_chain.resize(depth);
-    return depth == 0 ? m_root.get() : m_chain.back().second.get();
+    return depth == 0 ? m_root.get() : m_chain.back().fd.get();
 }
 
 Expected<FileSink> StageTree::create_file(const std::filesystem::path& relative)

@@ -71,8 +71,14 @@ private:
     // chain: members of a wheel come grouped by directory, so most calls open nothing.
     [[nodiscard]] Expected<int> open_directory(std::string_view directory);
 
+    struct OpenDirectory
+    {
+        std::string name;
+        UniqueFd fd;
+        bool created = false; // by this tree: nothing below it existed
+    };
     UniqueFd m_root;
-    std::vector<std::pair<std::string, UniqueFd>> m_chain;
+    std::vector<OpenDirectory> m_chain;
 };
 
 } // namespace pydeb::install

@@ -149,7 +149,7 @@ std::optional<CacheEntry> WheelCache::lookup(const std::string& key) const
         remove_entry(entry);
         return std::nullopt;
     }
-    return CacheEntry{entry / k_files, std::move(*manifest)};
+    return CacheEntry{entry / k_files, std::move(*manifest), key};
 }
 
 void WheelCache::remove_entry(const fs::path& entry) const
@@ -191,7 +191,7 @@ Expected<CacheEntry> WheelCache::seal(CacheScratch& scratch, const fs::path& pre
     {
         return fail("cannot write the manifest in " + directory.string());
     }
-    return CacheEntry{files, std::move(manifest)};
+    return CacheEntry{files, std::move(manifest), {}}; // no key: served from the scratch
 }
 
 CacheEntry WheelCache::publish(const std::string& key, CacheScratch& scratch,
@@ -203,7 +203,7 @@ CacheEntry WheelCache::publish(const std::string& key, CacheScratch& scratch,
         if (::rename(scratch.directory.path().c_str(), entry.c_str()) == 0)
         {
             scratch.directory.keep(); // it is the entry now
-            return CacheEntry{entry / k_files, std::move(sealed.manifest)};
+            return CacheEntry{entry / k_files, std::move(sealed.manifest), key};
         }
         if (errno != EEXIST && errno != ENOTEMPTY)
         {

@@ -27,6 +27,9 @@ struct CacheEntry
     // The tree of the entry's files; the manifest's paths are relative to it.
     std::filesystem::path files;
     CacheManifest manifest;
+    // The entry's key (directory name) when it is kept in the cache; empty when it is served from
+    // a scratch directory (a wheel not to be cached, or a failed publish).
+    std::string key;
 };
 
 // A directory to install one wheel into before it becomes an entry: Layout stage_root = stage().

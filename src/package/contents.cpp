@@ -4,8 +4,12 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <memory>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -93,45 +97,129 @@ constexpr std::array k_shared_directories = std::to_array<std::string_view>({
 });
 static_assert(std::is_sorted(k_shared_directories.begin(), k_shared_directories.end()));
 
-Expected<Entry> describe(const fs::path& stage_root, const fs::path& source)
+// The staging tree walked by file descriptors: one getdents per directory and one fstatat per
+// name relative to it, where std::filesystem resolves every full path again (3-5x the time on a
+// venv's ~2300 entries, measured on issue #9's rebuild). Links are never followed: fstatat with
+// AT_SYMLINK_NOFOLLOW, directories opened with O_NOFOLLOW.
+class StageWalk
 {
-    struct stat st
+public:
+    StageWalk(const fs::path& stage_root, std::vector<Entry>& entries)
+        : m_root(stage_root.string()), m_entries(entries)
     {
-    };
-    if (::lstat(source.c_str(), &st) != 0)
-    {
-        return fail(source.string() + ": cannot stat: " + std::strerror(errno));
+        while (m_root.size() > 1 && m_root.ends_with('/'))
+        {
+            m_root.pop_back();
+        }
+        if (m_root == "/")
+        {
+            m_root.clear(); // "" + "/opt/..." is the source path
+        }
     }
-    Entry entry;
-    entry.path = "/" + source.lexically_relative(stage_root).generic_string();
-    entry.source = source;
-    entry.mode = static_cast<std::uint32_t>(st.st_mode & 07777);
-    entry.mtime = st.st_mtime;
-    if (S_ISDIR(st.st_mode))
+
+    // Describe everything below the open directory `directory`, whose target path is `path`
+    // ("" for the root).
+    Expected<void> walk(int directory, const std::string& path)
     {
-        entry.type = EntryType::directory;
-        entry.owned_directory = !is_shared_system_directory(entry.path);
+        DIR* stream = ::fdopendir(directory);
+        if (stream == nullptr)
+        {
+            ::close(directory);
+            return fail(m_root + path + ": cannot list: " + std::strerror(errno));
+        }
+        const std::unique_ptr<DIR, int (*)(DIR*)> closer(stream, ::closedir);
+        errno = 0;
+        while (const dirent* item = ::readdir(stream))
+        {
+            const std::string_view name = item->d_name;
+            if (name != "." && name != "..")
+            {
+                PYDEB_TRY(describe(::dirfd(stream), item->d_name, path + "/" + item->d_name));
+            }
+            errno = 0;
+        }
+        if (errno != 0)
+        {
+            return fail(m_root + path + ": cannot walk the staging root: " + std::strerror(errno));
+        }
+        return {};
     }
-    else if (S_ISREG(st.st_mode))
+
+private:
+    Expected<void> describe(int directory, const char* name, std::string path)
     {
-        entry.type = EntryType::file;
-        entry.size = static_cast<std::uint64_t>(st.st_size);
+        struct stat st
+        {
+        };
+        Entry entry;
+        entry.source = m_root + path;
+        if (::fstatat(directory, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        {
+            return fail(entry.source.string() + ": cannot stat: " + std::strerror(errno));
+        }
+        entry.mode = static_cast<std::uint32_t>(st.st_mode & 07777);
+        entry.mtime = st.st_mtime;
+        if (S_ISDIR(st.st_mode))
+        {
+            entry.type = EntryType::directory;
+            entry.owned_directory = !is_shared_system_directory(path);
+            const int child =
+                ::openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child < 0)
+            {
+                return fail(entry.source.string() + ": cannot open: " + std::strerror(errno));
+            }
+            entry.path = path;
+            m_entries.push_back(std::move(entry));
+            return walk(child, path);
+        }
+        if (S_ISREG(st.st_mode))
+        {
+            entry.type = EntryType::file;
+            entry.size = static_cast<std::uint64_t>(st.st_size);
+        }
+        else if (S_ISLNK(st.st_mode))
+        {
+            entry.type = EntryType::symlink;
+            entry.link_target = PYDEB_TRY(read_link(directory, name, st, entry.source));
+            entry.mode = 0777;
+            entry.size = entry.link_target.size();
+        }
+        else
+        {
+            return fail(entry.source.string() +
+                        ": a socket, FIFO or device node cannot go into a package; remove it "
+                        "from the staging tree");
+        }
+        entry.path = std::move(path);
+        m_entries.push_back(std::move(entry));
+        return {};
     }
-    else if (S_ISLNK(st.st_mode))
+
+    static Expected<std::string> read_link(int directory, const char* name, const struct stat& st,
+                                           const fs::path& source)
     {
-        entry.type = EntryType::symlink;
-        entry.link_target = fs::read_symlink(source).string();
-        entry.mode = 0777;
-        entry.size = entry.link_target.size();
+        // st_size is the target's length on Linux file systems (0 on some pseudo ones: grow).
+        std::string target(std::max<std::size_t>(static_cast<std::size_t>(st.st_size), 64), '\0');
+        for (;;)
+        {
+            const auto length = ::readlinkat(directory, name, target.data(), target.size());
+            if (length < 0)
+            {
+                return fail(source.string() + ": cannot read the link: " + std::strerror(errno));
+            }
+            if (static_cast<std::size_t>(length) < target.size())
+            {
+                target.resize(static_cast<std::size_t>(length));
+                return target;
+            }
+            target.resize(target.size() * 2);
+        }
     }
-    else
-    {
-        return fail(source.string() +
-                    ": a socket, FIFO or device node cannot go into a package; remove it from "
-                    "the staging tree");
-    }
-    return entry;
-}
+
+    std::string m_root;
+    std::vector<Entry>& m_entries;
+};
 
 } // namespace
 
@@ -148,19 +236,16 @@ Expected<std::vector<Entry>> collect_entries(const fs::path& stage_root,
     {
         return fail(stage_root.string() + ": staging root is not a directory");
     }
+    const int root = ::open(stage_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0)
+    {
+        return fail(stage_root.string() +
+                    ": cannot walk the staging root: " + std::strerror(errno));
+    }
     std::vector<Entry> entries;
-    // recursive_directory_iterator does not descend into symlinked directories by default.
-    fs::recursive_directory_iterator it(stage_root, fs::directory_options::none, ec);
-    for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec))
-    {
-        entries.push_back(PYDEB_TRY(describe(stage_root, it->path())));
-    }
-    if (ec)
-    {
-        return fail(stage_root.string() + ": cannot walk the staging root: " + ec.message());
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    entries.reserve(4096); // a venv with numpy: ~2300; growing moves every Entry again
+    PYDEB_TRY(StageWalk(stage_root, entries).walk(root, ""));
+    std::ranges::sort(entries, {}, &Entry::path);
 
     std::set<std::string> wanted(config_paths.begin(), config_paths.end());
     for (Entry& entry : entries)

@@ -33,10 +33,8 @@ std::vector<depmap::RepoSource> repositories(const spec::Spec& spec, depmap::Tar
     return out;
 }
 
-} // namespace
-
-Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& root,
-                                    depmap::Target target)
+depmap::MapRequest map_request(const Prepared& prepared, const fs::path& root,
+                               depmap::Target target)
 {
     const spec::Spec& spec = prepared.spec;
     depmap::MapRequest request;
@@ -46,6 +44,31 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& ro
     request.interpreter = spec.interpreter;
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
+    return request;
+}
+
+} // namespace
+
+Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& root,
+                                    depmap::Target target)
+{
+    return depmap::map_dependencies(map_request(prepared, root, target));
+}
+
+Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& root,
+                                    depmap::Target target,
+                                    const std::vector<package::Entry>& entries)
+{
+    depmap::MapRequest request = map_request(prepared, root, target);
+    auto& files = request.staged_files.emplace();
+    files.reserve(entries.size());
+    for (const auto& entry : entries)
+    {
+        if (entry.type == package::EntryType::file)
+        {
+            files.push_back({entry.path, entry.content_key});
+        }
+    }
     return depmap::map_dependencies(request);
 }
 
@@ -80,7 +103,8 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     check.target = target;
     check.package_name = info.name;
     check.version = info.version + "-" + info.release;
-    check.architecture = target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
+    check.architecture =
+        target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
     check.relations = target == depmap::Target::deb ? relations.depends : relations.rpm_requires;
     check.repos = repositories(spec, target);
     check.policy = spec.check_installable == spec::InstallabilityCheck::error

@@ -9,14 +9,22 @@
 #include "util/expected.hpp"
 
 #include <filesystem>
+#include <vector>
 
 namespace pydeb::pipeline
 {
 
 // Maps the staged tree for one format; extra relations from the spec are merged in.
+[[nodiscard]] Expected<depmap::Mapping>
+map_stage(const Prepared& prepared, const std::filesystem::path& root, depmap::Target target);
+
+// For `pydeb build`: the regular files come from `entries` (which must outlive the call) instead
+// of a walk of `root`, and files of the installed-wheel cache that an earlier build found not to
+// be ELF objects (by Entry::content_key) are not opened again.
 [[nodiscard]] Expected<depmap::Mapping> map_stage(const Prepared& prepared,
                                                   const std::filesystem::path& root,
-                                                  depmap::Target target);
+                                                  depmap::Target target,
+                                                  const std::vector<package::Entry>& entries);
 
 // Puts the mapping into `info` (Depends or Requires; for rpm also the bundled(python3dist())
 // Provides of every wheel, as Fedora's bundling guidelines ask), then runs the installability

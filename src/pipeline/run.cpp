@@ -10,11 +10,13 @@
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
+#include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_venv.hpp"
 
+#include <ctime>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -36,7 +38,8 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
                                 spec::Format format, const fs::path& output_dir,
                                 util::StageClock& clock)
 {
-    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
+    const depmap::Mapping mapping =
+        PYDEB_TRY(map_stage(prepared, root, target_of(format), info.entries));
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
     clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
     if (format == spec::Format::deb)
@@ -88,11 +91,13 @@ Expected<void> install(const InstallRequest& request)
     spec::Defaults defaults;
     if (request.debian_source)
     {
-        defaults = PYDEB_TRY(integration::read_debian_defaults(*request.debian_source, request.package));
+        defaults =
+            PYDEB_TRY(integration::read_debian_defaults(*request.debian_source, request.package));
     }
     Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
-    prepared.spec.check_installable = request.check_installable.value_or(prepared.spec.check_installable);
+    prepared.spec.check_installable =
+        request.check_installable.value_or(prepared.spec.check_installable);
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     PYDEB_TRY(stage_venv(prepared, resolution, request.root));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
@@ -103,13 +108,15 @@ Expected<void> install(const InstallRequest& request)
         package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
         const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::deb));
         PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
-        PYDEB_TRY(integration::update_substvars_file(
-            *request.substvars, {info.relations.depends, prepared.spec.prefix,
-                                 prepared.spec.interpreter.string(), bytecode_name(prepared.spec)}));
+        PYDEB_TRY(integration::update_substvars_file(*request.substvars,
+                                                     {info.relations.depends, prepared.spec.prefix,
+                                                      prepared.spec.interpreter.string(),
+                                                      bytecode_name(prepared.spec)}));
     }
     if (request.rpm_filelist)
     {
-        const auto entries = PYDEB_TRY(package::collect_entries(request.root, config_paths(prepared.spec)));
+        const auto entries =
+            PYDEB_TRY(package::collect_entries(request.root, config_paths(prepared.spec)));
         const std::string list = PYDEB_TRY(integration::render_rpm_filelist(entries));
         PYDEB_TRY(util::write_file_atomic(*request.rpm_filelist, list));
     }
@@ -154,6 +161,7 @@ Expected<void> deps(const fs::path& spec_path)
 Expected<void> build(const BuildRequest& request)
 {
     util::StageClock clock(request.timings);
+    const std::int64_t started = std::time(nullptr);
     const Prepared prepared = PYDEB_TRY(prepare(request.spec));
     const spec::Spec& spec = prepared.spec;
     clock.lap("prepare");
@@ -161,19 +169,25 @@ Expected<void> build(const BuildRequest& request)
     clock.lap("resolve");
 
     const fs::path root = prepared.scratch.path() / "root";
-    PYDEB_TRY(stage_venv(prepared, resolution, root));
+    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
     PYDEB_TRY(stage_extra_files(spec, root));
     clock.lap("install");
 
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
+    info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
+    mark_cached_entries(info.entries, from_cache, started);
     clock.lap("collect");
 
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
-    for (const spec::Format format : formats)
+    for (std::size_t i = 0; i < formats.size(); ++i)
     {
-        const fs::path written = PYDEB_TRY(
-            write_format(prepared, resolution, root, info, format, request.output_dir, clock));
+        // Each format gets its own PackageInfo (relations differ); the last takes this one, so
+        // the entries are not copied for a single format.
+        const bool last = i + 1 == formats.size();
+        const fs::path written = PYDEB_TRY(write_format(
+            prepared, resolution, root, last ? std::move(info) : package::PackageInfo(info),
+            formats[i], request.output_dir, clock));
         std::cout << written.string() << "\n";
     }
     return {};

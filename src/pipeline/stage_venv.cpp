@@ -18,14 +18,17 @@ StageVenvOptions default_stage_venv_options(const Prepared& prepared,
             private_root ? install::LinkMode::hardlink : install::LinkMode::copy};
 }
 
-Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-                          const std::filesystem::path& root)
+Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
+                                                            const resolve::Resolution& resolution,
+                                                            const std::filesystem::path& root)
 {
     return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root));
 }
 
-Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-                          const std::filesystem::path& root, const StageVenvOptions& options)
+Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
+                                                            const resolve::Resolution& resolution,
+                                                            const std::filesystem::path& root,
+                                                            const StageVenvOptions& options)
 {
     const spec::Spec& spec = prepared.spec;
     install::InstallRequest request;
@@ -56,12 +59,12 @@ Expected<void> stage_venv(const Prepared& prepared, const resolve::Resolution& r
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
-    const install::InstallReport report = PYDEB_TRY(install::install_environment(request));
+    install::InstallReport report = PYDEB_TRY(install::install_environment(request));
     for (const auto& warning : report.warnings)
     {
         std::cerr << "pydeb: warning: " << warning << "\n";
     }
-    return {};
+    return std::move(report.cached_files);
 }
 
 std::string bytecode_name(const spec::Spec& spec)

@@ -1,6 +1,7 @@
 // The install stage: the resolved wheels become the venv at its final prefix inside a root.
 #pragma once
 
+#include "install/environment.hpp"
 #include "install/install_options.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pydeb::pipeline
 {
@@ -27,15 +29,15 @@ struct StageVenvOptions
 [[nodiscard]] StageVenvOptions default_stage_venv_options(const Prepared& prepared,
                                                           const std::filesystem::path& root);
 
-[[nodiscard]] Expected<void> stage_venv(const Prepared& prepared,
-                                        const resolve::Resolution& resolution,
-                                        const std::filesystem::path& root,
-                                        const StageVenvOptions& options);
+// Returns the files placed from the wheel cache (see mark_cached_entries in entry_facts.hpp).
+[[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
+stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
+           const std::filesystem::path& root, const StageVenvOptions& options);
 
 // With default_stage_venv_options(prepared, root).
-[[nodiscard]] Expected<void> stage_venv(const Prepared& prepared,
-                                        const resolve::Resolution& resolution,
-                                        const std::filesystem::path& root);
+[[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
+stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
+           const std::filesystem::path& root);
 
 // "build", "install" or "none", as the spec spells it (for substvars).
 [[nodiscard]] std::string bytecode_name(const spec::Spec& spec);

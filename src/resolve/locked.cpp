@@ -3,7 +3,6 @@
 #include "resolve/lock.hpp"
 #include "resolve/model.hpp"
 #include "resolve/wheelhouse.hpp"
-#include "util/hash.hpp"
 #include "util/strings.hpp"
 
 #include <deque>
@@ -47,13 +46,13 @@ Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
             continue;
         }
         const WheelFile& wheel = *it->second;
-        const auto digest = util::digest_file(util::HashAlgorithm::sha256, wheel.path);
+        const auto digest = wheel_sha256(wheel.path);
         if (!digest)
         {
             errors.push_back(digest.error().message);
             continue;
         }
-        if (const std::string actual = util::to_hex(*digest); actual != locked.sha256)
+        if (const std::string& actual = *digest; actual != locked.sha256)
         {
             errors.push_back(wheel.path.string() + " changed since it was locked: its sha256 is " +
                              actual + ", the lock says " + locked.sha256);

@@ -2,7 +2,12 @@
 
 #include "adapters/archive/zip_reader.hpp"
 #include "python/name.hpp"
+#include "util/cache_validity.hpp"
 #include "util/strings.hpp"
+
+#include <charconv>
+#include <optional>
+#include <utility>
 
 namespace pydeb::resolve
 {
@@ -105,7 +110,11 @@ Expected<WheelMetadata> parse_metadata(std::string_view text, std::string_view w
     return metadata;
 }
 
-Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel)
+namespace
+{
+
+// The METADATA member as the memo keeps it: "LENGTH\nMEMBER-NAME" then the text.
+Expected<std::string> read_metadata_member(const std::filesystem::path& wheel)
 {
     auto reader = PYDEB_TRY(adapters::ZipReader::open(wheel));
     for (;;)
@@ -125,8 +134,40 @@ Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel)
         }
         // METADATA is a few kB (plus the description); 16 MiB is far beyond any real one.
         const std::string text = PYDEB_TRY(reader.read_all(16 * 1024 * 1024));
-        return parse_metadata(text, wheel.filename().string() + ": " + name);
+        return std::to_string(name.size()) + "\n" + name + text;
     }
+}
+
+// (member name, text) of a read_metadata_member answer; nullopt when it is not one.
+std::optional<std::pair<std::string, std::string_view>> split_member(std::string_view memo)
+{
+    const std::size_t newline = memo.find('\n');
+    std::size_t length = 0;
+    if (newline == std::string_view::npos ||
+        std::from_chars(memo.data(), memo.data() + newline, length).ptr != memo.data() + newline ||
+        length > memo.size() - newline - 1)
+    {
+        return std::nullopt;
+    }
+    const std::string_view rest = memo.substr(newline + 1);
+    return std::pair(std::string(rest.substr(0, length)), rest.substr(length));
+}
+
+} // namespace
+
+Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel)
+{
+    // Finding METADATA reads every member's local header (numpy: ~900), on each build: remembered
+    // per wheel file (util::memoize_file_answer; a changed wheel is read again).
+    std::string memo =
+        PYDEB_TRY(util::memoize_file_answer("wheel-metadata", wheel, read_metadata_member));
+    auto member = split_member(memo);
+    if (!member) // a memo someone edited: the wheel itself
+    {
+        memo = PYDEB_TRY(read_metadata_member(wheel));
+        member = split_member(memo);
+    }
+    return parse_metadata(member->second, wheel.filename().string() + ": " + member->first);
 }
 
 } // namespace pydeb::resolve

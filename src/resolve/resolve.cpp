@@ -5,7 +5,6 @@
 #include "resolve/explain.hpp"
 #include "resolve/model.hpp"
 #include "resolve/wheelhouse.hpp"
-#include "util/hash.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -87,10 +86,9 @@ Expected<Resolution> resolve(const ResolveRequest& request)
             continue;
         }
         const Candidate& candidate = *node.candidate;
-        const auto digest =
-            PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, candidate.path));
         resolution.wheels.push_back({candidate.name, candidate.display_name, candidate.version,
-                                     candidate.path, candidate.filename, util::to_hex(digest)});
+                                     candidate.path, candidate.filename,
+                                     PYDEB_TRY(wheel_sha256(candidate.path))});
     }
     std::ranges::sort(resolution.wheels, {}, &ResolvedWheel::name);
     return resolution;

@@ -1,6 +1,8 @@
 #include "resolve/wheelhouse.hpp"
 
 #include "python/name.hpp"
+#include "util/cache_validity.hpp"
+#include "util/hash.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -100,6 +102,14 @@ Expected<Wheelhouse> scan_wheelhouses(const std::vector<std::filesystem::path>& 
         }
     }
     return house;
+}
+
+Expected<std::string> wheel_sha256(const std::filesystem::path& wheel)
+{
+    return util::memoize_file_answer(
+        "hashes", wheel,
+        [](const std::filesystem::path& path) -> Expected<std::string>
+        { return util::to_hex(PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, path))); });
 }
 
 } // namespace pydeb::resolve

@@ -40,4 +40,8 @@ struct Wheelhouse
 [[nodiscard]] Expected<Wheelhouse>
 scan_wheelhouses(const std::vector<std::filesystem::path>& paths);
 
+// The wheel file's sha256, lower-case hex (what pydeb.lock records), remembered per file identity
+// in the "hashes" cache (util::memoize_file_answer: a changed wheel is hashed again).
+[[nodiscard]] Expected<std::string> wheel_sha256(const std::filesystem::path& wheel);
+
 } // namespace pydeb::resolve

@@ -1,8 +1,6 @@
 #include "util/files.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "util/cache_dir.hpp"
 
 #include <array>
 #include <atomic>
@@ -10,10 +8,18 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <fstream>
 #include <mutex>
+#include <random>
 #include <set>
 #include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -44,12 +50,14 @@ extern "C" void remove_pending_and_reraise(int signal_number)
 
 void register_pending(const fs::path& path)
 {
-    std::call_once(g_handlers_installed, [] {
-        for (int sig : {SIGINT, SIGTERM, SIGHUP})
-        {
-            std::signal(sig, remove_pending_and_reraise);
-        }
-    });
+    std::call_once(g_handlers_installed,
+                   []
+                   {
+                       for (int sig : {SIGINT, SIGTERM, SIGHUP})
+                       {
+                           std::signal(sig, remove_pending_and_reraise);
+                       }
+                   });
     char* copy = ::strdup(path.c_str());
     for (auto& slot : g_pending)
     {
@@ -75,7 +83,10 @@ void unregister_pending(const fs::path& path)
     }
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text()
+{
+    return std::strerror(errno);
+}
 
 } // namespace
 
@@ -88,7 +99,9 @@ Expected<std::string> read_file(const fs::path& path)
     {
         return fail(path.string() + ": cannot read: " + errno_text());
     }
-    struct stat info{};
+    struct stat info
+    {
+    };
     std::string out;
     if (::fstat(fd, &info) == 0 && info.st_size > 0)
     {
@@ -154,7 +167,8 @@ Expected<AtomicOutput> AtomicOutput::create(const fs::path& final_path)
 }
 
 AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept
-    : m_final(std::move(other.m_final)), m_temporary(std::move(other.m_temporary)), m_done(other.m_done)
+    : m_final(std::move(other.m_final)), m_temporary(std::move(other.m_temporary)),
+      m_done(other.m_done)
 {
     other.m_done = true;
 }
@@ -181,7 +195,8 @@ Expected<void> AtomicOutput::commit(fs::perms mode)
     }
     if (::rename(m_temporary.c_str(), m_final.c_str()) != 0)
     {
-        return fail(m_final.string() + ": cannot move the finished file into place: " + errno_text());
+        return fail(m_final.string() +
+                    ": cannot move the finished file into place: " + errno_text());
     }
     unregister_pending(m_temporary);
     m_done = true;
@@ -196,12 +211,38 @@ Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& paren
         const char* tmpdir = std::getenv("TMPDIR");
         base = tmpdir != nullptr && *tmpdir != '\0' ? fs::path(tmpdir) : fs::path("/tmp");
     }
-    std::string pattern = (base / (std::string(prefix) + "-XXXXXX")).string();
-    if (::mkdtemp(pattern.data()) == nullptr)
+    // mkdtemp's name (PREFIX-XXXXXX) and mode (0700), by create_directory_at: a spare serves.
+    const int parent_fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (parent_fd < 0)
     {
         return fail(base.string() + ": cannot create a temporary directory: " + errno_text());
     }
-    return TempDir(fs::path(pattern));
+    constexpr std::string_view k_letters =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::mt19937_64 random(std::random_device{}());
+    for (int attempt = 0; attempt < 128; ++attempt)
+    {
+        std::string name = std::string(prefix) + "-";
+        for (int i = 0; i < 6; ++i)
+        {
+            name += k_letters[random() % k_letters.size()];
+        }
+        const int made = create_directory_at(parent_fd, name.c_str(), 0700);
+        if (made >= 0)
+        {
+            ::close(made);
+            ::close(parent_fd);
+            return TempDir(base / name);
+        }
+        if (errno != EEXIST)
+        {
+            const std::string why = errno_text();
+            ::close(parent_fd);
+            return fail(base.string() + ": cannot create a temporary directory: " + why);
+        }
+    }
+    ::close(parent_fd);
+    return fail(base.string() + ": cannot create a temporary directory: every name is taken");
 }
 
 TempDir::TempDir(TempDir&& other) noexcept : m_path(std::move(other.m_path))
@@ -213,8 +254,7 @@ TempDir::~TempDir()
 {
     if (!m_path.empty())
     {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
+        (void)remove_tree(m_path);
     }
 }
 

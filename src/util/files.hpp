@@ -1,6 +1,7 @@
 // File helpers: whole-file reads, atomic outputs and scoped temporary directories.
 #pragma once
 
+#include "util/directories.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
@@ -14,8 +15,9 @@ namespace pydeb::util
 
 // Write via a temporary file in the same directory and rename(2) it into place, so readers see
 // the old file or the whole new one, never a partial one.
-[[nodiscard]] Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view data,
-                                               std::filesystem::perms mode = std::filesystem::perms(0644));
+[[nodiscard]] Expected<void>
+write_file_atomic(const std::filesystem::path& path, std::string_view data,
+                  std::filesystem::perms mode = std::filesystem::perms(0644));
 
 // An output that appears at its path only on commit(). Until then the bytes go to a hidden
 // temporary file beside it; the destructor (and SIGINT/SIGTERM/SIGHUP) remove that file, so a

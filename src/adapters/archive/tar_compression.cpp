@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <archive.h>
 #include <thread>
+#include <zstd.h>
 
 namespace pydeb::adapters::archive
 {
@@ -31,6 +32,19 @@ std::string_view tar_suffix(TarCompression compression)
         return ".zst";
     }
     return "";
+}
+
+std::string tar_stream_identity(TarCompression compression)
+{
+    // configure_archive and TarOutput fix every other setting; the thread count never changes
+    // the bytes (see compression_threads).
+    std::string identity = "gnutar, no last-block padding, ";
+    identity += std::string(tar_suffix(compression));
+    if (compression == TarCompression::zstd)
+    {
+        identity += " level " + std::to_string(k_zstd_level) + " libzstd " + ZSTD_versionString();
+    }
+    return identity + ", " + archive_version_details();
 }
 
 unsigned compression_threads()

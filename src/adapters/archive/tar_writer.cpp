@@ -47,7 +47,8 @@ TarWriter::~TarWriter()
     }
 }
 
-Expected<TarWriter> TarWriter::open(std::unique_ptr<TarOutput> output, TarCompression compression)
+Expected<TarWriter> TarWriter::open(std::unique_ptr<TarOutput> output, TarCompression compression,
+                                    unsigned zstd_workers)
 {
     struct ::archive* a = archive_write_new();
     if (a == nullptr)
@@ -61,7 +62,7 @@ Expected<TarWriter> TarWriter::open(std::unique_ptr<TarOutput> output, TarCompre
     }
     if (compression == TarCompression::zstd)
     {
-        PYDEB_TRY(writer.m_output->start_zstd(k_zstd_level, compression_threads()));
+        PYDEB_TRY(writer.m_output->start_zstd(k_zstd_level, zstd_workers));
     }
     if (archive_write_open(a, writer.m_output.get(), nullptr, &write_block, nullptr) != ARCHIVE_OK)
     {
@@ -72,12 +73,12 @@ Expected<TarWriter> TarWriter::open(std::unique_ptr<TarOutput> output, TarCompre
 
 Expected<TarWriter> TarWriter::create(const fs::path& output, TarCompression compression)
 {
-    return open(PYDEB_TRY(TarOutput::to_file(output)), compression);
+    return open(PYDEB_TRY(TarOutput::to_file(output)), compression, compression_threads());
 }
 
 Expected<TarWriter> TarWriter::create_in_memory(std::string& output, TarCompression compression)
 {
-    return open(TarOutput::to_memory(output), compression);
+    return open(TarOutput::to_memory(output), compression, 0); // single-threaded zstd
 }
 
 Error TarWriter::error(std::string_view what) const

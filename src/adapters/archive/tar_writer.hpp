@@ -26,6 +26,11 @@ enum class TarCompression
 // File name suffix for a compressed tar: "", ".gz", ".xz", ".zst".
 [[nodiscard]] std::string_view tar_suffix(TarCompression compression);
 
+// Everything besides the members that decides a TarWriter's bytes: the tar format, the
+// compressor and its settings, and the versions of libarchive, its compression libraries and
+// libzstd. A cache of written tars keys on it, so a library upgrade never serves stale bytes.
+[[nodiscard]] std::string tar_stream_identity(TarCompression compression);
+
 // Metadata shared by every tar member. Owner is always root:root (0/0): the tar is the package,
 // not a backup of the build machine.
 struct TarMeta
@@ -45,7 +50,8 @@ class TarWriter
 public:
     [[nodiscard]] static Expected<TarWriter> create(const std::filesystem::path& output,
                                                     TarCompression compression);
-    // The same stream into memory (small archives: control.tar).
+    // The same stream into memory, for small archives (control.tar): zstd runs single-threaded,
+    // which gives other bytes than create()'s multithreaded encoder (zstd_encoder.hpp).
     [[nodiscard]] static Expected<TarWriter> create_in_memory(std::string& output,
                                                               TarCompression compression);
     TarWriter(TarWriter&&) noexcept;
@@ -65,8 +71,8 @@ public:
 
 private:
     TarWriter(struct ::archive* handle, std::unique_ptr<TarOutput> output);
-    [[nodiscard]] static Expected<TarWriter> open(std::unique_ptr<TarOutput> output,
-                                                  TarCompression compression);
+    [[nodiscard]] static Expected<TarWriter>
+    open(std::unique_ptr<TarOutput> output, TarCompression compression, unsigned zstd_workers);
     [[nodiscard]] Expected<void> write_header(const TarMeta& meta, unsigned type,
                                               std::uint64_t size, std::string_view link);
     [[nodiscard]] Expected<void> check_no_open_file() const;

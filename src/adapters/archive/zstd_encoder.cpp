@@ -93,9 +93,9 @@ Expected<ZstdEncoder> ZstdEncoder::create(int level, unsigned workers, Output ou
     PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level),
                            "compression level " + std::to_string(level)));
     PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 0), "checksum"));
-    const auto threads = static_cast<int>(std::max(workers, 1U));
-    PYDEB_TRY(state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, threads),
-                           "libzstd was built without threads"));
+    PYDEB_TRY(
+        state->check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, static_cast<int>(workers)),
+                     "libzstd was built without threads"));
     state->capacity = ZSTD_CStreamOutSize();
     state->buffer = std::make_unique_for_overwrite<char[]>(state->capacity);
     return ZstdEncoder(std::move(state));

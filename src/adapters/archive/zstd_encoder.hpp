@@ -1,8 +1,10 @@
 // One zstd frame (RFC 8878) from libzstd's streaming encoder, as libarchive 3.6's zstd filter
-// writes it: the given level, no checksum, no content size in the frame header, and always the
-// multithreaded encoder (nbWorkers >= 1). Its output depends only on the input and the level,
-// never on the worker count (libzstd cuts jobs by size, not by thread), so packages are the same
-// on every machine; it differs from the single-threaded encoder's, which is why workers is never 0.
+// writes it: the given level, no checksum, no content size in the frame header. Threading is the
+// caller's explicit choice, because it changes the bytes: the multithreaded encoder's output
+// depends only on the input and the level, never on the worker count (libzstd cuts jobs by size,
+// not by thread), so packages are the same on every machine, but it differs from the
+// single-threaded encoder's. So data.tar always gets the multithreaded one and control.tar, a
+// few KiB, always the single-threaded one (no threads to start, no 8 MiB job buffers to fault in).
 // The encoder's buffers come from bulk_memory (huge pages): at level 3 it copies its whole input
 // into fresh 8 MiB job buffers, whose page faults would otherwise cost more than compressing.
 #pragma once
@@ -22,7 +24,8 @@ public:
     // Receives the compressed bytes in order; an error stops the encoder.
     using Output = std::function<Expected<void>(std::string_view)>;
 
-    // workers: compression threads (>= 1; 0 is raised to 1, see above).
+    // workers: compression threads of the multithreaded encoder (>= 1); 0: the single-threaded
+    // encoder (see above).
     [[nodiscard]] static Expected<ZstdEncoder> create(int level, unsigned workers, Output output);
     ZstdEncoder(ZstdEncoder&&) noexcept;
     ZstdEncoder& operator=(ZstdEncoder&&) = delete;

@@ -57,6 +57,37 @@ std::int64_t mtime_of(const Member& member, std::optional<std::int64_t> epoch, s
 
 } // namespace
 
+adapters::archive::TarMeta tar_meta(const Member& member, std::optional<std::int64_t> epoch,
+                                    std::int64_t now)
+{
+    return {tar_path(member), member.mode, mtime_of(member, epoch, now)};
+}
+
+DataSummary summarize_members(const std::vector<Member>& members)
+{
+    DataSummary summary;
+    for (const Member& member : members)
+    {
+        switch (member.type)
+        {
+        case EntryType::directory:
+            summary.objects.push_back({EntryType::directory, 0});
+            break;
+        case EntryType::symlink:
+            summary.objects.push_back({EntryType::symlink, member.entry->link_target.size()});
+            break;
+        case EntryType::file:
+            summary.objects.push_back({EntryType::file, member.size});
+            break;
+        }
+        if (member.type == EntryType::file && member.config() == ConfigFile::yes)
+        {
+            summary.conffiles.emplace_back(member.path);
+        }
+    }
+    return summary;
+}
+
 Expected<DataTar> DataTar::create(const fs::path& output,
                                   adapters::archive::TarCompression compression)
 {
@@ -74,7 +105,7 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
     std::vector<std::pair<std::size_t, std::size_t>> read_files; // md5sums line, reader's number
     for (const Member& member : members)
     {
-        const TarMeta meta{tar_path(member), member.mode, mtime_of(member, epoch, now)};
+        const TarMeta meta = tar_meta(member, epoch, now);
         switch (member.type)
         {
         case EntryType::directory:

@@ -24,6 +24,16 @@ struct DataSummary
     std::vector<SizedObject> objects; // for Installed-Size
 };
 
+// The tar header fields of a member: "./"-relative path, mode, and mtime. Staged files keep their
+// own mtime (Entry::mtime, else lstat now), clamped to source_date_epoch when set (the
+// reproducible-builds spec's rule); generated members get source_date_epoch or `now`.
+[[nodiscard]] adapters::archive::TarMeta
+tar_meta(const Member& member, std::optional<std::int64_t> source_date_epoch, std::int64_t now);
+
+// The summary as far as it follows from the members alone: conffiles and Installed-Size
+// objects; md5sums left empty.
+[[nodiscard]] DataSummary summarize_members(const std::vector<Member>& members);
+
 // data.tar in two steps, so the control area can be built while the compressor's workers are
 // still busy with the last megabytes (zstd compresses 8 MiB jobs, each only once it is full).
 class DataTar
@@ -33,8 +43,7 @@ public:
                                                   adapters::archive::TarCompression compression);
 
     // Stream every member, reading each file once: the md5 is computed on a worker thread from the
-    // same bytes (package/core/digesting_reader.hpp). mtimes are the staged files' own, clamped
-    // to source_date_epoch when set; generated members get source_date_epoch or `now`.
+    // same bytes (package/core/digesting_reader.hpp). Header fields as tar_meta gives them.
     [[nodiscard]] Expected<DataSummary> write_members(const std::vector<Member>& members,
                                                       std::optional<std::int64_t> source_date_epoch,
                                                       std::int64_t now);

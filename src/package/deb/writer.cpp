@@ -6,11 +6,14 @@
 #include "package/deb/data_tar.hpp"
 #include "package/deb/docs.hpp"
 #include "package/deb/members.hpp"
+#include "package/deb/payload_cache.hpp"
 #include "package/deb/scripts.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
+#include <future>
 
 namespace pydeb::package::deb
 {
@@ -77,6 +80,50 @@ Expected<std::string> control_tar(const PackageInfo& info, const DataSummary& da
     return out;
 }
 
+// The ar archive: debian-binary, control.tar, then data.tar from `data_file`, which
+// `data_ready` completes first (the control area is built while a compressor finishes).
+Expected<void> write_ar(const PackageInfo& info, const DataSummary& data, std::int64_t now,
+                        const std::filesystem::path& output, TarCompression compression,
+                        const std::filesystem::path& data_file,
+                        const std::function<Expected<void>()>& data_ready)
+{
+    const std::string control = PYDEB_TRY(control_tar(info, data, now));
+    const std::string suffix(adapters::archive::tar_suffix(compression));
+    const std::int64_t ar_mtime = info.source_date_epoch.value_or(0);
+    auto ar = PYDEB_TRY(adapters::archive::ArWriter::create(output));
+    PYDEB_TRY(ar.add_member("debian-binary", "2.0\n", ar_mtime));
+    PYDEB_TRY(ar.add_member("control.tar" + suffix, control, ar_mtime));
+    PYDEB_TRY(data_ready());
+    PYDEB_TRY(ar.add_member_from("data.tar" + suffix, data_file, ar_mtime));
+    return ar.close();
+}
+
+// The summary for a cached payload, if its md5sums are the ones these members need: the same
+// files, in the same order.
+std::optional<DataSummary> reuse_summary(const std::vector<Member>& members, Md5sums md5sums)
+{
+    DataSummary summary = summarize_members(members);
+    std::size_t next = 0;
+    for (const Member& member : members)
+    {
+        if (member.type != EntryType::file || member.config() == ConfigFile::yes)
+        {
+            continue;
+        }
+        if (next == md5sums.size() || md5sums[next].first != member.path)
+        {
+            return std::nullopt;
+        }
+        ++next;
+    }
+    if (next != md5sums.size())
+    {
+        return std::nullopt;
+    }
+    summary.md5sums = std::move(md5sums);
+    return summary;
+}
+
 } // namespace
 
 std::string conventional_filename(const PackageInfo& info)
@@ -113,25 +160,42 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
         return where(scripts.error());
     }
 
+    auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
+    const TarCompression compression = tar_compression(info.compression);
+    const auto cache = PayloadCache::open();
+    const auto key =
+        cache ? cache->key(*members, info.source_date_epoch, now, compression) : std::nullopt;
+    if (auto cached = key ? cache->find(*key) : std::nullopt)
+    {
+        if (auto data = reuse_summary(*members, cached->md5sums))
+        {
+            // The sha256 check runs while the package is assembled; only a verified payload is
+            // committed, a damaged one is written afresh below.
+            auto verified = std::async(std::launch::async, [&] { return cache->verify(*cached); });
+            const auto written = write_ar(info, *data, now, package.temporary_path(), compression,
+                                          cached->data, [] { return Expected<void>(); });
+            if (verified.get())
+            {
+                PYDEB_TRY(written);
+                return package.commit(std::filesystem::perms(0644));
+            }
+        }
+    }
+
     // data.tar goes first to a scratch file beside the package (it is an AtomicOutput that is
     // never committed, so a signal removes it too): md5sums and Installed-Size, which the control
     // member needs, are known only after every file was streamed once.
-    auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
     auto scratch = PYDEB_TRY(util::AtomicOutput::create(output_path.string() + ".data"));
-    const TarCompression compression = tar_compression(info.compression);
     auto data_tar = PYDEB_TRY(DataTar::create(scratch.temporary_path(), compression));
     const DataSummary data =
         PYDEB_TRY(data_tar.write_members(*members, info.source_date_epoch, now));
     // The control area and the package's first members while the compressor finishes data.tar.
-    const std::string control = PYDEB_TRY(control_tar(info, data, now));
-    const std::string suffix(adapters::archive::tar_suffix(compression));
-    const std::int64_t ar_mtime = info.source_date_epoch.value_or(0);
-    auto ar = PYDEB_TRY(adapters::archive::ArWriter::create(package.temporary_path()));
-    PYDEB_TRY(ar.add_member("debian-binary", "2.0\n", ar_mtime));
-    PYDEB_TRY(ar.add_member("control.tar" + suffix, control, ar_mtime));
-    PYDEB_TRY(data_tar.finish());
-    PYDEB_TRY(ar.add_member_from("data.tar" + suffix, scratch.temporary_path(), ar_mtime));
-    PYDEB_TRY(ar.close());
+    PYDEB_TRY(write_ar(info, data, now, package.temporary_path(), compression,
+                       scratch.temporary_path(), [&data_tar] { return data_tar.finish(); }));
+    if (key)
+    {
+        cache->store(*key, scratch.temporary_path(), data.md5sums);
+    }
     return package.commit(std::filesystem::perms(0644));
 }
 

@@ -1,20 +1,25 @@
 // Test driver for tests/integration/depmap: the depmap API on the command line, so shell tests can
 // compare it with dpkg-shlibdeps, rpm's elfdeps and real repositories.
 //   depmap-driver map deb|rpm STAGE PREFIX [--interpreter P] [--repo KIND:PATH]... [--extra DEP]...
+//                 [--listed]
 //   depmap-driver check deb|rpm NAME VERSION ARCH [--repo KIND:PATH]... -- RELATION...
 //   depmap-driver solvables apt|text FILE
-// KIND: apt, dpkg, rpmmd, rpmdb. `map` prints one line per soname, then "Depends: ..." or
-// "Requires: r1, r2" and warnings on stderr; `check` prints each problem, exit 1 if any;
-// `solvables` loads one Debian list (apt: as load_apt_packages reads a list, compressed or not;
-// text: plain stanzas through load_debian_stanzas) and prints one line per solvable: name, evr,
-// arch, Multi-Arch, dpkg Status, then provides, requires (pre-depends after "(pre)"), conflicts,
-// obsoletes, recommends, suggests, enhances.
+// KIND: apt, dpkg, rpmmd, rpmdb. --listed: the stage's files are passed as a listing, each named
+// by its sha256 (as `pydeb build` passes its entries), instead of walked. `map` prints one line per
+// soname, then "Depends: ..." or "Requires: r1, r2" and warnings on stderr; `check` prints each
+// problem, exit 1 if any; `solvables` loads one Debian list (apt: as load_apt_packages reads a
+// list, compressed or not; text: plain stanzas through load_debian_stanzas) and prints one line per
+// solvable: name, evr, arch, Multi-Arch, dpkg Status, then provides, requires (pre-depends after
+// "(pre)"), conflicts, obsoletes, recommends, suggests, enhances.
 #include "adapters/solv/pool.hpp"
 #include "adapters/solv_repos/loaders.hpp"
 #include "depmap/map.hpp"
 #include "util/files.hpp"
+#include "util/hash.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -60,6 +65,24 @@ bool parse_repo(const std::string& text, std::vector<depmap::RepoSource>& repos)
     return true;
 }
 
+// The stage's regular files as the build lists them, each named by the sha256 of its bytes: a
+// content key that is right by construction, so ObjectMemo may trust it.
+std::vector<std::pair<std::string, std::string>> list_stage(const std::filesystem::path& stage)
+{
+    std::vector<std::pair<std::string, std::string>> listing;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(stage))
+    {
+        if (entry.is_regular_file() && !entry.is_symlink())
+        {
+            const auto digest = util::digest_file(util::HashAlgorithm::sha256, entry.path());
+            listing.emplace_back("/" + entry.path().lexically_relative(stage).string(),
+                                 digest ? "sha256:" + util::to_hex(*digest) : "");
+        }
+    }
+    std::ranges::sort(listing);
+    return listing;
+}
+
 int run_map(const std::vector<std::string>& args)
 {
     if (args.size() < 3)
@@ -70,9 +93,24 @@ int run_map(const std::vector<std::string>& args)
     request.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
     request.stage_root = args[1];
     request.prefix = args[2];
-    for (std::size_t i = 3; i + 1 < args.size(); i += 2)
+    std::vector<std::pair<std::string, std::string>> listing; // owns what staged_files views
+    for (std::size_t i = 3; i < args.size(); i += 2)
     {
-        if (args[i] == "--interpreter")
+        if (args[i] == "--listed")
+        {
+            listing = list_stage(request.stage_root);
+            auto& files = request.staged_files.emplace();
+            for (const auto& [path, key] : listing)
+            {
+                files.push_back({path, key});
+            }
+            --i; // a flag, no value
+        }
+        else if (i + 1 >= args.size())
+        {
+            return usage();
+        }
+        else if (args[i] == "--interpreter")
         {
             request.interpreter = args[i + 1];
         }

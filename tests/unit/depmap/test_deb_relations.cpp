@@ -33,3 +33,23 @@ TEST_CASE("depmap::merge_relations keeps the strongest simple relation per packa
                            "libblas3 | libblas.so.3", "libc6 (>= 2.17)", "python3.11"}) ==
           std::vector<std::string>{"libblas3 | libblas.so.3", "libc6 (>= 2.34)", "python3.11"});
 }
+
+TEST_CASE("depmap::DependencySet renders a template with its white space collapsed")
+{
+    DependencySet set;
+    set.update("  libx1\t #MINVER# ,libx1-extra\n(>= 1) ", "2.0");
+    CHECK(set.render("libx1\t #MINVER#") == "libx1 (>= 2.0)");
+    CHECK(set.render("libx1-extra\n(>= 1)") == "libx1-extra (>= 1)");
+}
+
+TEST_CASE("depmap::merge_relations treats only 'name' and 'name (>= v)' as simple")
+{
+    // The arch-qualified libc6 keeps its higher minimum; "libc6:" and the other operators and
+    // malformed relations are kept as written, once; "libfoo(>= 1)" is simple (no space needed).
+    CHECK(merge_relations({"libc6:amd64 (>= 2.3)", "libc6:amd64 (>=2.34 )", "libc6: (>= 9)",
+                           "libfoo (<< 2)", "libfoo (>= 1", "libfoo(>= 1)", "libfoo (>= )",
+                           "Libfoo", "libfoo (<< 2)"}) ==
+          std::vector<std::string>{"Libfoo", "libc6:amd64 (>=2.34 )", "libc6: (>= 9)",
+                                   "libfoo (<< 2)", "libfoo (>= 1", "libfoo(>= 1)",
+                                   "libfoo (>= )"});
+}

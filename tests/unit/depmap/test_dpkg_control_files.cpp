@@ -63,3 +63,77 @@ TEST_CASE("depmap::parse_symbols reports a symbol before any library with its li
     REQUIRE_FALSE(file);
     CHECK(file.error().message.starts_with("x.symbols:2: "));
 }
+
+TEST_CASE("depmap::parse_symbols keeps the wanted symbols, and the smallest minver of all")
+{
+    const std::string text = "libw.so.1 libw1 #MINVER#\n"
+                             " used@Base 1.5\n"
+                             " unused@W_1 1.0\n"
+                             " used@W_2 2.0\n";
+    SymbolNames wanted;
+    wanted.insert("used");
+    const auto file = parse_symbols(text, "w.symbols", &wanted);
+    REQUIRE(file);
+    const auto& object = file->objects.at(0);
+    CHECK(object.symbols.contains("used@Base"));
+    CHECK(object.symbols.contains("used@W_2"));
+    CHECK(smallest_version(object) == "1.0"); // from a symbol that was not kept
+    CHECK(wanted.may_contain("used"));
+}
+
+TEST_CASE("depmap::smallest_version counts a symbol listed twice by its last line")
+{
+    // a@Base's 0.5 is replaced by 3.0 (and moved to template 1): the smallest is b's 1.0.
+    const auto file = parse_symbols("libd.so.1 libd1 #MINVER#\n"
+                                    "| libd1-alt\n"
+                                    " a@Base 0.5\n"
+                                    " b@Base 1.0\n"
+                                    " a@Base 3.0 1\n",
+                                    "d.symbols");
+    REQUIRE(file);
+    CHECK(smallest_version(file->objects[0]) == "1.0");
+    CHECK(smallest_version(file->objects[0], 1) == "3.0");
+    CHECK(smallest_version(file->objects[0], 2).empty());
+}
+
+TEST_CASE("depmap::smallest_version: of equal versions, the first symbol by name gives the text")
+{
+    // 1.0 and 1.00 are the same version; dpkg-shlibdeps walks symbols by name.
+    const auto file = parse_symbols("libe.so.1 libe1 #MINVER#\n"
+                                    " zz@Base 1.0\n"
+                                    " aa@Base 1.00\n"
+                                    " mm@Base 2\n",
+                                    "e.symbols");
+    REQUIRE(file);
+    CHECK(smallest_version(file->objects[0]) == "1.00");
+}
+
+TEST_CASE("depmap::parse_shlibs matches dpkg-shlibdeps' line pattern exactly")
+{
+    // A typed line, a type-like library name when the typed reading fails, a dependency that is
+    // one character (the pattern wants two), a carriage return inside the dependency.
+    const auto entries = parse_shlibs("  udeb:\tlibz 1 zlib1g-udeb\r\n"
+                                      "libx: 1 libx1 | libx-alt\n"
+                                      "liby 2 y\n"
+                                      "libw 3 a\rb\n"
+                                      "libv 4\n"
+                                      "# libc 6 comment\n");
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].type == "udeb");
+    CHECK(entries[0].dependency == "zlib1g-udeb");
+    CHECK(entries[1].type == "libx");
+    CHECK(entries[1].key == ShlibsKey{"1", "libx1"});
+    CHECK(entries[1].dependency == "| libx-alt");
+    CHECK(entries[2].key == ShlibsKey{"libv", "4"});
+    CHECK(entries[2].dependency.empty());
+}
+
+TEST_CASE("depmap::split_soname takes the last .so. and the last -digit")
+{
+    CHECK(split_soname("libfoo.so.so.2") == std::optional<ShlibsKey>({"libfoo.so", "2"}));
+    CHECK(split_soname("libfoo.so.") == std::optional<ShlibsKey>({"libfoo", ""}));
+    CHECK(split_soname("libdb-5-3.so") == std::optional<ShlibsKey>({"libdb-5", "3"}));
+    CHECK(split_soname("libdb-x-5.3.so") == std::optional<ShlibsKey>({"libdb-x", "5.3"}));
+    CHECK_FALSE(split_soname("libdb-.so"));
+    CHECK_FALSE(split_soname("lib\nfoo.so.1"));
+}

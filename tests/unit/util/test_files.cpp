@@ -1,8 +1,14 @@
+#include "util/cache_dir.hpp"
 #include "util/files.hpp"
 
+#include <cerrno>
+#include <ctime>
 #include <doctest/doctest.h>
-
+#include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace pydeb::util;
@@ -44,4 +50,98 @@ TEST_CASE("util::TempDir removes itself")
         CHECK(fs::is_directory(where));
     }
     CHECK_FALSE(fs::exists(where));
+}
+
+namespace
+{
+
+std::size_t count_spares()
+{
+    std::error_code error;
+    const auto pool = *cache_directory("spare-directories");
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(pool, error), fs::directory_iterator()));
+}
+
+} // namespace
+
+TEST_CASE("util::remove_tree removes everything below, never through a symbolic link")
+{
+    fs::create_directories("victim/keep");
+    std::ofstream("victim/keep/file") << "keep";
+    fs::create_directories("doomed/a/b/c");
+    std::ofstream("doomed/a/b/c/file") << "x";
+    std::ofstream("doomed/top") << "y";
+    fs::create_directory_symlink(fs::absolute("victim"), "doomed/a/link");
+    fs::create_symlink("dangling", "doomed/a/b/dangling");
+    CHECK(remove_tree("doomed"));
+    CHECK_FALSE(fs::exists(fs::symlink_status("doomed")));
+    CHECK(fs::exists("victim/keep/file"));
+    CHECK(remove_tree("doomed")); // nothing there: done already
+    std::ofstream("plain") << "z";
+    CHECK(remove_tree("plain"));
+    CHECK_FALSE(fs::exists("plain"));
+}
+
+TEST_CASE("util::create_directory_at takes the spare directories remove_tree leaves")
+{
+    fs::create_directories("old/x/y");
+    fs::create_directories("old/z");
+    std::ofstream("old/x/y/file") << "x";
+    const auto before = count_spares();
+    REQUIRE(remove_tree("old"));
+    CHECK(count_spares() == before + 4); // old, x, y and z, emptied
+    CHECK_FALSE(fs::exists("old"));
+
+    const int parent = ::open(".", O_RDONLY | O_DIRECTORY);
+    REQUIRE(parent >= 0);
+    const mode_t old_umask = ::umask(077);
+    const int made = create_directory_at(parent, "fresh", 0755);
+    ::umask(old_umask);
+    REQUIRE(made >= 0);
+    ::close(made);
+    CHECK(count_spares() == before + 3);
+    CHECK(fs::is_empty("fresh"));
+    CHECK((fs::status("fresh").permissions() & fs::perms::mask) == fs::perms(0755));
+    struct stat st
+    {
+    };
+    REQUIRE(::stat("fresh", &st) == 0);
+    CHECK(std::time(nullptr) - st.st_mtime < 60); // as new as a made directory
+
+    // A name that exists: EEXIST, and no spare used.
+    CHECK(create_directory_at(parent, "fresh", 0755) == -1);
+    CHECK(errno == EEXIST);
+    CHECK(count_spares() == before + 3);
+
+    // A spare someone wrote into is not handed out as new: the result is still empty.
+    const auto pool = *cache_directory("spare-directories");
+    for (const auto& spare : fs::directory_iterator(pool))
+    {
+        std::ofstream(spare.path() / "planted") << "p";
+    }
+    for (const char* name : {"a", "b", "c"})
+    {
+        const int fd = create_directory_at(parent, name, 0700);
+        REQUIRE(fd >= 0);
+        ::close(fd);
+        CHECK(fs::is_empty(name));
+        CHECK((fs::status(name).permissions() & fs::perms::mask) == fs::perms(0700));
+    }
+    ::close(parent);
+}
+
+TEST_CASE("util::TempDir names and modes are mkdtemp's, spare directory or not")
+{
+    for (int i = 0; i < 3; ++i)
+    {
+        auto dir = TempDir::create("pydeb-test", fs::current_path());
+        REQUIRE(dir.has_value());
+        const auto name = dir->path().filename().string();
+        CHECK(name.starts_with("pydeb-test-"));
+        CHECK(name.size() == std::string_view("pydeb-test-XXXXXX").size());
+        CHECK((fs::status(dir->path()).permissions() & fs::perms::mask) == fs::perms(0700));
+        CHECK(fs::is_empty(dir->path()));
+        std::ofstream(dir->path() / "file") << "x";
+    }
 }

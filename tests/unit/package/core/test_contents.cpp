@@ -132,3 +132,45 @@ TEST_CASE("package::is_shared_system_directory")
     CHECK_FALSE(is_shared_system_directory("/usr/share/doc/app"));
     CHECK_FALSE(is_shared_system_directory("/usr/"));
 }
+
+TEST_CASE("package::collect_entries agrees with a std::filesystem walk")
+{
+    make_stage("stage");
+    // Names that sort differently path-wise and component-wise ("a-c" < "a/b"), deep directories,
+    // and a link target longer than a first readlink buffer.
+    write("stage/opt/a/b/c/d/e/f.txt", "deep\n");
+    write("stage/opt/a-c", "dash\n");
+    const std::string long_target = "../" + std::string(300, 'x') + "/target";
+    fs::create_symlink(long_target, "stage/opt/a/long");
+    const auto entries = collect_entries("stage", {});
+    REQUIRE(entries.has_value());
+    std::vector<std::string> expected;
+    for (const auto& item : fs::recursive_directory_iterator("stage"))
+    {
+        expected.push_back("/" + item.path().lexically_relative("stage").generic_string());
+        const Entry& entry = find(*entries, expected.back());
+        CAPTURE(entry.path);
+        CHECK(entry.source == item.path());
+        const auto status = item.symlink_status();
+        CHECK(entry.type == (fs::is_symlink(status)     ? EntryType::symlink
+                             : fs::is_directory(status) ? EntryType::directory
+                                                        : EntryType::file));
+        if (entry.type == EntryType::file)
+        {
+            CHECK(entry.size == fs::file_size(item.path()));
+            CHECK(entry.mode == static_cast<std::uint32_t>(status.permissions() & fs::perms::mask));
+        }
+        if (entry.type == EntryType::symlink)
+        {
+            CHECK(entry.link_target == fs::read_symlink(item.path()).string());
+        }
+    }
+    std::ranges::sort(expected);
+    REQUIRE(entries->size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+    {
+        CHECK((*entries)[i].path == expected[i]);
+    }
+    CHECK(find(*entries, "/opt/a/long").link_target == long_target);
+    CHECK(collect_entries("stage/", {})->front().source == fs::path("stage/etc"));
+}
