@@ -53,7 +53,7 @@ staged_py_read() {
               $s += $n if index($path, "$ENV{TMPDIR}/") == 0 && $path =~ m{/root/opt/venvs/payloaddemo/.*\.py$};
               END { print $s + 0 }' "$work/$1.strace"
 }
-reads_payload() { [[ $(staged_py_read "$1") -gt 500000 ]]; }   # the sources of yaml, click, jinja2: ~1.3 MB
+reads_payload() { [[ $(staged_py_read "$1") -gt 500000 ]]; }   # the .py sources of the four wheels: ~1.05 MB
 reads_no_payload() { [[ $(staged_py_read "$1") -lt 5000 ]]; }  # 4 bytes per file, for the ELF magic
 md5s_hold() { # NAME: the control md5sums match the extracted files (what debsums checks)
     local x=$work/x-$1
