@@ -118,8 +118,16 @@ Expected<InterpreterRelation> rpm_interpreter_relation(const fs::path& interpret
                     ": cannot tell its Python version from the name (expected pythonX.Y); "
                     "name the interpreter by its versioned path, e.g. /usr/bin/python3.11");
     }
-    return InterpreterRelation{{"python(abi) = " + *version},
-                               interpreter.string() + " is Python " + *version};
+    // python(abi) alone is not enough: on RHEL 9 python3.11 provides python(abi) = 3.11 while
+    // /usr/bin/python3 is 3.9. The venv links this very file, so require it too (rpm resolves a
+    // file dependency to the package that ships it).
+    InterpreterRelation out{{"python(abi) = " + *version},
+                            interpreter.string() + " is Python " + *version};
+    if (interpreter.is_absolute())
+    {
+        out.relations.push_back(interpreter.string());
+    }
+    return out;
 }
 
 } // namespace pydeb::depmap

@@ -76,6 +76,14 @@ Expected<std::vector<CompileFailure>> parse_failures(std::string_view output, st
 
 } // namespace
 
+std::vector<CompileJob> python_sources_in(const fs::path& directory,
+                                          const fs::path& final_directory)
+{
+    std::vector<CompileJob> jobs;
+    walk(directory, final_directory, jobs);
+    return jobs;
+}
+
 std::vector<CompileJob> python_sources(const Layout& layout)
 {
     std::vector<CompileJob> jobs;
@@ -111,11 +119,11 @@ Expected<std::vector<CompileFailure>> compile_bytecode(const python::Interpreter
     }
     const std::vector<std::string> arguments{"-I", "-c", std::string(k_driver), list_file.string(),
                                              std::to_string(workers)};
-    const auto result = PYDEB_TRY(adapters::run_process(facts.executable, arguments));
+    const auto result = PYDEB_TRY(adapters::run_process(facts.run_path(), arguments));
     if (!result.succeeded())
     {
         return fail("byte-compiling " + std::to_string(jobs.size()) + " files with " +
-                    facts.executable + " failed (exit " + std::to_string(result.exit_code) +
+                    facts.run_path() + " failed (exit " + std::to_string(result.exit_code) +
                     "):\n" + result.standard_error);
     }
     return parse_failures(result.standard_output, jobs.size());

@@ -35,6 +35,10 @@ struct CompileFailure
 // The files compileall compiles under the layout's purelib and platlib: every "*.py" that is a
 // file, in directories other than __pycache__, not descending into symlinked directories.
 [[nodiscard]] std::vector<CompileJob> python_sources(const Layout& layout);
+// The same walk of any directory, whose files will be installed under final_directory.
+[[nodiscard]] std::vector<CompileJob>
+python_sources_in(const std::filesystem::path& directory,
+                  const std::filesystem::path& final_directory);
 
 // Files that fail to compile (Python 2 test files in some wheels) are returned and stay source
 // only, as pip and compileall do; an interpreter that cannot run is an error.

@@ -55,6 +55,21 @@ Expected<int> to_int(const std::string& text, std::string_view key)
     return value;
 }
 
+// The path the venv's bin/python3 links to: the versioned name beside the given one when both
+// are the same file (/usr/bin/python3 -> /usr/bin/python3.11), so that a later python3 of
+// another minor version (a release upgrade) does not swap the interpreter under the venv's
+// compiled extensions; otherwise the path as given.
+fs::path versioned_path(const fs::path& given, const python::InterpreterFacts& facts)
+{
+    const fs::path versioned = given.parent_path() / ("python" + facts.python_version());
+    std::error_code error;
+    if (versioned != given && fs::equivalent(given, versioned, error) && !error)
+    {
+        return versioned;
+    }
+    return given;
+}
+
 } // namespace
 
 std::string_view interpreter_query_snippet()
@@ -148,7 +163,8 @@ Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, Int
         {
             if (auto facts = parse_interpreter_facts(*cached))
             {
-                facts->executable = absolute.string();
+                facts->executable = versioned_path(absolute, *facts).string();
+                facts->runnable = absolute.string();
                 return facts;
             }
         }
@@ -166,7 +182,8 @@ Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, Int
     {
         return fail(absolute.string() + ": " + facts.error().message);
     }
-    facts->executable = absolute.string(); // the path as given: the venv links to it
+    facts->executable = versioned_path(absolute, *facts).string();
+    facts->runnable = absolute.string();
     if (directory)
     {
         std::error_code ignored;

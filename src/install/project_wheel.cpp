@@ -50,7 +50,7 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
                                              fs::absolute(out_dir).string(),
                                              fs::absolute(project_dir).string()};
     const auto result = PYDEB_TRY(adapters::run_process(
-        facts.executable, arguments,
+        facts.run_path(), arguments,
         {{{"PIP_NO_INPUT", "1"},
           // The machine's pip.conf (find-links, index URLs) must not change what gets built.
           {"PIP_CONFIG_FILE", "/dev/null"},
@@ -59,9 +59,9 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
     if (!result.succeeded())
     {
         return fail("building the wheel of " + project_dir.string() +
-                    " failed: " + adapters::describe_command(facts.executable, arguments) +
+                    " failed: " + adapters::describe_command(facts.run_path(), arguments) +
                     " exited " + std::to_string(result.exit_code) +
-                    " (is the build backend, e.g. setuptools, installed for " + facts.executable +
+                    " (is the build backend, e.g. setuptools, installed for " + facts.run_path() +
                     "?)\n" + result.standard_output + result.standard_error);
     }
     std::vector<fs::path> built;

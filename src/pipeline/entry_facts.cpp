@@ -42,6 +42,12 @@ std::int64_t inputs_epoch(const Prepared& prepared, const resolve::Resolution& r
     {
         newest(epoch, file.source);
     }
+    if (prepared.bundle)
+    {
+        // The newest file taken from the bundle, whether it came as a directory or an archive
+        // (whose members keep their mtimes): the same prefix gives the same package either way.
+        epoch = std::max(epoch, prepared.bundle->newest_mtime);
+    }
     for (const auto& wheel : resolution.wheels)
     {
         if (!prepared.project_wheel || prepared.project_wheel->path != wheel.path)

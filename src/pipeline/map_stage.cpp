@@ -41,7 +41,9 @@ depmap::MapRequest map_request(const Prepared& prepared, const fs::path& root,
     request.stage_root = root;
     request.prefix = spec.prefix;
     request.target = target;
-    request.interpreter = spec.interpreter;
+    // A bundled interpreter is in the package: its ELF objects are mapped like the wheels' ones,
+    // and nothing depends on a system Python.
+    request.interpreter = prepared.bundle ? fs::path() : fs::path(prepared.facts.executable);
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
     return request;

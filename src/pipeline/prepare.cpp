@@ -1,5 +1,6 @@
 #include "pipeline/prepare.hpp"
 
+#include "install/bundle.hpp"
 #include "install/interpreter.hpp"
 #include "install/project_wheel.hpp"
 #include "python/name.hpp"
@@ -7,6 +8,8 @@
 #include "resolve/metadata.hpp"
 #include "resolve/requirements_file.hpp"
 #include "util/hash.hpp"
+
+#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -58,21 +61,80 @@ Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
                                   util::to_hex(sha256)};
 }
 
+install::Bytecode bytecode_of(spec::Bytecode bytecode)
+{
+    switch (bytecode)
+    {
+    case spec::Bytecode::build:
+        return install::Bytecode::build;
+    case spec::Bytecode::install:
+        return install::Bytecode::install;
+    case spec::Bytecode::none:
+        return install::Bytecode::none;
+    }
+    return install::Bytecode::build;
+}
+
+// The bundled interpreter, made once per run in the scratch directory.
+Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const fs::path& root)
+{
+    install::BundleRequest request;
+    request.source = spec.bundle->source;
+    request.host_interpreter = spec.interpreter;
+    request.stage_root = root;
+    request.prefix = bundle_prefix(spec);
+    request.keep = spec.bundle->keep;
+    request.bytecode = bytecode_of(spec.bytecode);
+    request.strip = spec.strip == spec::Strip::yes ? install::Strip::yes : install::Strip::no;
+    auto bundle = install::bundle_interpreter(request);
+    if (!bundle)
+    {
+        return fail(spec.bundle->where.to_string() + ": " + bundle.error().message);
+    }
+    for (const auto& warning : bundle->warnings)
+    {
+        std::cerr << "pydeb: warning: " << warning << "\n";
+    }
+    return bundle;
+}
+
 } // namespace
+
+fs::path bundle_prefix(const spec::Spec& spec)
+{
+    return fs::path(spec.prefix) / "python";
+}
 
 Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
-    python::InterpreterFacts facts = PYDEB_TRY(install::query_interpreter(spec.interpreter));
     util::TempDir scratch = PYDEB_TRY(util::TempDir::create("pydeb-" + spec.name));
     std::vector<python::Requirement> requirements = PYDEB_TRY(requirements_of(spec));
+    std::optional<Prepared::Bundle> bundle;
+    python::InterpreterFacts facts;
+    if (spec.bundle)
+    {
+        const fs::path root = scratch.path() / "bundle";
+        auto made = PYDEB_TRY(make_bundle(spec, root));
+        facts = std::move(made.facts);
+        bundle = Prepared::Bundle{root, made.newest_mtime};
+    }
+    else
+    {
+        facts = PYDEB_TRY(install::query_interpreter(spec.interpreter));
+    }
     Prepared prepared{std::move(spec), std::move(facts), std::move(scratch),
-                      std::move(requirements), std::nullopt};
+                      std::move(requirements), std::nullopt, std::move(bundle)};
     if (prepared.spec.project)
     {
+        // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build
+        // host's interpreter builds it (the same Python for `bundle: host`).
+        const python::InterpreterFacts builder =
+            prepared.bundle ? PYDEB_TRY(install::query_interpreter(prepared.spec.interpreter))
+                            : prepared.facts;
         prepared.project_wheel =
-            PYDEB_TRY(build_project(prepared.spec, prepared.facts,
-                                    prepared.scratch.path() / "project", prepared.requirements));
+            PYDEB_TRY(build_project(prepared.spec, builder, prepared.scratch.path() / "project",
+                                    prepared.requirements));
     }
     return prepared;
 }

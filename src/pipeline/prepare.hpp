@@ -24,7 +24,18 @@ struct Prepared
     // source on every run, so it is never locked by hash (see lockfile_stage.hpp).
     std::vector<python::Requirement> requirements;
     std::optional<resolve::ResolvedWheel> project_wheel;
+    // With python: {bundle: ...}: the interpreter, made under bundle_root at its final path
+    // (spec.prefix/python); stage_venv places it into the package's stage.
+    struct Bundle
+    {
+        std::filesystem::path root;
+        std::int64_t newest_mtime = 0;
+    };
+    std::optional<Bundle> bundle;
 };
+
+// PREFIX/python: where a bundled interpreter lives (install/bundle.hpp says why).
+[[nodiscard]] std::filesystem::path bundle_prefix(const spec::Spec& spec);
 
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
                                          const spec::Defaults& defaults = {});

@@ -110,7 +110,7 @@ Expected<void> install(const InstallRequest& request)
         PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
         PYDEB_TRY(integration::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
-                                                      prepared.spec.interpreter.string(),
+                                                      info.venv.interpreter,
                                                       bytecode_name(prepared.spec)}));
     }
     if (request.rpm_filelist)

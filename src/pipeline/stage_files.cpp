@@ -2,6 +2,7 @@
 
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -146,8 +147,21 @@ Expected<package::PackageInfo> package_info(const spec::Spec& spec,
     life.post_remove = PYDEB_TRY(read_hook(spec.hooks.post_remove));
     life.post_purge = PYDEB_TRY(read_hook(spec.hooks.post_purge));
 
+    if (spec.bundle)
+    {
+        // TLS in the bundled interpreter trusts the target's CA bundle (templates/bundle).
+        if (std::ranges::find(rel.recommends, "ca-certificates") == rel.recommends.end())
+        {
+            rel.recommends.push_back("ca-certificates");
+        }
+        if (std::ranges::find(rel.rpm_recommends, "ca-certificates") == rel.rpm_recommends.end())
+        {
+            rel.rpm_recommends.push_back("ca-certificates");
+        }
+    }
+
     info.venv.prefix = spec.prefix;
-    info.venv.interpreter = spec.interpreter.string();
+    info.venv.interpreter = spec.bundle ? spec.prefix + "/bin/python3" : facts.executable;
     info.venv.compile_bytecode_on_install = spec.bytecode == spec::Bytecode::install;
 
     // SOURCE_DATE_EPOCH (reproducible-builds.org spec): an integer; anything else is ignored,

@@ -1,5 +1,6 @@
 #include "pipeline/stage_venv.hpp"
 
+#include "install/bundle.hpp"
 #include "install/environment.hpp"
 #include "util/cache_dir.hpp"
 
@@ -60,6 +61,11 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
     install::InstallReport report = PYDEB_TRY(install::install_environment(request));
+    if (prepared.bundle)
+    {
+        PYDEB_TRY(install::place_bundle(prepared.bundle->root, root, bundle_prefix(spec),
+                                        options.link_mode));
+    }
     for (const auto& warning : report.warnings)
     {
         std::cerr << "pydeb: warning: " << warning << "\n";

@@ -50,6 +50,9 @@ struct GlibcVersion
 struct InterpreterFacts
 {
     std::string executable;          // absolute path of the interpreter, "/usr/bin/python3.11"
+    // What pydeb runs at build time: `executable` itself, or the staged copy of a bundled
+    // interpreter, whose `executable` is its final path inside the package.
+    std::string runnable;
     std::string implementation_name; // sys.implementation.name: "cpython"
     int major = 3;
     int minor = 0;
@@ -75,6 +78,11 @@ struct InterpreterFacts
 
     // "3.11"
     [[nodiscard]] std::string python_version() const;
+    // The file to run at build time: `runnable`, or `executable` when that is empty.
+    [[nodiscard]] const std::string& run_path() const
+    {
+        return runnable.empty() ? executable : runnable;
+    }
 };
 
 // Every tag the interpreter accepts, best first, as packaging.tags.sys_tags() lists them for

@@ -1,4 +1,5 @@
 // The package's identity (name, version, people) and the output keys (formats, compression).
+#include "python/bundle_layout.hpp"
 #include "spec/loader.hpp"
 #include "spec/names.hpp"
 #include "util/strings.hpp"
@@ -111,11 +112,19 @@ void Loader::read_python(const YAML::Node& node)
     }
     if (!node.IsMap())
     {
-        reader.report(node, "'python' must be a mapping (python: {interpreter: /usr/bin/python3})");
+        reader.report(node, "'python' must be a mapping (python: {interpreter: /usr/bin/python3} "
+                            "or python: {bundle: host})");
         return;
     }
-    reader.check_keys(node, {"interpreter"}, "'python'");
-    if (const YAML::Node interpreter = node["interpreter"]; interpreter.IsDefined())
+    reader.check_keys(node, {"interpreter", "bundle", "keep"}, "'python'");
+    const YAML::Node interpreter = node["interpreter"];
+    const YAML::Node bundle = node["bundle"];
+    if (interpreter.IsDefined() && bundle.IsDefined())
+    {
+        reader.report(bundle, "'bundle' and 'interpreter' exclude each other: the package either "
+                              "runs the target's own Python (interpreter) or carries one (bundle)");
+    }
+    if (interpreter.IsDefined())
     {
         if (auto text = reader.string(interpreter, "interpreter"))
         {
@@ -130,6 +139,48 @@ void Loader::read_python(const YAML::Node& node)
                                                "target's Python here (e.g. apt-get install python3)");
             }
             spec.interpreter = *text;
+        }
+    }
+    if (bundle.IsDefined())
+    {
+        Bundle out;
+        out.where = reader.where(bundle);
+        if (auto text = reader.string(bundle, "bundle"); text && *text != "host")
+        {
+            out.source = path(bundle, "bundle", MustExist::file_or_directory);
+        }
+        spec.bundle = std::move(out);
+    }
+    if (const YAML::Node keep = node["keep"]; keep.IsDefined())
+    {
+        if (!bundle.IsDefined())
+        {
+            reader.report(keep, "'keep' applies to a bundled interpreter (python: {bundle: ...})");
+        }
+        std::string known;
+        for (const auto part : python::all_bundle_parts())
+        {
+            known += (known.empty() ? "" : ", ") + std::string(python::to_string(part));
+        }
+        if (auto names = reader.string_list(keep, "keep"))
+        {
+            std::size_t index = 0;
+            for (const auto& name : *names)
+            {
+                if (auto part = python::parse_bundle_part(name))
+                {
+                    if (spec.bundle)
+                    {
+                        spec.bundle->keep.push_back(*part);
+                    }
+                }
+                else
+                {
+                    reader.report(keep[index], "keep: unknown part '" + name + "' (known: " +
+                                                   known + ")");
+                }
+                ++index;
+            }
         }
     }
 }

@@ -2,6 +2,8 @@
 // against the spec's directory; every value is already validated.
 #pragma once
 
+#include "python/bundle_layout.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -94,6 +96,17 @@ struct RpmOptions
     std::vector<std::filesystem::path> repositories;
 };
 
+// python: {bundle: SOURCE, keep: [...]}: the package carries its own interpreter at
+// PREFIX/python (install/bundle.hpp).
+struct Bundle
+{
+    // A directory or .tar.{gz,xz,zst,bz2} archive holding a CPython prefix (optionally under a
+    // top-level python/); nullopt: "host", the build host's own interpreter (`interpreter`).
+    std::optional<std::filesystem::path> source;
+    std::vector<python::BundlePart> keep;
+    Location where;
+};
+
 struct Requirement
 {
     std::string text; // PEP 508, validated
@@ -116,6 +129,7 @@ struct Spec
     std::string homepage;
 
     std::filesystem::path interpreter = "/usr/bin/python3";
+    std::optional<Bundle> bundle;
 
     std::string prefix; // default /opt/venvs/NAME
     std::vector<Requirement> requirements;

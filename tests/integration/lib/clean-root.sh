@@ -1,7 +1,7 @@
 #!/bin/bash
-# clean-root.sh DIR: fill DIR with a fresh copy of a minimal Debian bookworm root
-# (debootstrap --variant=minbase, apt lists already fetched), for acceptance tests that install
-# packages with apt and dpkg as on a clean machine.
+# clean-root.sh DIR [RELEASE]: fill DIR with a fresh copy of a minimal Debian root of RELEASE
+# (default bookworm; debootstrap --variant=minbase, apt lists already fetched), for acceptance
+# tests that install packages with apt and dpkg as on a clean machine.
 # clean-root.sh --remove DIR: unmount whatever is mounted below DIR (proc, a bind-mounted /dev)
 # and delete it without crossing into another file system. Use it in the test's cleanup trap.
 #
@@ -26,23 +26,25 @@ if [ "${1:-}" = --remove ]; then
     exit 0
 fi
 
-dir=${1:?usage: clean-root.sh DIR}
+dir=${1:?usage: clean-root.sh DIR [RELEASE]}
+release=${2:-bookworm}
 cache_dir=${PYDEB_CACHE:-${PYDEB_SOURCE_ROOT:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/corpus/cache}
 mirror=${PYDEB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-tarball=$cache_dir/debootstrap-bookworm-minbase.tar
+tarball=$cache_dir/debootstrap-$release-minbase.tar
 
 make_root() {
     local work
     work=$(mktemp -d "$cache_dir/.debootstrap-XXXXXX")
     # shellcheck disable=SC2064 # expand $work now
     trap "remove_root '$work'" EXIT
-    debootstrap --variant=minbase bookworm "$work/root" "$mirror" >"$work/log" 2>&1 || {
+    debootstrap --variant=minbase "$release" "$work/root" "$mirror" >"$work/log" 2>&1 || {
         tail -20 "$work/log" >&2
         echo "clean-root.sh: debootstrap failed (network? mirror $mirror)" >&2
         exit 1
     }
     # apt inside the root: its own sources and lists, so "apt-get install ./pkg.deb" resolves.
-    echo "deb $mirror bookworm main" >"$work/root/etc/apt/sources.list"
+    echo "deb $mirror $release main" >"$work/root/etc/apt/sources.list"
+    rm -f "$work/root/etc/apt/sources.list.d/debian.sources"
     cp /etc/resolv.conf "$work/root/etc/resolv.conf" 2>/dev/null || true
     chroot "$work/root" apt-get update -qq >"$work/log" 2>&1 || {
         tail -20 "$work/log" >&2

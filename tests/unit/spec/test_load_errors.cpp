@@ -97,3 +97,37 @@ TEST_CASE("spec::load refuses a prefix that is a shared system directory")
     CHECK(error_for("  bytecode: install", "  bytecode: install\n  prefix: opt/x") ==
           "t/pydeb.yaml:16:11: prefix: the path must be absolute");
 }
+
+TEST_CASE("spec::load reads python: {bundle: ...} and refuses what does not fit")
+{
+    write_valid_tree("t");
+    std::string text(k_valid_spec);
+    text.replace(text.find("  interpreter: /bin/sh"), 22, "  bundle: host\n  keep: [tests, headers]");
+    write_text("t/pydeb.yaml", text);
+    const auto host = load("t/pydeb.yaml");
+    REQUIRE(host.has_value());
+    REQUIRE(host->bundle);
+    CHECK_FALSE(host->bundle->source);
+    CHECK(host->bundle->keep ==
+          std::vector<pydeb::python::BundlePart>{pydeb::python::BundlePart::tests,
+                                                 pydeb::python::BundlePart::headers});
+
+    write_text("t/cpython.tar.zst", "not really");
+    text = std::string(k_valid_spec);
+    text.replace(text.find("  interpreter: /bin/sh"), 22, "  bundle: cpython.tar.zst");
+    write_text("t/pydeb.yaml", text);
+    const auto archive = load("t/pydeb.yaml");
+    REQUIRE(archive.has_value());
+    CHECK(archive->bundle->source == std::filesystem::absolute("t/cpython.tar.zst").lexically_normal());
+
+    CHECK(error_for("  interpreter: /bin/sh", "  interpreter: /bin/sh\n  bundle: host") ==
+          "t/pydeb.yaml:12:11: 'bundle' and 'interpreter' exclude each other: the package either "
+          "runs the target's own Python (interpreter) or carries one (bundle)");
+    CHECK(error_for("  interpreter: /bin/sh", "  bundle: host\n  keep: [docs]") ==
+          "t/pydeb.yaml:12:10: keep: unknown part 'docs' (known: tests, idlelib, tkinter, "
+          "ensurepip, static-libraries, headers)");
+    CHECK(error_for("  interpreter: /bin/sh", "  keep: [tests]") ==
+          "t/pydeb.yaml:11:9: 'keep' applies to a bundled interpreter (python: {bundle: ...})");
+    CHECK(error_for("  interpreter: /bin/sh", "  bundle: missing/python.tar.zst")
+              .starts_with("t/pydeb.yaml:11:11: "));
+}

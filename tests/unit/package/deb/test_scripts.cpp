@@ -128,7 +128,7 @@ TEST_CASE("deb::render_scripts compiles bytecode only when asked")
     CHECK(text.at("postinst").find("pydeb_python='/usr/bin/python3'\n") != std::string::npos);
     CHECK(text.at("postinst").find("pydeb_prefix='" + prefix.string() + "'\n") !=
           std::string::npos);
-    CHECK(text.at("postinst").find("\"$pydeb_python\" -m compileall -q \"$pydeb_prefix/lib\"") !=
+    CHECK(text.at("postinst").find("\"$pydeb_python\" -m compileall -q \"$pydeb_prefix\"") !=
           std::string::npos);
     fs::remove_all(prefix);
     fs::create_directories(prefix / "lib/pkg");
