@@ -11,12 +11,13 @@ import json
 import statistics
 import sys
 
-ORDER = ["dhv", "pydeb-zstd", "pydeb-warm", "pydeb-xz", "pip", "pip-nocompile"]
+ORDER = ["dhv", "pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip", "pip-nocompile"]
 LABELS = {
     "dhv": "dh-virtualenv (dpkg-buildpackage)",
     "pydeb-zstd": "pydeb build (zstd, cold)",
     "pydeb-warm": "pydeb build (zstd, warm rebuild)",
     "pydeb-xz": "pydeb build (xz, cold)",
+    "pydeb-bundled": "pydeb build (bundle: host, zstd, cold)",
     "pip": "venv + pip install (no package)",
     "pip-nocompile": "venv + pip install --no-compile (no package, no .pyc)",
 }
@@ -75,7 +76,7 @@ def main():
     results = {n: {m: summary([r[m] for r in runs[n]]) for m in METRICS} for n in names}
 
     ratios = {}
-    for other in ("pydeb-zstd", "pydeb-warm", "pydeb-xz", "pip"):
+    for other in ("pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip"):
         for metric in ("wall_s", "cpu_s", "maxrss_kb"):
             value = ratio(results, "dhv", other, metric)
             if value is not None:
@@ -85,6 +86,11 @@ def main():
             value = ratio(results, "dhv", other, metric)
             if value is not None:
                 ratios[f"dhv/{other} {metric}"] = value
+    # What carrying the interpreter costs: the bundled .deb and its build against the system one.
+    for metric in ("deb_bytes", "installed_size_kb", "wall_s"):
+        value = ratio(results, "pydeb-bundled", "pydeb-zstd", metric)
+        if value is not None:
+            ratios[f"pydeb-bundled/pydeb-zstd {metric}"] = value
     for other in ("pydeb-zstd", "pydeb-warm"):
         value = ratio(results, "pip", other, "wall_s")
         if value is not None:

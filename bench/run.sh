@@ -28,7 +28,7 @@ root=$(cd "$here/.." && pwd)
 python=/usr/bin/python3
 repeat=3
 pydeb=$root/build/src/pydeb
-only=dhv,pydeb-zstd,pydeb-warm,pydeb-xz,pip,pip-nocompile
+only=dhv,pydeb-zstd,pydeb-warm,pydeb-xz,pydeb-bundled,pip,pip-nocompile
 warmup=1
 install_check=0
 profile_dhv=0
@@ -186,7 +186,11 @@ make_pydeb_template() { # DIR COMPRESSION
         echo 'description: The benchmark application, bundled in its own virtualenv.'
         echo 'maintainer: Jane Doe <jane@example.com>'
         echo 'license: MIT'
-        echo "python: {interpreter: $python}"
+        if [[ $2 == bundled ]]; then
+            echo 'python: {bundle: host}' # the same /usr/bin/python3, inside the package
+        else
+            echo "python: {interpreter: $python}"
+        fi
         echo 'install:'
         echo "  prefix: $prefix"
         printf '  requirements: ['
@@ -197,13 +201,14 @@ make_pydeb_template() { # DIR COMPRESSION
         echo '  bytecode: build'
         echo 'entry-points: [hello]'
         echo 'formats: [deb]'
-        [[ $2 == default ]] || echo "compression: $2"
+        [[ $2 == default || $2 == bundled ]] || echo "compression: $2"
     } >"$1/pydeb.yaml"
 }
 
 make_dhv_template
 make_pydeb_template "$work/pydeb-template-zstd" default
 make_pydeb_template "$work/pydeb-template-xz" xz
+make_pydeb_template "$work/pydeb-template-bundled" bundled
 
 # --- measuring -------------------------------------------------------------------------------------
 # measure NAME ROUND DIR -- CMD...: run CMD in DIR under GNU time; sets m_wall m_user m_sys m_rss.
@@ -244,7 +249,7 @@ run_dhv() { # ROUND
     record dhv "$1" "$(ls "$dir"/${app}_"$version"_*.deb)" -
 }
 
-run_pydeb() { # ROUND VARIANT(zstd|xz)
+run_pydeb() { # ROUND VARIANT(zstd|xz|bundled)
     local dir=$work/pydeb-$2-$1
     rm -rf "$dir"
     cp -r "$work/pydeb-template-$2" "$dir"
@@ -283,6 +288,7 @@ run_one() { # CONTENDER ROUND
     dhv) run_dhv "$2" ;;
     pydeb-zstd) run_pydeb "$2" zstd ;;
     pydeb-xz) run_pydeb "$2" xz ;;
+    pydeb-bundled) run_pydeb "$2" bundled ;;
     pydeb-warm) ;; # runs right after pydeb-zstd, in its directory
     pip) run_pip "$2" compile ;;
     pip-nocompile) run_pip "$2" nocompile ;;
@@ -331,7 +337,7 @@ check_deb() { # NAME
         echo "  compression: $(ar t "$deb" | grep data.tar)"
     } >>"$checks"
 }
-for c in dhv pydeb-zstd pydeb-xz; do wants "$c" && check_deb "$c"; done
+for c in dhv pydeb-zstd pydeb-xz pydeb-bundled; do wants "$c" && check_deb "$c"; done
 # Same content? The file lists, without the pip/setuptools that dh-virtualenv's venv needs for itself.
 content() {
     dpkg-deb -c "$1" | grep -v '^d' | sed -E 's/^([^ ]+ +){5}//; s/ -> .*//' |
@@ -362,7 +368,7 @@ fi
 
 # Optional: install each .deb into a fresh debootstrap root and import the app there.
 if ((install_check)); then
-    for c in dhv pydeb-zstd; do
+    for c in dhv pydeb-zstd pydeb-bundled; do
         wants "$c" || continue
         chroot_dir=$work/root-$c
         bash "$root/tests/integration/lib/clean-root.sh" "$chroot_dir"
