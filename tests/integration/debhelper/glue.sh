@@ -88,7 +88,7 @@ for script in postinst prerm postrm; do
 done
 # The snippets are templates/deb's fragments with #PREFIX# / #PYTHON# filled in, shell-quoted.
 grep -qx "	pydeb_python='/usr/bin/python3'" "$work/control/postinst" &&
-    grep -q -- '-m compileall -q "$pydeb_prefix/lib"' "$work/control/postinst" ||
+    grep -q -- '-m compileall -q "$pydeb_prefix"' "$work/control/postinst" ||
     fail "postinst lacks the bytecode snippet (bytecode: install)"
 for script in postinst prerm postrm; do
     grep -qx "	pydeb_prefix='/opt/venvs/demo'" "$work/control/$script" || fail "$script: no quoted prefix"
