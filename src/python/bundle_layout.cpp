@@ -201,7 +201,8 @@ BundleClass classify_bundle_member(std::string_view relative)
         return {};
     }
     const auto inside = relative.substr(stdlib);
-    if (starts_with_any(inside, {"site-packages/", "dist-packages/"}))
+    if (starts_with_any(inside, {"site-packages/", "dist-packages/"}) || inside == "site-packages" ||
+        inside == "dist-packages")
     {
         return {BundleMember::never, std::nullopt};
     }

@@ -51,9 +51,12 @@ p=$work/x/opt/venvs/evalapp
 [ "$(readlink "$p/bin/python3")" = /opt/venvs/evalapp/python/bin/python3.11 ] ||
     fail "bin/python3 -> $(readlink "$p/bin/python3")"
 has -x 'home = /opt/venvs/evalapp/python/bin' "$p/pyvenv.cfg" || fail "pyvenv.cfg: $(cat "$p/pyvenv.cfg")"
-# Host paths as path tokens (not "./usr/lib/..." build-tree names inside sysconfig data).
+# Host interpreter paths as path tokens (not "./usr/lib/..." build-tree names in sysconfig data) in
+# the interpreter and the venv's own files (a wheel's README may quote /usr/bin/python3), and the
+# staging directory anywhere.
 if grep -rIlP '(?<![.\w])/usr/lib/python3\.11|(?<![.\w])/usr/bin/python3|(?<![.\w])/usr/include/python3' \
-    "$work/x" >"$work/hits" || grep -rl "$work" "$work/x" >>"$work/hits" || grep -rIl '/tmp/pydeb-' "$work/x" >>"$work/hits"; then
+    "$p/python" "$p/bin" "$p/pyvenv.cfg" >"$work/hits" || grep -rl "$work" "$work/x" >>"$work/hits" ||
+    grep -rIl '/tmp/pydeb-' "$work/x" >>"$work/hits"; then
     fail "the payload names build-host paths: $(head -5 "$work/hits")"
 fi
 has "'prefix': '/opt/venvs/evalapp/python'" "$p"/python/lib/python3.11/_sysconfigdata_*.py ||

@@ -40,7 +40,8 @@ TEST_CASE("never shipped: the source's bytecode, site-packages and pip's scripts
          {"lib/python3.11/__pycache__/os.cpython-311.pyc",
           "lib/python3.11/json/__pycache__/decoder.cpython-311.pyc",
           "lib/python3.11/site-packages/pip/__init__.py",
-          "lib/python3.11/dist-packages/foo.py", "bin/pip3", "bin/pip3.11"})
+          "lib/python3.11/dist-packages/foo.py", "lib/python3.11/dist-packages",
+          "lib/python3.11/site-packages", "bin/pip3", "bin/pip3.11"})
     {
         CAPTURE(path);
         CHECK(member(path) == BundleMember::never);
