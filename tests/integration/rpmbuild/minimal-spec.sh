@@ -49,7 +49,9 @@ rpmbuild_spec() {
         "$work/top/SPECS/minrpm.spec"
 }
 rpmbuild_spec >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "rpmbuild with a pydeb.yaml of only install: and entry-points:"; }
-grep -F -- "--default 'name=minrpm' --default 'version=2.1' --default 'release=4'" "$work/build.log" >/dev/null ||
+# (rpmbuild's trace shows the words unquoted)
+grep -F -- "--default name=minrpm --default version=2.1 --default release=4 --default summary=minimal \"pydeb\" app's summary, it's quoted --default license=MIT --default homepage=https://example.com/minrpm --default maintainer=Build Team --root" \
+    "$work/build.log" >/dev/null ||
     { grep -F -- 'install' "$work/build.log" | head -5; fail "%pydeb_install did not pass the .spec's tags"; }
 rpm=$(ls "$work"/top/RPMS/*/minrpm-2.1-4.*.rpm)
 rpm -qlp "$rpm" >"$work/files"
