@@ -11,9 +11,12 @@ import json
 import statistics
 import sys
 
-ORDER = ["dhv", "pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip", "pip-nocompile"]
+ORDER = ["dhv", "pydeb-dh", "pydeb-dh-zstd", "pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip",
+         "pip-nocompile"]
 LABELS = {
     "dhv": "dh-virtualenv (dpkg-buildpackage)",
+    "pydeb-dh": "pydeb under dh (dpkg-buildpackage, dh-sequence-pydeb, cold)",
+    "pydeb-dh-zstd": "pydeb under dh, dh_builddeb -- -Zzstd (cold)",
     "pydeb-zstd": "pydeb build (zstd, cold)",
     "pydeb-warm": "pydeb build (zstd, warm rebuild)",
     "pydeb-xz": "pydeb build (xz, cold)",
@@ -76,12 +79,12 @@ def main():
     results = {n: {m: summary([r[m] for r in runs[n]]) for m in METRICS} for n in names}
 
     ratios = {}
-    for other in ("pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip"):
+    for other in ("pydeb-dh", "pydeb-dh-zstd", "pydeb-zstd", "pydeb-warm", "pydeb-xz", "pydeb-bundled", "pip"):
         for metric in ("wall_s", "cpu_s", "maxrss_kb"):
             value = ratio(results, "dhv", other, metric)
             if value is not None:
                 ratios[f"dhv/{other} {metric}"] = value
-    for other in ("pydeb-zstd", "pydeb-xz"):
+    for other in ("pydeb-dh", "pydeb-zstd", "pydeb-xz"):
         for metric in ("deb_bytes", "installed_size_kb"):
             value = ratio(results, "dhv", other, metric)
             if value is not None:

@@ -2,6 +2,12 @@
 # End-to-end benchmark: the same app, from the same wheels, with the same interpreter, packaged by
 #   dhv          dh-virtualenv (Debian's dh-virtualenv, debhelper-compat 13, dpkg-buildpackage -us -uc -b,
 #                default dh sequence: dh_strip (+ dbgsym), dh_strip_nondeterminism, dh_shlibdeps, xz)
+#   pydeb-dh     the dh route: a Debian source package with Build-Depends: dh-sequence-pydeb, rules of
+#                just `dh $@` and a minimal debian/pydeb.yaml, built with dpkg-buildpackage -us -uc -b
+#                (default dh sequence, as dhv: dh_strip_nondeterminism (told to skip the venv),
+#                dh_shlibdeps, dh_builddeb's xz), pydeb's caches empty (cold)
+#   pydeb-dh-zstd  the same with `override_dh_builddeb: dh_builddeb -- -Zzstd` in debian/rules
+#                (dh_builddeb's xz is most of pydeb-dh's time; see dh_pydeb(1) before using zstd)
 #   pydeb-zstd   pydeb build SPEC --format deb (defaults: zstd, bytecode: build, strip)
 #   pydeb-warm   the same pydeb build run again in the same directory (lockfile and caches warm)
 #   pydeb-xz     pydeb with `compression: xz` (the compressor dh-virtualenv users get)
@@ -28,7 +34,7 @@ root=$(cd "$here/.." && pwd)
 python=/usr/bin/python3
 repeat=3
 pydeb=$root/build/src/pydeb
-only=dhv,pydeb-zstd,pydeb-warm,pydeb-xz,pydeb-bundled,pip,pip-nocompile
+only=dhv,pydeb-dh,pydeb-dh-zstd,pydeb-zstd,pydeb-warm,pydeb-xz,pydeb-bundled,pip,pip-nocompile
 warmup=1
 install_check=0
 profile_dhv=0
@@ -72,7 +78,7 @@ if ((${#missing[@]})); then
     echo "run.sh: missing Debian packages; run: apt-get install -y ${missing[*]}" >&2
     exit 2
 fi
-if wants pydeb-zstd || wants pydeb-xz || wants pydeb-warm; then
+if wants pydeb-zstd || wants pydeb-xz || wants pydeb-warm || wants pydeb-dh || wants pydeb-dh-zstd; then
     [[ -x $pydeb ]] || {
         echo "run.sh: no pydeb binary at $pydeb: build it (ninja -C build) or pass --pydeb PATH," >&2
         echo "        or leave pydeb out with --only dhv,pip,pip-nocompile" >&2
@@ -176,6 +182,50 @@ EOF
     chmod +x "$src/debian/rules"
 }
 
+# The dh route: the same source package shape as dh-virtualenv's (debian/ and requirements.txt),
+# with the pydeb addon from this tree (PERL5LIB, PATH, DH_AUTOSCRIPTDIR set by run_pydeb_dh) and a
+# debian/pydeb.yaml that says only what debian/ does not; its paths are relative to the package root.
+make_pydeb_dh_template() { # NAME [DH_BUILDDEB_ARGS]
+    local src=$work/$1-template/$app-$version
+    mkdir -p "$src/debian/source"
+    cp "$work/requirements.txt" "$src/requirements.txt"
+    ln -s "$wheels" "$src/wheels"
+    echo '3.0 (native)' >"$src/debian/source/format"
+    cat >"$src/debian/control" <<EOF
+Source: $app
+Section: python
+Priority: optional
+Maintainer: Jane Doe <jane@example.com>
+Build-Depends: debhelper-compat (= 13), dh-sequence-pydeb, python3
+Standards-Version: 4.6.2
+Rules-Requires-Root: no
+
+Package: $app
+Architecture: any
+Depends: \${pydeb:Depends}, \${shlibs:Depends}, \${misc:Depends}
+Description: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)
+ The same application pydeb's benchmark packages, in a virtualenv under $prefix.
+EOF
+    cat >"$src/debian/changelog" <<EOF
+$app ($version) unstable; urgency=medium
+
+  * Benchmark build.
+
+ -- Jane Doe <jane@example.com>  Thu, 01 Jan 2026 00:00:00 +0000
+EOF
+    printf '#!/usr/bin/make -f\n%%:\n\tdh $@\n' >"$src/debian/rules"
+    [[ -z ${2:-} ]] || printf 'override_dh_builddeb:\n\tdh_builddeb %s\n' "$2" >>"$src/debian/rules"
+    chmod +x "$src/debian/rules"
+    cat >"$src/debian/pydeb.yaml" <<EOF
+python: {interpreter: $python}
+install:
+  requirements-file: requirements.txt
+  wheelhouse: wheels
+  bytecode: build
+entry-points: [hello]
+EOF
+}
+
 make_pydeb_template() { # DIR COMPRESSION
     mkdir -p "$1"
     {
@@ -206,6 +256,8 @@ make_pydeb_template() { # DIR COMPRESSION
 }
 
 make_dhv_template
+make_pydeb_dh_template pydeb-dh
+make_pydeb_dh_template pydeb-dh-zstd '-- -Zzstd'
 make_pydeb_template "$work/pydeb-template-zstd" default
 make_pydeb_template "$work/pydeb-template-xz" xz
 make_pydeb_template "$work/pydeb-template-bundled" bundled
@@ -249,6 +301,20 @@ run_dhv() { # ROUND
     record dhv "$1" "$(ls "$dir"/${app}_"$version"_*.deb)" -
 }
 
+run_pydeb_dh() { # ROUND NAME(pydeb-dh|pydeb-dh-zstd)
+    local dir=$work/$2-$1
+    rm -rf "$dir"
+    cp -a "$work/$2-template" "$dir"
+    mkdir -p "$dir/cache"
+    # Cold, as pydeb-zstd: no lockfile, empty caches. The addon and dh_pydeb come from this tree,
+    # so dh-sequence-pydeb is not an installed package: -d skips dpkg-checkbuilddeps (a fraction
+    # of a second; dh still activates the addon from Build-Depends).
+    XDG_CACHE_HOME=$dir/cache PYDEB=$pydeb PERL5LIB=$root/debhelper/lib${PERL5LIB:+:$PERL5LIB} \
+        PATH=$root/debhelper:$PATH DH_AUTOSCRIPTDIR=$root/templates/deb \
+        measure "$2" "$1" "$dir/$app-$version" -- dpkg-buildpackage -us -uc -b -d
+    record "$2" "$1" "$(ls "$dir"/${app}_"$version"_*.deb)" -
+}
+
 run_pydeb() { # ROUND VARIANT(zstd|xz|bundled)
     local dir=$work/pydeb-$2-$1
     rm -rf "$dir"
@@ -286,6 +352,7 @@ run_pip() { # ROUND compile|nocompile
 run_one() { # CONTENDER ROUND
     case $1 in
     dhv) run_dhv "$2" ;;
+    pydeb-dh | pydeb-dh-zstd) run_pydeb_dh "$2" "$1" ;;
     pydeb-zstd) run_pydeb "$2" zstd ;;
     pydeb-xz) run_pydeb "$2" xz ;;
     pydeb-bundled) run_pydeb "$2" bundled ;;
@@ -337,7 +404,7 @@ check_deb() { # NAME
         echo "  compression: $(ar t "$deb" | grep data.tar)"
     } >>"$checks"
 }
-for c in dhv pydeb-zstd pydeb-xz pydeb-bundled; do wants "$c" && check_deb "$c"; done
+for c in dhv pydeb-dh pydeb-dh-zstd pydeb-zstd pydeb-xz pydeb-bundled; do wants "$c" && check_deb "$c"; done
 # Same content? The file lists, without the pip/setuptools that dh-virtualenv's venv needs for itself.
 content() {
     dpkg-deb -c "$1" | grep -v '^d' | sed -E 's/^([^ ]+ +){5}//; s/ -> .*//' |
@@ -368,7 +435,7 @@ fi
 
 # Optional: install each .deb into a fresh debootstrap root and import the app there.
 if ((install_check)); then
-    for c in dhv pydeb-zstd pydeb-bundled; do
+    for c in dhv pydeb-dh pydeb-zstd pydeb-bundled; do
         wants "$c" || continue
         chroot_dir=$work/root-$c
         bash "$root/tests/integration/lib/clean-root.sh" "$chroot_dir"

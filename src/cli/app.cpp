@@ -34,8 +34,24 @@ Expected<int> run(int argc, char** argv)
 
     std::function<Expected<void>()> action;
     std::filesystem::path spec_path;
+    pipeline::SpecContext context; // one subcommand runs: they share it
     const auto add_spec = [&](CLI::App* command) {
         command->add_option("SPEC", spec_path, "the spec file (pydeb.yaml)")->required();
+    };
+    // What dh_pydeb and %pydeb_install pass; validate/lock/resolve/deps take them too, so a
+    // debian/pydeb.yaml is read the same way outside the build.
+    const auto add_context = [&](CLI::App* command) {
+        command->add_option("--debian-source", context.debian_source,
+                            "a Debian source package root: take name, version, maintainer, "
+                            "description from DIR/debian/control and DIR/debian/changelog and the "
+                            "license from a machine-readable DIR/debian/copyright when the spec "
+                            "leaves them out, and resolve the spec's relative paths against DIR");
+        command->add_option("--package", context.package,
+                            "the binary package of debian/control to take them from");
+        command->add_option("--default", context.defaults,
+                            "KEY=VALUE (repeatable): a value for a key the spec leaves out (name, "
+                            "version, release, summary, description, maintainer, license, "
+                            "homepage); %pydeb_install passes the .spec's tags");
     };
 
     pipeline::BuildRequest build_request;
@@ -58,11 +74,7 @@ Expected<int> run(int argc, char** argv)
         "install", "stage the venv and files into a root directory, without writing a package");
     add_spec(install);
     install->add_option("--root", install_request.root, "the staging root")->required();
-    install->add_option("--debian-source", install_request.debian_source,
-                        "take name, version, maintainer, description from DIR/debian/control and "
-                        "DIR/debian/changelog when the spec leaves them out");
-    install->add_option("--package", install_request.package,
-                        "the binary package of debian/control to take them from");
+    add_context(install);
     install->add_option("--substvars", install_request.substvars,
                         "write pydeb:Depends (and pydeb:Prefix...) to this debhelper substvars file");
     install->add_option("--rpm-filelist", install_request.rpm_filelist,
@@ -80,26 +92,31 @@ Expected<int> run(int argc, char** argv)
             {"off", spec::InstallabilityCheck::off}}));
     install->callback([&] {
         install_request.spec = spec_path;
+        install_request.context = context;
         action = [&] { return pipeline::install(install_request); };
     });
 
     CLI::App* resolve = app.add_subcommand("resolve", "print the exact wheel set, name==version");
     add_spec(resolve);
-    resolve->callback([&] { action = [&] { return pipeline::resolve(spec_path); }; });
+    add_context(resolve);
+    resolve->callback([&] { action = [&] { return pipeline::resolve(spec_path, context); }; });
 
     std::optional<std::filesystem::path> lockfile;
     CLI::App* lock = app.add_subcommand("lock", "resolve and (re)write the lockfile");
     add_spec(lock);
+    add_context(lock);
     lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
-    lock->callback([&] { action = [&] { return pipeline::lock(spec_path, lockfile); }; });
+    lock->callback([&] { action = [&] { return pipeline::lock(spec_path, lockfile, context); }; });
 
     CLI::App* validate = app.add_subcommand("validate", "check the spec and report every problem");
     add_spec(validate);
-    validate->callback([&] { action = [&] { return pipeline::validate(spec_path); }; });
+    add_context(validate);
+    validate->callback([&] { action = [&] { return pipeline::validate(spec_path, context); }; });
 
     CLI::App* deps = app.add_subcommand("deps", "print the mapped dependencies with their provenance");
     add_spec(deps);
-    deps->callback([&] { action = [&] { return pipeline::deps(spec_path); }; });
+    add_context(deps);
+    deps->callback([&] { action = [&] { return pipeline::deps(spec_path, context); }; });
 
     try
     {

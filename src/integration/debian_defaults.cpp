@@ -85,6 +85,60 @@ Expected<spec::Defaults> debian_defaults(const std::vector<Paragraph>& control,
     return defaults;
 }
 
+Expected<std::optional<std::string>> copyright_license(std::string_view text,
+                                                       std::string_view origin)
+{
+    // DEP-5 "Header paragraph": the first paragraph, with a Format field. Free-form copyright
+    // files (Debian Policy §12.5 allows them) are not parsed: they need not be deb822 at all.
+    std::string head;
+    for (const std::string& line : util::split(text, '\n'))
+    {
+        if (!util::trim(line).empty() && line.front() != '#')
+        {
+            head = line;
+            break;
+        }
+    }
+    if (!util::to_lower(head).starts_with("format:"))
+    {
+        return std::nullopt;
+    }
+    const std::vector<Paragraph> paragraphs = PYDEB_TRY(parse_deb822(text, origin));
+    for (std::size_t i = 1; i < paragraphs.size(); ++i)
+    {
+        const Paragraph& paragraph = paragraphs[i];
+        const auto files = paragraph.get("Files");
+        if (!files)
+        {
+            continue; // a stand-alone License paragraph
+        }
+        bool everything = false;
+        for (const std::string& pattern : util::split(std::string(*files), '\n'))
+        {
+            for (const std::string& word : util::split(pattern, ' '))
+            {
+                everything = everything || util::trim(word) == "*";
+            }
+        }
+        if (!everything)
+        {
+            continue;
+        }
+        const Field* license = paragraph.find("License");
+        const std::string synopsis =
+            license ? std::string(util::trim(license->value.substr(0, license->value.find('\n'))))
+                    : std::string();
+        if (synopsis.empty())
+        {
+            return fail(std::string(origin) + ":" + std::to_string(paragraph.line) +
+                        ": the 'Files: *' paragraph has no License synopsis (DEP-5: every Files "
+                        "paragraph has a License field whose first line names the license)");
+        }
+        return synopsis;
+    }
+    return std::nullopt;
+}
+
 Expected<spec::Defaults> read_debian_defaults(const fs::path& source_dir, std::string_view package)
 {
     const fs::path control_path = source_dir / "debian" / "control";
@@ -95,7 +149,16 @@ Expected<spec::Defaults> read_debian_defaults(const fs::path& source_dir, std::s
         PYDEB_TRY(parse_deb822(control_text, control_path.string()));
     const ChangelogEntry changelog =
         PYDEB_TRY(parse_changelog_head(changelog_text, changelog_path.string()));
-    return debian_defaults(control, changelog, package);
+    spec::Defaults defaults = PYDEB_TRY(debian_defaults(control, changelog, package));
+    const fs::path copyright_path = source_dir / "debian" / "copyright";
+    if (fs::exists(copyright_path))
+    {
+        const std::string copyright_text = PYDEB_TRY(util::read_file(copyright_path));
+        defaults.license = PYDEB_TRY(copyright_license(copyright_text, copyright_path.string()));
+    }
+    defaults.header_keys = spec::HeaderKeys::optional;
+    defaults.base_dir = source_dir;
+    return defaults;
 }
 
 } // namespace pydeb::integration

@@ -10,6 +10,8 @@
 #include "util/expected.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,7 +27,17 @@ namespace pydeb::integration
                                                        const ChangelogEntry& changelog,
                                                        std::string_view package);
 
-// Reads SOURCE_DIR/debian/control and SOURCE_DIR/debian/changelog, then debian_defaults().
+// The license of a machine-readable debian/copyright (DEP-5, copyright-format 1.0): the first line
+// (synopsis) of the License field of the "Files: *" paragraph, the one that covers the package as
+// a whole. Nothing for a copyright file that is not machine-readable (no Format field in its
+// first paragraph) or has no "Files: *" paragraph. `origin` names the file in messages.
+[[nodiscard]] Expected<std::optional<std::string>> copyright_license(std::string_view text,
+                                                                     std::string_view origin);
+
+// Reads SOURCE_DIR/debian/control and SOURCE_DIR/debian/changelog, then debian_defaults(); the
+// license from SOURCE_DIR/debian/copyright when it is machine-readable (copyright_license()).
+// Relative paths in the spec resolve against SOURCE_DIR, and the header keys are optional:
+// dh_gencontrol writes the control file.
 [[nodiscard]] Expected<spec::Defaults> read_debian_defaults(const std::filesystem::path& source_dir,
                                                             std::string_view package);
 

@@ -17,6 +17,7 @@
 #include "pipeline/stage_venv.hpp"
 
 #include <ctime>
+#include <map>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -57,18 +58,60 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
 
 } // namespace
 
-Expected<void> validate(const fs::path& spec_path)
+Expected<spec::Defaults> spec_defaults(const SpecContext& context, spec::HeaderKeys header)
 {
-    const spec::Spec spec = PYDEB_TRY(spec::load(spec_path));
+    spec::Defaults defaults;
+    if (context.debian_source)
+    {
+        defaults = PYDEB_TRY(
+            integration::read_debian_defaults(*context.debian_source, context.package));
+    }
+    const std::map<std::string, std::optional<std::string> spec::Defaults::*, std::less<>> keys{
+        {"name", &spec::Defaults::name},         {"version", &spec::Defaults::version},
+        {"release", &spec::Defaults::release},   {"summary", &spec::Defaults::summary},
+        {"description", &spec::Defaults::description},
+        {"maintainer", &spec::Defaults::maintainer},
+        {"license", &spec::Defaults::license},   {"homepage", &spec::Defaults::homepage}};
+    for (const std::string& pair : context.defaults)
+    {
+        const std::size_t equals = pair.find('=');
+        const auto key = keys.find(std::string_view(pair).substr(0, equals));
+        if (equals == std::string::npos || key == keys.end())
+        {
+            std::vector<std::string> names;
+            for (const auto& [name, member] : keys)
+            {
+                names.push_back(name);
+            }
+            return fail("--default " + pair + ": expected KEY=VALUE with KEY one of " +
+                        util::join(names, ", "));
+        }
+        if (equals + 1 < pair.size()) // an empty value (an undefined rpm tag) sets nothing
+        {
+            defaults.*(key->second) = pair.substr(equals + 1);
+        }
+    }
+    defaults.header_keys = context.empty() ? header : spec::HeaderKeys::optional;
+    return defaults;
+}
+
+Expected<void> validate(const fs::path& spec_path, const SpecContext& context)
+{
+    const spec::Defaults defaults =
+        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
     std::cout << spec_path.string() << ": ok (" << spec.name << " " << spec.version << "-"
-              << spec.release << ", " << spec.requirements.size() << " requirements, venv at "
-              << spec.prefix << ")\n";
+              << spec.release << ", license " << (spec.license.empty() ? "not stated" : spec.license)
+              << ", " << spec.requirements.size() << " requirements, venv at " << spec.prefix
+              << ")\n";
     return {};
 }
 
-Expected<void> resolve(const fs::path& spec_path)
+Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
 {
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path));
+    const spec::Defaults defaults =
+        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -77,9 +120,12 @@ Expected<void> resolve(const fs::path& spec_path)
     return {};
 }
 
-Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile)
+Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile,
+                    const SpecContext& context)
 {
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path));
+    const spec::Defaults defaults =
+        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path));
     std::cout << path.string() << "\n";
@@ -88,12 +134,9 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
 
 Expected<void> install(const InstallRequest& request)
 {
-    spec::Defaults defaults;
-    if (request.debian_source)
-    {
-        defaults =
-            PYDEB_TRY(integration::read_debian_defaults(*request.debian_source, request.package));
-    }
+    // No package is written here: dh_gencontrol or rpmbuild writes the header.
+    const spec::Defaults defaults =
+        PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
     Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
@@ -129,9 +172,11 @@ Expected<void> install(const InstallRequest& request)
     return {};
 }
 
-Expected<void> deps(const fs::path& spec_path)
+Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
 {
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path));
+    const spec::Defaults defaults =
+        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
     std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";

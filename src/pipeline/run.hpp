@@ -2,6 +2,7 @@
 // in order: resolve → install → map → write (see run.cpp).
 #pragma once
 
+#include "spec/load.hpp"
 #include "spec/spec.hpp"
 #include "util/expected.hpp"
 #include "util/stage_clock.hpp"
@@ -13,6 +14,27 @@
 
 namespace pydeb::pipeline
 {
+
+// Where a spec's missing keys and relative paths come from when a packaging tool drives pydeb.
+struct SpecContext
+{
+    // dh_pydeb: name, version, maintainer, description from DIR/debian/{control,changelog} for
+    // PACKAGE, the license from a machine-readable DIR/debian/copyright; relative paths in the
+    // spec resolve against DIR (the source package root), as in every debhelper file.
+    std::optional<std::filesystem::path> debian_source;
+    std::string package;
+    // %pydeb_install: KEY=VALUE pairs from the .spec's tags (name, version, release, summary,
+    // description, maintainer, license, homepage); an empty VALUE sets nothing. They win over the
+    // debian/ values; a key the spec holds wins over both.
+    std::vector<std::string> defaults;
+
+    [[nodiscard]] bool empty() const { return !debian_source && defaults.empty(); }
+};
+
+// The spec::Defaults for a context. The header keys are optional when `header` says so or when a
+// packaging tool supplies the context (it writes the package's header, not pydeb).
+[[nodiscard]] Expected<spec::Defaults> spec_defaults(const SpecContext& context,
+                                                     spec::HeaderKeys header);
 
 struct BuildRequest
 {
@@ -27,10 +49,7 @@ struct InstallRequest
 {
     std::filesystem::path spec;
     std::filesystem::path root; // staging root; the venv lands at ROOT/PREFIX
-    // Take name, version, maintainer, description from DIR/debian/{control,changelog} for PACKAGE
-    // when the spec leaves them out.
-    std::optional<std::filesystem::path> debian_source;
-    std::string package;
+    SpecContext context;
     std::optional<std::filesystem::path> substvars;    // write pydeb:Depends & co. (debhelper)
     std::optional<std::filesystem::path> rpm_filelist; // %files -f list of ROOT (rpmbuild)
     std::optional<std::filesystem::path> rpm_requires; // mapped Requires, one per line (rpmbuild)
@@ -39,15 +58,19 @@ struct InstallRequest
     util::TimingReport timings = util::TimingReport::quiet;
 };
 
-[[nodiscard]] Expected<void> validate(const std::filesystem::path& spec);
+[[nodiscard]] Expected<void> validate(const std::filesystem::path& spec,
+                                      const SpecContext& context = {});
 // Prints name==version lines, sorted by normalized name.
-[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec);
+[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec,
+                                     const SpecContext& context = {});
 // (Re)writes the lockfile.
 [[nodiscard]] Expected<void> lock(const std::filesystem::path& spec,
-                                  const std::optional<std::filesystem::path>& lockfile);
+                                  const std::optional<std::filesystem::path>& lockfile,
+                                  const SpecContext& context = {});
 [[nodiscard]] Expected<void> install(const InstallRequest& request);
 // Prints every mapped soname with its provenance, then the final relation fields.
-[[nodiscard]] Expected<void> deps(const std::filesystem::path& spec);
+[[nodiscard]] Expected<void> deps(const std::filesystem::path& spec,
+                                  const SpecContext& context = {});
 [[nodiscard]] Expected<void> build(const BuildRequest& request);
 
 } // namespace pydeb::pipeline

@@ -57,7 +57,10 @@ std::optional<fs::path> Loader::path(const YAML::Node& node, std::string_view ke
                            : must == MustExist::directory ? "directory"
                                                           : "file or directory";
         reader.report(node, std::string(key) + ": " + what + " not found: " + resolved.string() +
-                                " (relative paths are resolved against the spec's directory)");
+                                " (relative paths are resolved against " + spec.dir.string() +
+                                (spec.dir == fs::absolute(spec.file).parent_path()
+                                     ? ", the spec's directory)"
+                                     : ", the source package root)"));
         return std::nullopt;
     }
     return resolved;
@@ -69,7 +72,8 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
 {
     detail::Loader loader{YamlReader(file.string()), Spec{}};
     loader.spec.file = file;
-    loader.spec.dir = fs::absolute(file).parent_path();
+    loader.spec.dir = defaults.base_dir ? fs::absolute(*defaults.base_dir).lexically_normal()
+                                        : fs::absolute(file).parent_path();
 
     YAML::Node root;
     try

@@ -11,11 +11,32 @@
 namespace pydeb::spec
 {
 
-// Values a caller supplies when the spec leaves them out (dh_pydeb takes them from debian/control
-// and debian/changelog). A key present in the spec always wins.
+// Whether the package's header (control fields / rpm tags) is written from the spec.
+enum class HeaderKeys
+{
+    // `pydeb build`: pydeb writes the package, so summary, description, maintainer and license
+    // are required (Debian Policy §5.6.13 wants a description; rpm's License and %description
+    // are mandatory).
+    required,
+    // `pydeb install` under dh_pydeb or %pydeb_install: dh_gencontrol (from debian/control) or
+    // rpmbuild (from the .spec) writes the header, so those keys are optional; pydeb still
+    // validates what it is given.
+    optional,
+};
+
+// What a caller supplies about the spec's context: values for the keys the spec leaves out
+// (dh_pydeb takes them from debian/control, debian/changelog and debian/copyright; %pydeb_install
+// from the .spec's tags), and the directory relative paths resolve against. A key present in the
+// spec always wins.
 struct Defaults
 {
-    std::optional<std::string> name, version, release, summary, description, maintainer, homepage;
+    std::optional<std::string> name, version, release, summary, description, maintainer, license,
+        homepage;
+    HeaderKeys header_keys = HeaderKeys::required;
+    // Relative paths in the spec resolve against this directory; unset: the spec's directory.
+    // dh_pydeb sets it to the source package root, as every debhelper file resolves its paths
+    // (debhelper(7): tools run from the source package's top directory).
+    std::optional<std::filesystem::path> base_dir;
 };
 
 // On failure the error holds one "FILE:LINE:COL: message" line per problem, in file order.

@@ -44,7 +44,8 @@ void read_requirements(Loader& loader, const YAML::Node& node)
 
 void Loader::read_install(const YAML::Node& node)
 {
-    spec.lockfile = spec.dir / "pydeb.lock";
+    // Beside the spec (debian/pydeb.lock under dh) whatever the base directory of relative paths.
+    spec.lockfile = fs::absolute(spec.file).parent_path() / "pydeb.lock";
     spec.prefix = "/opt/venvs/" + spec.name;
     if (!node.IsDefined())
     {

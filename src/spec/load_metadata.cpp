@@ -10,9 +10,11 @@ namespace pydeb::spec::detail
 namespace
 {
 
-// A required string: from the spec, else from the caller's defaults, else a "missing" report.
+// A required string: from the spec, else from the caller's defaults, else a "missing" report
+// (unless `requirement` says the key is optional here).
 void required_string(Loader& loader, const YAML::Node& root, std::string_view key,
-                     const std::optional<std::string>& fallback, std::string& out)
+                     const std::optional<std::string>& fallback, std::string& out,
+                     HeaderKeys requirement = HeaderKeys::required)
 {
     const YAML::Node node = root[std::string(key)];
     if (node.IsDefined())
@@ -26,6 +28,10 @@ void required_string(Loader& loader, const YAML::Node& root, std::string_view ke
     if (fallback)
     {
         out = *fallback;
+        return;
+    }
+    if (requirement == HeaderKeys::optional)
+    {
         return;
     }
     loader.reader.report(Location{loader.spec.file.string(), 1, 1},
@@ -48,14 +54,23 @@ void optional_string(Loader& loader, const YAML::Node& node, std::string_view ke
     }
 }
 
-void check(Loader& loader, const YAML::Node& node, std::optional<std::string> problem)
+// A value the spec does not hold came from the caller's defaults (debian/control and
+// debian/changelog, or the .spec's tags): the message says so, with the value.
+void check(Loader& loader, const YAML::Node& node, std::string_view value,
+           std::optional<std::string> problem)
 {
-    if (problem)
+    if (!problem)
     {
-        loader.reader.report(node.IsDefined() ? loader.reader.where(node)
-                                              : Location{loader.spec.file.string(), 1, 1},
-                             *problem);
+        return;
     }
+    if (node.IsDefined())
+    {
+        loader.reader.report(node, *problem);
+        return;
+    }
+    loader.reader.report(Location{loader.spec.file.string(), 1, 1},
+                         *problem + " (the spec leaves the key out; the value '" +
+                             std::string(value) + "' came from the packaging)");
 }
 
 } // namespace
@@ -64,27 +79,37 @@ void Loader::read_metadata(const YAML::Node& root, const Defaults& defaults)
 {
     required_string(*this, root, "name", defaults.name, spec.name);
     required_string(*this, root, "version", defaults.version, spec.version);
-    required_string(*this, root, "summary", defaults.summary, spec.summary);
-    required_string(*this, root, "maintainer", defaults.maintainer, spec.maintainer);
-    required_string(*this, root, "license", std::nullopt, spec.license);
+    // Header keys: required when pydeb writes the package, optional when dh_gencontrol or rpmbuild
+    // does (a .deb has no license field: Debian Policy §12.5 puts it in debian/copyright).
+    const HeaderKeys header = defaults.header_keys;
+    required_string(*this, root, "summary", defaults.summary, spec.summary, header);
+    required_string(*this, root, "maintainer", defaults.maintainer, spec.maintainer, header);
+    required_string(*this, root, "license", defaults.license, spec.license, header);
     optional_string(*this, root["release"], "release", defaults.release, spec.release);
     // Required: Debian Policy §5.6.13 wants an extended description (lintian:
     // extended-description-is-empty), and rpm's %description is mandatory.
-    required_string(*this, root, "description", defaults.description, spec.description);
+    required_string(*this, root, "description", defaults.description, spec.description, header);
     optional_string(*this, root["homepage"], "homepage", defaults.homepage, spec.homepage);
 
     if (!spec.name.empty())
     {
-        check(*this, root["name"], check_package_name(spec.name));
+        check(*this, root["name"], spec.name, check_package_name(spec.name));
     }
     if (!spec.version.empty())
     {
-        check(*this, root["version"], check_version(spec.version));
+        check(*this, root["version"], spec.version, check_version(spec.version));
     }
-    check(*this, root["release"], check_release(spec.release));
+    check(*this, root["release"], spec.release, check_release(spec.release));
+    if (header == HeaderKeys::optional && !root["maintainer"].IsDefined() &&
+        check_maintainer(spec.maintainer))
+    {
+        // rpm's Packager tag has no required form ("Build Team" is fine for rpmbuild) and pydeb
+        // does not write the header here: a packager that is not "Name <email>" is left out.
+        spec.maintainer.clear();
+    }
     if (!spec.maintainer.empty())
     {
-        check(*this, root["maintainer"], check_maintainer(spec.maintainer));
+        check(*this, root["maintainer"], spec.maintainer, check_maintainer(spec.maintainer));
     }
     if (spec.summary.find('\n') != std::string::npos)
     {

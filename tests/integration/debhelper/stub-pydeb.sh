@@ -2,7 +2,7 @@
 # A stand-in for "pydeb install" that honours the command-line contract dh_pydeb and
 # %pydeb_install rely on, so the debhelper and rpmbuild glue is tested without the pipeline:
 #   stub-pydeb.sh install SPEC --root DIR [--debian-source DIR --package PKG] [--substvars FILE]
-#                 [--rpm-filelist FILE --rpm-requires FILE] [--strip yes|no]
+#                 [--rpm-filelist FILE --rpm-requires FILE] [--default KEY=VALUE]... [--strip yes|no]
 #                 [--check-installable error|warn|off]
 # It stages a small fake venv: pyvenv.cfg, a dist-info (bait for rpm's python generators), a real
 # ELF object (bait for dh_shlibdeps/elfdeps), a file name with a space, an entry point and a
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --substvars) substvars=$2 ;;
     --rpm-filelist) filelist=$2 ;;
     --rpm-requires) requires=$2 ;;
-    --debian-source | --strip | --check-installable) ;;
+    --debian-source | --default | --strip | --check-installable) ;;
     *) echo "stub-pydeb: unknown option $1" >&2; exit 2 ;;
     esac
     shift 2

@@ -90,3 +90,57 @@ TEST_CASE("integration::debian_defaults: native versions have no release, the ch
     REQUIRE(no_source);
     CHECK_FALSE(debian_defaults(*no_source, entry, "a"));
 }
+
+TEST_CASE("integration::copyright_license reads the 'Files: *' paragraph of a DEP-5 file")
+{
+    const char* const dep5 = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+                             "Upstream-Name: myapp\n"
+                             "\n"
+                             "Files: vendor/*\n"
+                             "Copyright: 2020 Someone\n"
+                             "License: BSD-3-clause\n"
+                             "\n"
+                             "Files: *\n"
+                             "Copyright: 2026 Jane Doe\n"
+                             "License: Expat or Apache-2.0\n"
+                             " The full text.\n"
+                             "\n"
+                             "License: BSD-3-clause\n"
+                             " Text.\n";
+    const auto license = copyright_license(dep5, "debian/copyright");
+    REQUIRE(license);
+    CHECK(*license == "Expat or Apache-2.0");
+
+    // Free-form (Debian Policy §12.5 allows it): no license, and no attempt to parse it.
+    const auto freeform = copyright_license("This package was debianized by...\n\nIt is GPL.\n",
+                                            "debian/copyright");
+    REQUIRE(freeform);
+    CHECK_FALSE(*freeform);
+
+    const auto no_catch_all = copyright_license(
+        "Format: https://x/\n\nFiles: src/*\nCopyright: x\nLicense: MIT\n", "debian/copyright");
+    REQUIRE(no_catch_all);
+    CHECK_FALSE(*no_catch_all);
+
+    const auto no_license =
+        copyright_license("Format: https://x/\n\nFiles: *\nCopyright: x\n", "debian/copyright");
+    REQUIRE_FALSE(no_license);
+    CHECK(no_license.error().message.starts_with("debian/copyright:3: the 'Files: *' paragraph"));
+}
+
+TEST_CASE("integration::read_debian_defaults: license from debian/copyright, paths from the root")
+{
+    write("lic/debian/control", k_control);
+    write("lic/debian/changelog", k_changelog);
+    const auto without = read_debian_defaults("lic", "myapp");
+    REQUIRE(without);
+    CHECK_FALSE(without->license); // no debian/copyright: left out, a .deb has no license field
+    CHECK(without->header_keys == pydeb::spec::HeaderKeys::optional);
+    CHECK(without->base_dir == std::filesystem::path("lic"));
+
+    write("lic/debian/copyright", "Format: https://www.debian.org/doc/packaging-manuals/"
+                                  "copyright-format/1.0/\n\nFiles: *\nCopyright: 2026 J\nLicense: MIT\n");
+    const auto with = read_debian_defaults("lic", "myapp");
+    REQUIRE(with);
+    CHECK(with->license == "MIT");
+}

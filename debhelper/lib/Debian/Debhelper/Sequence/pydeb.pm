@@ -23,4 +23,28 @@ remove_command($_) for qw(dh_auto_configure dh_auto_build dh_auto_test dh_auto_i
 # workaround is this exclusion).
 add_command_options($_, '-X/site-packages/') for qw(dh_dwz dh_strip dh_makeshlibs dh_shlibdeps);
 
+# dh_strip_nondeterminism must not touch the venv: pydeb's venv is already reproducible (every
+# mtime clamped to SOURCE_DATE_EPOCH, hash-based bytecode, sorted archives), the files are the
+# wheels' bytes as their RECORD lists them (PEP 376/PEP 627: a normalized .gz, .zip or .jar no
+# longer matches its RECORD hash), and running file(1) over thousands of venv files was 48 of
+# dh-virtualenv's 80 s on the benchmark app. Its -X matches anywhere in the path, so each
+# package's venv prefix is excluded; the prefix is the spec's install.prefix, else
+# /opt/venvs/NAME (pydeb.yaml(5)), read here because dh plans the options before dh_pydeb runs.
+sub pydeb_venv_prefix {
+	my ($package, $spec) = @_;
+	my ($name, $prefix);
+	if (open(my $fd, '<', $spec)) {
+		while (my $line = <$fd>) {
+			$name //= $1 if $line =~ /^name:\s*["']?([^"'\s#]+)/;
+			$prefix //= $1 if $line =~ /(?:^|[\s{,])prefix:\s*["']?(\/[^"'\s#,}]+)/;
+		}
+		close($fd);
+	}
+	return $prefix // ('/opt/venvs/' . ($name // $package));
+}
+foreach my $package (getpackages()) {
+	my $spec = pkgfile($package, 'pydeb.yaml') or next;
+	add_command_options('dh_strip_nondeterminism', '-X' . pydeb_venv_prefix($package, $spec) . '/');
+}
+
 1;
