@@ -138,7 +138,7 @@ pass "rpm -i without --nodeps into a root providing only its libraries; the bund
 
 # The control: the same app with the system interpreter needs python(abi) and /usr/bin/python3.11.
 sed -i 's|^python: {bundle: host}|python: {interpreter: /usr/bin/python3}|; s|^name: evalapp|name: sysapp|' "$work/app/pydeb.yaml"
-sed -i 's|requirements: .*|requirements: [six]|' "$work/app/pydeb.yaml"
+sed -i 's|requirements: .*|requirements: [hello]|' "$work/app/pydeb.yaml"
 (cd "$work/app" && "$PYDEB" build pydeb.yaml -o "$work/out" --format rpm) >"$work/build2.log" 2>&1 ||
     { cat "$work/build2.log"; fail "pydeb build with the system interpreter"; }
 rpm -qp --requires "$work/out/sysapp-1.0-1.x86_64.rpm" | has -x '/usr/bin/python3.11' ||
