@@ -92,3 +92,24 @@ if LC_ALL=C "$DRIVER" --bytecode none / "$work/bad-venv" "$PYTHON" "$work/bad/Ba
 fi
 LC_ALL=C grep -aq "Bad-1.0-py3-none-any.whl.*not valid UTF-8" "$work/log" || fail "message: $(cat "$work/log")"
 pass "a non-UTF-8 member name is refused, naming the wheel: $(tail -1 "$work/log")"
+
+# The whole pipeline in the C locale: the .deb and the .rpm carry the name's UTF-8 bytes.
+mkdir -p "$work/app/wh"
+cp "$work/flag/Uni-1.0-py3-none-any.whl" "$work/app/wh/"
+cat >"$work/app/pydeb.yaml" <<'YAML'
+name: uniapp
+version: "1.0"
+summary: app with a non-ASCII module name
+description: An application whose wheel has a non-ASCII member name.
+maintainer: Jane Doe <jane@example.com>
+license: MIT
+python: {interpreter: /usr/bin/python3}
+install: {requirements: ["uni"], wheelhouse: ["wh"], bytecode: build}
+check-installable: off
+YAML
+(cd "$work/app" && LC_ALL=C LANG= XDG_CACHE_HOME=$work/cache "$PYDEB" build pydeb.yaml -o out >"$work/log" 2>&1) ||
+    fail "pydeb build in LC_ALL=C: $(cat "$work/log")"
+dpkg-deb -c "$work"/app/out/*.deb | has -F "/site-packages/$want" || fail ".deb lacks $want"
+dpkg-deb -c "$work"/app/out/*.deb | has -F "/site-packages/hello/__pycache__/h"$'\xc3\xa9ll\xc3\xb6'".cpython-311.pyc" || fail ".deb lacks the .pyc"
+rpm -qlp "$work"/app/out/*.rpm 2>/dev/null | has -F "/site-packages/$want" || fail ".rpm lacks $want"
+pass "pydeb build in LC_ALL=C packages $want under its UTF-8 bytes (.deb and .rpm)"
