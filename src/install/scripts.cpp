@@ -1,5 +1,7 @@
 #include "install/scripts.hpp"
 
+#include <filesystem>
+
 #include "install/member.hpp"
 #include "util/strings.hpp"
 
@@ -72,14 +74,26 @@ std::optional<std::string> rewrite_script_head(std::string_view head, std::strin
 
 Expected<void> check_script_name(std::string_view name)
 {
-    if (name.empty() || name == "." || name == "..")
+    if (name.empty())
     {
-        return fail("invalid script name '" + std::string(name) + "'");
+        return fail("invalid script name: it is empty");
     }
-    if (name.find_first_of("/\\") != std::string_view::npos)
+    // What pip refuses (_raise_for_invalid_entrypoint): names that resolve outside the scripts
+    // directory: ".", "..", a leading "/" or a "../" that climbs out.
+    const auto normal = std::filesystem::path(std::string(name)).lexically_normal();
+    if (name == "." || name == ".." || name.front() == '/' || name.front() == '\\' ||
+        normal.empty() || *normal.begin() == "..")
     {
         return fail("invalid script name '" + std::string(name) +
                     "': the script would be installed outside the scripts directory");
+    }
+    // Names like "sub/tool" or "sub\\tool" stay inside it, and pip accepts them; pydeb puts
+    // every launcher directly in bin/ (a command on PATH has no directory part) and refuses them.
+    if (name.find_first_of("/\\") != std::string_view::npos)
+    {
+        return fail("invalid script name '" + std::string(name) +
+                    "': it contains a path separator ('/' or '\\'); a console script is a "
+                    "command name in bin/, rename the entry point");
     }
     for (const char c : name)
     {

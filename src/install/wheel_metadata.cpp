@@ -64,14 +64,19 @@ Expected<WheelMetadata> parse_wheel_file(std::string_view text, std::vector<std:
     {
         return fail("invalid Wheel-Version '" + version + "' (expected MAJOR.MINOR)");
     }
-    if (*major != 1)
+    // PEP 427 "Recommended installer features": "abort if major version is greater, warn if
+    // minor version is greater" than the one this installer supports (1.0). An older major
+    // (0.x wheels from early bdist_wheel releases) is installed, as pip and installer do.
+    if (*major > 1)
     {
         return fail("Wheel-Version " + version +
-                    " is not supported (only 1.x wheels can be installed)");
+                    " is newer than the 1.x this pydeb supports (PEP 427: a newer major version is "
+                    "refused); rebuild the wheel with a wheel tool that writes 1.x, or upgrade "
+                    "pydeb");
     }
     metadata.major = *major;
     metadata.minor = *minor;
-    if (*minor > 0)
+    if (*major == 1 && *minor > 0)
     {
         warnings.push_back("installing from a newer Wheel-Version (" + version + ")");
     }

@@ -110,12 +110,17 @@ Expected<WheelPlan> plan_members(const Layout& layout, WheelPlan plan,
         member.mode = (entry.mode & 0111) != 0 ? 0755 : 0644;
         if (target->scheme == Scheme::scripts)
         {
-            if (target->relative.find('/') != std::string::npos)
-            {
-                return fail(member_where + "the scripts directory may hold only regular files, "
-                                           "not subdirectories");
-            }
-            if (auto name_ok = check_script_name(target->relative); !name_ok)
+            // A subdirectory (scripts/sub/tool.py) is installed as bin/sub/tool.py, with the
+            // same #!python rewrite and mode, as pypa/installer does (_core.py: every file of
+            // the "scripts" scheme goes through the script path; the name is kept as is).
+            // check_member_name has already refused "..", "." and empty components; the first
+            // component must still not be an interpreter name (bin/python/...).
+            const auto slash = target->relative.find('/');
+            const auto first = std::string_view(target->relative).substr(0, slash);
+            if (auto name_ok = check_script_name(slash == std::string::npos
+                                                     ? std::string_view(target->relative)
+                                                     : first);
+                !name_ok)
             {
                 return fail(member_where + name_ok.error().message);
             }

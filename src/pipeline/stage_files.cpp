@@ -29,10 +29,27 @@ Expected<void> stage_extra_files(const spec::Spec& spec, const fs::path& root)
             return fail(where + ": dest " + file.dest +
                         " is already in the package (from the venv or an earlier files: entry)");
         }
-        fs::create_directories(target.parent_path(), ec);
-        if (ec || fs::is_symlink(target.parent_path()))
+        // Each directory made here is 0755 (Debian Policy §10.9), set explicitly: mkdir's mode
+        // is narrowed or widened by the builder's umask (0002 gives a group-writable /etc/myapp),
+        // and the package bytes must not depend on it.
+        fs::path directory = root;
+        for (const auto& component : fs::path(file.dest).parent_path().relative_path())
         {
-            return fail(where + ": cannot create the directory for " + file.dest + " in the stage");
+            directory /= component;
+            if (fs::is_symlink(directory, ec))
+            {
+                return fail(where + ": cannot create the directory for " + file.dest +
+                            " in the stage: " + directory.string() + " is a symbolic link");
+            }
+            if (fs::create_directory(directory, ec))
+            {
+                fs::permissions(directory, fs::perms(0755), fs::perm_options::replace, ec);
+            }
+            if (ec)
+            {
+                return fail(where + ": cannot create the directory for " + file.dest +
+                            " in the stage: " + directory.string() + ": " + ec.message());
+            }
         }
         fs::copy_file(file.source, target, ec);
         if (ec)

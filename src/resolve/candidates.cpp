@@ -125,12 +125,21 @@ struct Collector
         if (!metadata)
         {
             universe.warnings.push_back(metadata.error().message + "; wheel ignored");
-            project.set_aside.push_back({filename, version, "its metadata is unreadable"});
+            project.set_aside.push_back(
+                {filename, version, "its metadata is unreadable: " + metadata.error().message});
             return;
         }
         const auto metadata_version = python::Version::parse(metadata->version);
-        if (python::normalize_name(metadata->name) != project.name || !metadata_version ||
-            *metadata_version != version)
+        if (!metadata_version)
+        {
+            const std::string reason = "its METADATA Version '" + metadata->version +
+                                       "' is not a valid version (PEP 440): " +
+                                       metadata_version.error().message;
+            universe.warnings.push_back(wheel.path.string() + ": " + reason + "; wheel ignored");
+            project.set_aside.push_back({filename, version, reason});
+            return;
+        }
+        if (python::normalize_name(metadata->name) != project.name || *metadata_version != version)
         {
             project.set_aside.push_back({filename, version,
                                          "its METADATA says " + metadata->name + " " +

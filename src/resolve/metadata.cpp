@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace pydeb::resolve
@@ -67,6 +68,13 @@ std::string located(std::string_view where, const Header& header, std::string_vi
 
 Expected<WheelMetadata> parse_metadata(std::string_view text, std::string_view where)
 {
+    // Core metadata is UTF-8 (core metadata spec; pip refuses METADATA that does not decode).
+    if (!util::is_valid_utf8(text))
+    {
+        return fail(std::string(where) +
+                    ": METADATA is not valid UTF-8 (core metadata is UTF-8 text); rebuild the "
+                    "wheel");
+    }
     WheelMetadata metadata;
     for (const Header& header : read_headers(text))
     {
@@ -114,27 +122,48 @@ namespace
 {
 
 // The METADATA member as the memo keeps it: "LENGTH\nMEMBER-NAME" then the text.
+// A wheel has exactly one top-level .dist-info directory (PEP 427, "The .dist-info directory");
+// the names come from the central directory, so a corrupt zip fails here with libarchive's or
+// the directory reader's reason.
 Expected<std::string> read_metadata_member(const std::filesystem::path& wheel)
 {
+    std::set<std::string> dist_infos;
+    for (const std::string& name : PYDEB_TRY(adapters::ZipReader::central_directory_names(wheel)))
+    {
+        const std::size_t slash = name.find('/');
+        if (slash != std::string::npos && name.substr(0, slash).ends_with(".dist-info"))
+        {
+            dist_infos.insert(name.substr(0, slash));
+        }
+    }
+    if (dist_infos.empty())
+    {
+        return fail(wheel.string() +
+                    ": no .dist-info directory: not a valid wheel (PEP 427); rebuild it");
+    }
+    if (dist_infos.size() > 1)
+    {
+        return fail(wheel.string() + ": more than one .dist-info directory (" +
+                    util::join({dist_infos.begin(), dist_infos.end()}, ", ") +
+                    "): a wheel has exactly one (PEP 427); rebuild it");
+    }
+    const std::string wanted = *dist_infos.begin() + "/METADATA";
     auto reader = PYDEB_TRY(adapters::ZipReader::open(wheel));
     for (;;)
     {
         const auto entry = PYDEB_TRY(reader.next());
         if (!entry)
         {
-            return fail(wheel.string() +
-                        ": no .dist-info/METADATA member: not a valid wheel (PEP 427)");
+            return fail(wheel.string() + ": no " + wanted +
+                        " member: not a valid wheel (PEP 427); rebuild it");
         }
-        const std::string& name = entry->name;
-        const std::size_t slash = name.find('/');
-        if (slash == std::string::npos || name.substr(slash) != "/METADATA" ||
-            !name.substr(0, slash).ends_with(".dist-info"))
+        if (entry->name != wanted)
         {
             continue;
         }
         // METADATA is a few kB (plus the description); 16 MiB is far beyond any real one.
         const std::string text = PYDEB_TRY(reader.read_all(16 * 1024 * 1024));
-        return std::to_string(name.size()) + "\n" + name + text;
+        return std::to_string(entry->name.size()) + "\n" + entry->name + text;
     }
 }
 

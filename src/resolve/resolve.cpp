@@ -67,7 +67,23 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     const auto roots = applicable_roots(request.requirements, request.target.markers);
     const Universe universe = PYDEB_TRY(collect_candidates(house, roots, request.target));
     Model model(universe, roots, request.target.markers);
-    const auto installed = PYDEB_TRY(solve(model));
+    auto solved = solve(model);
+    if (!solved)
+    {
+        // The wheels left out before solving (file names that do not parse, metadata that does
+        // not read) may be the ones the user meant: name each with its reason.
+        std::string message = std::move(solved.error().message);
+        if (!universe.warnings.empty())
+        {
+            message += "\nwheels left out of the resolution:";
+            for (const std::string& warning : universe.warnings)
+            {
+                message += "\n  " + warning;
+            }
+        }
+        return fail(std::move(message));
+    }
+    const auto installed = std::move(*solved);
 
     Resolution resolution;
     resolution.warnings = universe.warnings;

@@ -113,4 +113,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
+bool is_valid_utf8(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size())
+    {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = byte < 0x80           ? 1
+                             : (byte >> 5) == 0x6  ? 2
+                             : (byte >> 4) == 0xE  ? 3
+                             : (byte >> 3) == 0x1E ? 4
+                                                   : 0;
+        if (length == 0 || i + length > text.size())
+        {
+            return false;
+        }
+        for (std::size_t k = 1; k < length; ++k)
+        {
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2)
+            {
+                return false;
+            }
+        }
+        i += length;
+    }
+    return true;
+}
+
 } // namespace pydeb::util

@@ -18,6 +18,9 @@ namespace pydeb::util
 // spec string never reaches a maintainer script unquoted.
 [[nodiscard]] std::string shell_quote(std::string_view text);
 
+// Well-formed UTF-8 (lead bytes and continuation bytes; overlong forms are not checked).
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
 // Levenshtein distance, for "did you mean" suggestions.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -6,10 +6,54 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <locale.h>
 #include <sys/stat.h>
 
 namespace pydeb::adapters
 {
+
+namespace
+{
+
+// libarchive converts every member name into the *current locale's* charset (archive_string.c,
+// get_current_charset: nl_langinfo(CODESET)), and a name it cannot convert ("héllö" in the C
+// locale pydeb runs in) comes back as NULL. Wheel member names are UTF-8 (APPNOTE.TXT appendix
+// D with general purpose bit 11; the binary distribution format's RECORD is UTF-8 too), so the
+// calls that set up or use a conversion run with this thread's LC_CTYPE set to C.UTF-8: the
+// conversion is then UTF-8 to UTF-8 and the bytes arrive as stored, whatever LANG/LC_ALL say.
+// uselocale() is per thread, so readers on other threads are not affected.
+class Utf8Ctype
+{
+public:
+    Utf8Ctype() : m_previous(uselocale(utf8_locale())) {}
+    ~Utf8Ctype() { uselocale(m_previous); }
+    Utf8Ctype(const Utf8Ctype&) = delete;
+    Utf8Ctype& operator=(const Utf8Ctype&) = delete;
+
+    [[nodiscard]] static bool available() { return utf8_locale() != locale_t{}; }
+
+private:
+    static locale_t utf8_locale()
+    {
+        // glibc >= 2.35 has C.UTF-8 built in; the others are fallbacks for older hosts.
+        static const locale_t locale = [] {
+            for (const char* name : {"C.UTF-8", "C.utf8", "en_US.UTF-8"})
+            {
+                if (const locale_t found = newlocale(LC_CTYPE_MASK, name, locale_t{}))
+                {
+                    return found;
+                }
+            }
+            return locale_t{};
+        }();
+        // uselocale(0) only queries: without a UTF-8 locale, the guard changes nothing.
+        return locale;
+    }
+
+    locale_t m_previous;
+};
+
+} // namespace
 
 void ZipReader::Deleter::operator()(::archive* handle) const
 {
@@ -27,6 +71,12 @@ ZipReader::~ZipReader() = default;
 
 Expected<ZipReader> ZipReader::open(const std::filesystem::path& path)
 {
+    if (!Utf8Ctype::available())
+    {
+        return fail(path.string() + ": no UTF-8 locale (C.UTF-8) to read zip member names with; "
+                                    "install the C.UTF-8 locale (glibc >= 2.35 has it built in)");
+    }
+    const Utf8Ctype utf8; // libarchive caches the locale's charset here, in the options call
     std::unique_ptr<::archive, Deleter> handle(archive_read_new());
     if (!handle)
     {
@@ -35,7 +85,9 @@ Expected<ZipReader> ZipReader::open(const std::filesystem::path& path)
     // Seekable: members come from the central directory, which holds the external attributes
     // (file modes, symlink type); the streamable reader only sees local headers.
     archive_read_support_format_zip_seekable(handle.get());
-    // Entry names are UTF-8 in wheels; do not let libarchive convert them with the locale.
+    // Names without bit 11 are UTF-8 too: the wheels in the wild (and RECORD, which is
+    // UTF-8) name them so; pip reads them as CP437 (zipfile's default) and installs a name that
+    // matches neither RECORD nor the module's import name. Bad UTF-8 is refused by the caller.
     archive_read_set_options(handle.get(), "zip:hdrcharset=UTF-8");
     if (archive_read_open_filename(handle.get(), path.c_str(), 64 * 1024) != ARCHIVE_OK)
     {
@@ -52,6 +104,7 @@ std::string ZipReader::where() const
 
 Expected<std::optional<ZipEntry>> ZipReader::next()
 {
+    const Utf8Ctype utf8;
     archive_entry* entry = nullptr;
     const int status = archive_read_next_header(m_archive.get(), &entry);
     if (status == ARCHIVE_EOF)
@@ -69,7 +122,14 @@ Expected<std::optional<ZipEntry>> ZipReader::next()
     {
         name = archive_entry_pathname(entry);
     }
-    m_current = name != nullptr ? name : "";
+    if (name == nullptr)
+    {
+        // libarchive could not convert the stored name: it is not UTF-8.
+        return fail(m_path.string() + ": the member after '" + m_current +
+                    "' has a name that is not valid UTF-8 (zip member names in a wheel are "
+                    "UTF-8); rebuild the wheel");
+    }
+    m_current = name;
     ZipEntry result{m_current, static_cast<std::uint32_t>(archive_entry_perm(entry)),
                     ZipEntryType::other, std::nullopt};
     switch (archive_entry_filetype(entry))

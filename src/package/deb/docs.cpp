@@ -53,6 +53,14 @@ std::string overrides(const PackageInfo& info)
                "built locally, not by Debian.\n" +
                info.name + ": dir-or-file-in-opt\n";
     }
+    if (info.compression == Compression::zstd)
+    {
+        out += "# control.tar.zst and data.tar.zst: dpkg reads zstd members since 1.21.18 "
+               "(bookworm has\n# 1.21.22); lintian 2.116 (bookworm) predates them and calls "
+               "the archive malformed.\n# See pydeb(1), COMPRESSION; compression: xz avoids "
+               "the tag.\n" +
+               info.name + ": malformed-deb-archive\n";
+    }
     bool pycache = false;
     for (const Entry& entry : info.entries)
     {

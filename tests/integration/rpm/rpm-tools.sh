@@ -83,14 +83,11 @@ printf '\xff' | dd of="$work/bad.rpm" bs=1 seek=$((size - 40)) conv=notrunc stat
 ! rpm -K "$work/bad.rpm" >/dev/null 2>&1 || fail "rpm -K accepts a corrupted payload"
 pass "rpm -K rejects a corrupted payload"
 
-if command -v rpmlint >/dev/null; then
-    out=$(rpmlint -r "$PYDEB_SOURCE_ROOT/rpm/pydeb.rpmlintrc" "$pkg" 2>&1) || true
-    grep -q ' 0 errors' <<<"$out" || fail "rpmlint reports errors:
+# rpmlint is installed by tests/install-deps.sh: a hard requirement, never skipped.
+out=$(rpmlint -r "$PYDEB_SOURCE_ROOT/rpm/pydeb.rpmlintrc" "$pkg" 2>&1) || true
+grep -q ' 0 errors' <<<"$out" || fail "rpmlint reports errors:
 $out"
-    pass "rpmlint: 0 errors"
-else
-    echo "skip: rpmlint not installed (apt-get install rpmlint)"
-fi
+pass "rpmlint: 0 errors"
 
 # RESERVEDSPACE: rpmsign signs in place, so the package keeps its size and verifies afterwards.
 if command -v gpg >/dev/null && command -v rpmsign >/dev/null; then

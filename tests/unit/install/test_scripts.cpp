@@ -65,6 +65,27 @@ TEST_CASE("install::parse_entry_points refuses unsafe names and missing callable
               .message.find("callable suffix") != std::string::npos);
 }
 
+TEST_CASE("install::check_script_name tells escaping names from names with a separator")
+{
+    for (const char* escaping : {"../outside", "/etc/cron.d/outside", ".", "..", "./../x",
+                                 "a/../../x", "\\evil"})
+    {
+        CAPTURE(escaping);
+        const auto checked = check_script_name(escaping);
+        REQUIRE_FALSE(checked.has_value());
+        CHECK(checked.error().message.find("outside the scripts directory") != std::string::npos);
+    }
+    for (const char* separated : {"sub/script", "sub\\script", "a/../b"})
+    {
+        CAPTURE(separated);
+        const auto checked = check_script_name(separated);
+        REQUIRE_FALSE(checked.has_value());
+        CHECK(checked.error().message.find("contains a path separator") != std::string::npos);
+        CHECK(checked.error().message.find("outside") == std::string::npos);
+    }
+    CHECK(check_script_name("tool").has_value());
+}
+
 TEST_CASE("install::render_launcher fills the template")
 {
     const std::string_view launcher = "#!@SHEBANG_PYTHON@\n"

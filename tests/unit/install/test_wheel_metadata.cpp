@@ -27,6 +27,17 @@ TEST_CASE("install::parse_wheel_file checks Wheel-Version (wheel spec: warn mino
     }
     CHECK(parse_wheel_file("Generator: x\n", warnings).error().message ==
           "WHEEL is missing Wheel-Version");
+    // PEP 427 refuses only a newer *major* version: 0.x wheels (early bdist_wheel) install,
+    // without the newer-minor warning.
+    warnings.clear();
+    for (const char* old_major : {"Wheel-Version: 0.1\n", "Wheel-Version: 0.9\n"})
+    {
+        CAPTURE(old_major);
+        CHECK(parse_wheel_file(old_major, warnings).has_value());
+    }
+    CHECK(warnings.empty());
+    CHECK(parse_wheel_file("Wheel-Version: 2.0\n", warnings).error().message.find(
+              "newer major version is refused") != std::string::npos);
     // pip compares Root-Is-Purelib case-insensitively; missing means platlib.
     CHECK(parse_wheel_file("Wheel-Version: 1.0\nroot-is-purelib: True\n", warnings)
               ->root_is_purelib == RootIsPurelib::yes);

@@ -169,3 +169,55 @@ TEST_CASE("resolve: request errors")
     CHECK(summary(run("nowhere", {"a"})) == "nowhere: wheelhouse not found");
     CHECK(summary(run(wh, {})).empty());
 }
+
+TEST_CASE("resolve: every wheel left out is named with its reason when resolution fails")
+{
+    const char* wh = "wh-left-out";
+    test::make_wheelhouse(
+        wh, {
+                wheel("baddist-1.0-py3-none-any.whl", {"Requires-Dist: b >= "}),
+                wheel("badpy-1.0-py3-none-any.whl", {"Requires-Python: >=3..7"}),
+                {"badver-1.0-py3-none-any.whl", "badver", "1.0.not.a.version", {}},
+            });
+    // Wheels the fixture cannot write: corrupt, without or with two .dist-info, Latin-1
+    // METADATA, and a file name that does not parse.
+    std::ofstream(std::string(wh) + "/corrupt-1.0-py3-none-any.whl") << "not a zip";
+    std::ofstream(std::string(wh) + "/script.py")
+        << "import zipfile\n"
+           "d = '" << wh << "/'\n"
+           "with zipfile.ZipFile(d + 'noinfo-1.0-py3-none-any.whl', 'w') as z:\n"
+           "    z.writestr('noinfo/__init__.py', '')\n"
+           "with zipfile.ZipFile(d + 'twoinfo-1.0-py3-none-any.whl', 'w') as z:\n"
+           "    for n in ('twoinfo-1.0.dist-info', 'other-2.0.dist-info'):\n"
+           "        z.writestr(n + '/METADATA', 'Name: twoinfo\\nVersion: 1.0\\n')\n"
+           "with zipfile.ZipFile(d + 'latin-1.0-py3-none-any.whl', 'w') as z:\n"
+           "    z.writestr('latin-1.0.dist-info/METADATA', b'Name: latin\\nVersion: 1.0\\n"
+           "Summary: caf\\xe9\\n')\n"
+           "with zipfile.ZipFile(d + 'badname-1.0.whl', 'w') as z:\n"
+           "    z.writestr('badname-1.0.dist-info/METADATA', 'Name: badname\\nVersion: 1.0\\n')\n";
+    REQUIRE(std::system((std::string("/usr/bin/python3 ") + wh + "/script.py").c_str()) == 0);
+
+    const std::vector<std::pair<const char*, const char*>> expected = {
+        {"baddist", "baddist-1.0.dist-info/METADATA:4: invalid Requires-Dist: "},
+        {"badpy", "badpy-1.0.dist-info/METADATA:4: invalid Requires-Python: "},
+        {"badver", "its METADATA Version '1.0.not.a.version' is not a valid version (PEP 440)"},
+        {"corrupt", "corrupt-1.0-py3-none-any.whl: no zip end of central directory record"},
+        {"noinfo", "noinfo-1.0-py3-none-any.whl: no .dist-info directory"},
+        {"twoinfo", "more than one .dist-info directory (other-2.0.dist-info, "
+                    "twoinfo-1.0.dist-info)"},
+        {"latin", "latin-1.0.dist-info/METADATA: METADATA is not valid UTF-8"},
+        {"badname", "badname-1.0.whl: 'badname-1.0.whl' is not a valid wheel file name"},
+    };
+    for (const auto& [name, reason] : expected)
+    {
+        CAPTURE(name);
+        const std::string message = summary(run(wh, {name}));
+        CAPTURE(message);
+        CHECK(message.starts_with("cannot resolve the requirements"));
+        CHECK(message.find(reason) != std::string::npos);
+    }
+    // The reason is given where the wheel would have matched, too.
+    CHECK(summary(run(wh, {"baddist"})).find(
+              "baddist-1.0-py3-none-any.whl would match, but its metadata is unreadable: ") !=
+          std::string::npos);
+}

@@ -132,7 +132,14 @@ TEST_CASE("deb::generated_files adds what Policy 12 requires, unless the package
           std::string::npos);
     CHECK((*files)[1].path == "/usr/share/doc/hello/changelog.Debian.gz");
     CHECK((*files)[2].path == "/usr/share/lintian/overrides/hello");
+    CHECK((*files)[2].contents.find("\nhello: dir-or-file-in-opt\n") != std::string::npos);
+    // zstd (the default): bookworm's lintian calls zstd members malformed (pydeb(1)).
+    CHECK((*files)[2].contents.ends_with("\nhello: malformed-deb-archive\n"));
+    info.compression = Compression::xz;
+    files = generated_files(info);
+    REQUIRE(files.has_value());
     CHECK((*files)[2].contents.ends_with("\nhello: dir-or-file-in-opt\n"));
+    CHECK((*files)[2].contents.find("malformed-deb-archive") == std::string::npos);
 
     // The user's own copyright wins; a native version gets changelog.gz; no /opt, no override.
     Entry own;
