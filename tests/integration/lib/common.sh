@@ -26,3 +26,8 @@ scratch() {
 has() {
     grep "$@" >/dev/null
 }
+
+# need TOOL PACKAGE: the test cannot check anything without TOOL; tests/install-deps.sh installs it.
+need() {
+    command -v "$1" >/dev/null || fail "$1 missing: apt-get install $2 (tests/install-deps.sh)"
+}
