@@ -27,7 +27,8 @@ if [ "${1:-}" = --remove ]; then
 fi
 
 dir=${1:?usage: clean-root.sh DIR}
-cache_dir=${PYDEB_CACHE:-${PYDEB_SOURCE_ROOT:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/corpus/cache}
+. "$(dirname "$0")/../../cache-dir.sh"
+cache_dir=$PYDEB_CACHE
 mirror=${PYDEB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 tarball=$cache_dir/debootstrap-bookworm-minbase.tar
 

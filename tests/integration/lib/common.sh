@@ -5,9 +5,8 @@ set -euo pipefail
 : "${PYDEB_SOURCE_ROOT:?}"
 : "${PYDEB_BUILD_ROOT:?}"
 
-# Where slow-to-make fixtures live between runs (corpus wheels, debootstrap root).
-PYDEB_CACHE="${PYDEB_CACHE:-$PYDEB_SOURCE_ROOT/tests/corpus/cache}"
-mkdir -p "$PYDEB_CACHE"
+# Where slow-to-make fixtures live between runs (corpus wheels, debootstrap root), outside the tree.
+. "$PYDEB_SOURCE_ROOT/tests/cache-dir.sh"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
