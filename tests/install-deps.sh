@@ -17,7 +17,8 @@ packages=(
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations
-    debhelper devscripts fakeroot man-db groff-base
+    # (ccache: the own-package tests rebuild pydeb through it)
+    debhelper devscripts fakeroot man-db groff-base ccache
 )
 
 SUDO=""

@@ -26,6 +26,19 @@ has() {
     grep "$@" >/dev/null
 }
 
+# use_ccache DIR: compilers started below DIR (by dpkg-buildpackage or rpmbuild; meson runs a
+# compiler through ccache when ccache is installed) share one compiler cache under $PYDEB_CACHE,
+# so rebuilding pydeb from an unchanged copy of the tree costs links, not compiles. The copy's
+# path changes every run: paths under DIR are hashed relative to it, and the working directory
+# is not hashed (debug info may then name another run's directory). debhelper points HOME at a
+# fresh directory, so ccache's default cache would start empty every time.
+use_ccache() {
+    need ccache ccache
+    export CCACHE_DIR=$PYDEB_CACHE/ccache CCACHE_BASEDIR=$1 CCACHE_NOHASHDIR=true
+    export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-2G}
+    mkdir -p "$CCACHE_DIR"
+}
+
 # need TOOL PACKAGE: the test cannot check anything without TOOL; tests/install-deps.sh installs it.
 need() {
     command -v "$1" >/dev/null || fail "$1 missing: apt-get install $2 (tests/install-deps.sh)"
