@@ -15,7 +15,8 @@ python=/usr/bin/python3
 command -v unzip >/dev/null || { echo "needs unzip (apt-get install unzip)" >&2; exit 2; }
 
 "$here/tests/corpus/make-wheel-corpus.sh" >/dev/null
-mapfile -t wheels < <(ls "${PYDEB_CACHE:-$here/tests/corpus/cache}"/wheels/*.whl)
+. "$here/tests/cache-dir.sh"
+mapfile -t wheels < <(ls "$PYDEB_CACHE"/wheels/*.whl)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 bytes=$(cat "${wheels[@]}" | wc -c)

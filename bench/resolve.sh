@@ -13,7 +13,8 @@ driver=$build/tests/integration/resolve/resolve-driver
 python=/usr/bin/python3
 [[ -x $driver ]] || { echo "build $driver first (ninja -C $build tests/integration/resolve/resolve-driver)" >&2; exit 2; }
 
-corpus=${PYDEB_CACHE:-$here/tests/corpus/cache}/wheels
+. "$here/tests/cache-dir.sh"
+corpus=$PYDEB_CACHE/wheels
 if [[ -x $here/tests/corpus/make-wheel-corpus.sh ]]; then
     "$here/tests/corpus/make-wheel-corpus.sh" "$corpus" >/dev/null
 fi

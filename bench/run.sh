@@ -114,7 +114,8 @@ wheels=$work/wheels
 echo "== preparing the wheelhouse" >&2
 "$root/tests/corpus/make-wheel-corpus.sh" >/dev/null
 mkdir -p "$wheels"
-corpus_cache=${PYDEB_CACHE:-$root/tests/corpus/cache}
+. "$root/tests/cache-dir.sh"
+corpus_cache=$PYDEB_CACHE
 cp "$corpus_cache"/wheels/*.whl "$wheels/"
 # numpy, lxml and psutil are not in the test corpus (the tests do not need 8 MB of numpy): the same
 # repacking of Debian's python3-* packages, cached beside the corpus's .debs.

@@ -12,11 +12,13 @@ packages=(
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
     python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
     # the real tools pydeb's output is checked with
-    dpkg-dev lintian debootstrap rpm rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
+    # (rpm also holds rpmsign, which signs with gpg)
+    dpkg-dev lintian debootstrap rpm gpg rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations
-    debhelper devscripts fakeroot man-db groff-base
+    # (ccache: the own-package tests rebuild pydeb through it)
+    debhelper devscripts fakeroot man-db groff-base ccache
 )
 
 SUDO=""

@@ -1,4 +1,4 @@
-// The Debian mapping: dpkg-shlibdeps' algorithm (dpkg-shlibdeps.pl, deb.md §3.3) over the
+// The Debian mapping: dpkg-shlibdeps' algorithm (dpkg's scripts/dpkg-shlibdeps.pl, dpkg-shlibdeps(1)) over the
 // scanned objects, without a debian/ source tree. Bundled sonames never become dependencies.
 #pragma once
 

@@ -1,4 +1,4 @@
-// rpm's automatic ELF requires, in the form rpm's elfdeps (tools/elfdeps.c, rpm.md §5) writes
+// rpm's automatic ELF requires, in the form rpm's elfdeps (rpm's tools/elfdeps.c) writes
 // them: soname(version)marker, marker "(64bit)" for ELFCLASS64 (except Alpha), so DT_NEEDED
 // libpq.so.5 -> libpq.so.5()(64bit) and a version need -> libc.so.6(GLIBC_2.34)(64bit); a 32-bit
 // unversioned soname stays bare. Only names containing ".so" and starting with "lib" or "ld" are

@@ -1,5 +1,5 @@
 // Bytecode for the installed environment, compiled by the TARGET interpreter (the .pyc magic
-// number must match it) with the final paths embedded (wheel-install.md I.26). The bytes and paths
+// number must match it) with the final paths embedded (PEP 552 checked-hash .pyc). The bytes and paths
 // are those of
 //   python -m compileall -q -f --invalidation-mode checked-hash -s STAGE -p / SITE-PACKAGES
 // (checked-hash, because packagers clamp mtimes (SOURCE_DATE_EPOCH) and a timestamp pyc would

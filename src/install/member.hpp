@@ -13,14 +13,15 @@ namespace pydeb::install
 
 // Refuse member names that could escape the target or mean different things on other systems:
 // empty names or components, absolute paths, "." and ".." components, backslashes, drive letters
-// ("C:"), control characters, and names that are not UTF-8 (wheel-install.md E.13-14).
+// ("C:"), control characters, and names that are not UTF-8 (as pip's
+// _internal/operations/install/wheel.py and pypa/installer's destinations.py refuse escapes).
 // The error says what is wrong with the name; the caller adds the wheel and member.
 [[nodiscard]] Expected<void> check_member_name(std::string_view name);
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
 // Member is inside a __pycache__ directory: skipped, as pypa/installer does, because a stale
-// or hostile .pyc would shadow the source (wheel-install.md E.18).
+// or hostile .pyc would shadow the source.
 [[nodiscard]] bool is_pycache_member(std::string_view name);
 
 // The install schemes a wheel's .data directory may name (sysconfig keys).
@@ -47,8 +48,8 @@ enum class RootIsPurelib
     yes,
 };
 
-// Where member `name` goes. data_dir is "<dist-info stem>.data" (wheel-install.md B.5: derived
-// from the dist-info directory, not the file name). Errors: an unknown scheme key, or a file
+// Where member `name` goes. data_dir is "<dist-info stem>.data" (PEP 427: named like
+// the .dist-info directory, not derived from the file name). Errors: an unknown scheme key, or a file
 // directly in .data/ or .data/<key>.
 [[nodiscard]] Expected<MemberTarget>
 classify_member(std::string_view name, std::string_view data_dir, RootIsPurelib root_is_purelib);

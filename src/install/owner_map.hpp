@@ -1,7 +1,7 @@
 // Which wheel owns each installed path. Several wheels install in parallel into one venv; a deb or
 // rpm needs one owner per file, so two wheels may ship the same path only with identical bytes
-// (PEP 420-less namespace __init__.py files); different bytes are an error naming both
-// (wheel-install.md J.27). Thread-safe.
+// (PEP 420-less namespace __init__.py files); different bytes are an error naming both.
+// Thread-safe.
 #pragma once
 
 #include "util/expected.hpp"

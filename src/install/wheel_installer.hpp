@@ -1,5 +1,5 @@
 // Install one wheel into the venv of a Layout (binary distribution format spec, "Installing a
-// wheel 'distribution-1.0-py32-none-any.whl'"), following wheel-install.md item by item:
+// wheel 'distribution-1.0-py32-none-any.whl'"), with pypa/installer and pip as references:
 // RECORD enforced (every member listed, hashes and sizes verified while streaming), path safety,
 // .data scheme spreading, "#!python" rewriting, console/gui launchers, INSTALLER = pydeb, no
 // direct_url.json, and a RECORD rewritten relative to site-packages with the hashes of the bytes

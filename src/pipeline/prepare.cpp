@@ -91,6 +91,13 @@ Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const 
     {
         return fail(spec.bundle->where.to_string() + ": " + bundle.error().message);
     }
+    const auto mib = [](std::uint64_t bytes)
+    { return std::to_string((bytes * 10 / (1024 * 1024)) / 10) + "." +
+             std::to_string((bytes * 10 / (1024 * 1024)) % 10) + " MiB"; };
+    std::cerr << "pydeb: bundled CPython " << bundle->facts.python_version() << " at "
+              << request.prefix.string() << ": " << bundle->files << " files, "
+              << mib(bundle->bytes) << " (" << mib(bundle->bytes_left_out)
+              << " left out: not needed at run time)\n";
     for (const auto& warning : bundle->warnings)
     {
         std::cerr << "pydeb: warning: " << warning << "\n";

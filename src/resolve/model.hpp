@@ -1,4 +1,4 @@
-// The libsolv model of a candidate universe (libsolv.md §8d, libmamba's approach):
+// The libsolv model of a candidate universe (libmamba's approach: libmamba/src/solver/libsolv):
 // - every candidate wheel is a solvable named by its normalized name; its evr is its preference
 //   rank among the wheels of that name ("1" worst), so libsolv's "best version" policy picks the
 //   newest version, then the best tag, and no PEP 440 order has to survive a DEB/RPM evrcmp;
@@ -8,7 +8,7 @@
 //   and the Requires-Dist the extra adds;
 // - each top-level requirement hangs off its own root solvable ("requested#N") that the job
 //   installs: an install job on a namespace dependency nobody provides would be silently dropped
-//   (libsolv.md §7.6), and separate roots make libsolv report each failing request separately.
+//   (libsolv's src/solver.c: a provides job without a provider makes no rule), and separate roots make libsolv report each failing request separately.
 #pragma once
 
 #include "adapters/solv/pool.hpp"

@@ -7,7 +7,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cache=${PYDEB_CACHE:-$here/cache}
+. "$here/../cache-dir.sh"
+cache=$PYDEB_CACHE
 outdir=${1:-$cache/wheels}
 "$here/make-wheel-corpus.sh" "$outdir"
 

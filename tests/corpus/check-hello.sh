@@ -8,7 +8,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 example=$here/../../examples/hello
-cache=${PYDEB_CACHE:-$here/cache}
+. "$here/../cache-dir.sh"
+cache=$PYDEB_CACHE
 wheels=$cache/wheels
 "$here/make-wheel-corpus.sh" "$wheels"
 

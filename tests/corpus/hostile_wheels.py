@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Write hand-crafted broken and hostile wheels, one per case, and OUTDIR/cases.txt.
 
-Each wheel is valid except for the one thing its name says (see
-/work/shared/reference/wheel-install.md sections B, D, E, G for what an
-installer must do). cases.txt has one line per wheel:
+Each wheel is valid except for the one thing its name says (see the binary
+distribution format spec, PEP 427, and pip's and pypa/installer's checks for
+what an installer must do). cases.txt has one line per wheel:
     FILENAME<TAB>expect=refuse|warn|ok<TAB>WORD
 where WORD (a member name, entry point or keyword) must appear in the
 installer's error or warning. Usage: hostile_wheels.py OUTDIR

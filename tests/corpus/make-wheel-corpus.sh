@@ -2,14 +2,20 @@
 # Build the test wheel corpus: real wheels repacked from Debian bookworm python3-* packages
 # (PyPI is not reachable here), plus Debian's own pip/setuptools/wheel wheels.
 #
-#   tests/corpus/make-wheel-corpus.sh [OUTDIR]    (default: $PYDEB_CACHE/wheels, i.e. tests/corpus/cache/wheels)
+#   tests/corpus/make-wheel-corpus.sh [OUTDIR]    (default: $PYDEB_CACHE/wheels; tests/cache-dir.sh)
 #
 # Idempotent and cached: .debs are kept in $PYDEB_CACHE/debs, and OUTDIR/.corpus-stamp records the inputs,
 # so a run with everything present only compares the stamp and exits. Safe to run concurrently (flock).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cache=${PYDEB_CACHE:-$here/cache}
+. "$here/../cache-dir.sh"
+cache=$PYDEB_CACHE
+# examples/hello/pydeb.yaml names its wheelhouse as tests/corpus/cache/wheels: a link to the cache
+# (git-ignored; an old clone's real directory there is left alone).
+if [[ -L $here/cache || ! -e $here/cache ]] && [[ $(readlink "$here/cache") != "$cache" ]]; then
+    ln -sfn "$cache" "$here/cache"
+fi
 outdir=${1:-$cache/wheels}
 debs=$cache/debs
 python=/usr/bin/python3

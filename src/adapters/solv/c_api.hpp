@@ -1,5 +1,5 @@
 // The one place the adapter's .cpp files include libsolv's C headers (never a public header).
-// - The ext headers lack extern "C" guards (libsolv.md §0): wrap everything.
+// - The ext headers lack extern "C" guards (libsolv 0.7.23's ext/*.h): wrap everything.
 // - solvable.h names a struct member `requires`, a keyword since C++20: rename it for the
 //   duration of the include (the member is only used through the C API). Standard headers the C
 //   headers pull in are included first, so the macro never reaches them.

@@ -1,6 +1,6 @@
 // The libsolv pool (strings, relations, repos, solvables and the whatprovides index), split as in
 // libmamba's solv-cpp: ObjPoolView is the non-owning API, ObjPool owns the Pool* and the
-// namespace callback. Ownership and lifetime rules: reference/libsolv.md §9.
+// namespace callback. Ownership and lifetime rules: libsolv's doc/libsolv-pool.txt.
 #pragma once
 
 #include "adapters/solv/ids.hpp"
@@ -36,7 +36,7 @@ public:
     // Call before set_arch*: it also sets the no-arch id ("all" for DEB, "noarch" for RPM).
     void set_disttype(DistType type);
     // pool_setarch expands e.g. x86_64 to its compatible arch list (rpm); pool_setarchpolicy takes
-    // the exact ":"-separated policy (Debian: "amd64" plus foreign architectures), libsolv.md §1.
+    // the exact ":"-separated policy (Debian: "amd64" plus foreign architectures), libsolv's src/poolarch.c.
     void set_arch(const std::string& arch);
     void set_arch_policy(const std::string& policy);
 

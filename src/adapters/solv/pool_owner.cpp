@@ -50,7 +50,7 @@ ObjPool::ObjPool() : ObjPoolView(pool_create()), m_state(std::make_unique<State>
 ObjPool::~ObjPool()
 {
     // Solvers must be gone by now (ObjSolver borrows the pool); pool_free frees repos, solvables
-    // and strings, but not solvers (libsolv.md §9).
+    // and strings, but not solvers (libsolv's src/pool.c).
     pool_free(m_pool);
 }
 

@@ -51,7 +51,8 @@ RuleInfo ObjSolver::rule_info(RuleId rule) const
     Id target = 0;
     Id dep = 0;
     const SolverRuleinfo type = solver_ruleinfo(m_solver.get(), rule, &source, &target, &dep);
-    // *2str results live in the pool's temp space ring: copy at once (libsolv.md §9).
+    // *2str results live in the pool's temp space ring: copy at once (libsolv's
+    // src/pool.c, pool_tmpjoin).
     std::string text = solver_problemruleinfo2str(m_solver.get(), type, source, target, dep);
     return RuleInfo{to_rule_type(type), source, target, dep, std::move(text)};
 }

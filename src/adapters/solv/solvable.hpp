@@ -49,7 +49,8 @@ public:
 
     void add_dependency(DependencyKind kind, DependencyId dependency);
     [[nodiscard]] std::vector<DependencyId> dependencies(DependencyKind kind) const;
-    // `name = evr`: loaders add it, hand-made solvables must add it themselves (libsolv.md §4).
+    // `name = evr`: loaders add it, hand-made solvables must add it themselves
+    // (libsolv's ext/repo_deb.c and ext/repo_rpmdb.c add it).
     void add_self_provide();
 
     // A string attribute by its keyname string ("solvable:installstatus"); nullopt when unset.

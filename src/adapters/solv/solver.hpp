@@ -1,5 +1,6 @@
 // RAII owner of a libsolv Solver over an ObjPool, plus the job and problem vocabulary. The solver
-// borrows the pool: destroy it first (libsolv.md §9).
+// borrows the pool: destroy it first (solver_free before pool_free,
+// libsolv's doc/libsolv-pool.txt).
 #pragma once
 
 #include "adapters/solv/ids.hpp"
@@ -22,7 +23,7 @@ struct Job
     [[nodiscard]] static Job install_solvable(SolvableId id);
     [[nodiscard]] static Job install_name(StringId name);
     // Note: a namespace dependency with no provider is silently dropped by libsolv as an install
-    // job (libsolv.md §7.6): require it from a synthetic root solvable instead.
+    // job (libsolv's src/solver.c): require it from a synthetic root solvable instead.
     [[nodiscard]] static Job install_provides(DependencyId dep);
     [[nodiscard]] static Job lock_solvable(SolvableId id);
 };

@@ -1,5 +1,5 @@
 // libsolvext's C headers for this adapter's .cpp files only: they lack extern "C" guards
-// (libsolv.md §0) and pull in solvable.h, whose `requires` member is a C++20 keyword.
+// (libsolv 0.7.23's ext/*.h) and pull in solvable.h, whose `requires` member is a C++20 keyword.
 #pragma once
 
 #include "adapters/solv/c_api.hpp"

@@ -1,7 +1,7 @@
 // libsolvext loaders for distribution metadata, on top of adapters/solv's pool: the dpkg
 // database, apt Packages files (any compression apt uses, lz4 included), rpm-md repositories
 // and the rpm database, with an optional .solv cache keyed by the source's size and mtime.
-// Pitfalls these functions handle are in reference/libsolv.md §2 and §7.
+// libsolv's own loaders are ext/repo_deb.c, ext/repo_rpmmd.c and ext/repo_rpmdb.c.
 #pragma once
 
 #include "adapters/solv/pool.hpp"

@@ -87,7 +87,7 @@ Expected<solv::ObjRepoView> load_rpm_md(solv::ObjPool& pool, const fs::path& dir
 Expected<solv::ObjRepoView> load_rpmdb(solv::ObjPool& pool, const fs::path& root)
 {
     // libsolv reads %_dbpath; Debian's rpm sets it to ~/.rpmdb once rpmReadConfigFiles ran in
-    // this process, and libsolv 0.7.23 only probes /var/lib/rpm (libsolv.md §7.5). Name it.
+    // this process, and libsolv 0.7.23 only probes /var/lib/rpm (ext/repo_rpmdb.c). Name it.
     std::error_code ec;
     for (const char* dbpath : {"/var/lib/rpm", "/usr/lib/sysimage/rpm"})
     {

@@ -1,5 +1,5 @@
 // .solv caches of loaded repositories (repo_write / repo_add_solv): a reload of bookworm's 66k
-// packages takes half the time of parsing the lists again (libsolv.md §2). Internal to
+// packages takes half the time of parsing the lists again (measured on bookworm). Internal to
 // adapters/solv_repos.
 #pragma once
 

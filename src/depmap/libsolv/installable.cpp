@@ -29,7 +29,8 @@ void add_unique(std::vector<std::string>& out, std::string text)
     }
 }
 
-// Our package as a solvable, Debian: a control stanza parsed like an archive's (libsolv.md §4).
+// Our package as a solvable, Debian: a control stanza parsed like an archive's (libsolv's
+// ext/repo_deb.c, repo_add_deb / control2solvable).
 Expected<solv::SolvableId> add_debian_package(solv::ObjPool& pool, const InstallCheck& check)
 {
     std::string stanza = "Package: " + check.package_name + "\nVersion: " + check.version +

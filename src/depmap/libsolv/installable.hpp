@@ -14,7 +14,7 @@ namespace pydeb::depmap::libsolv
 
 // Every reason the package cannot be installed, as sentences ("nothing provides libfoo9 needed
 // by myapp-1.0-1.amd64"); empty when it can. The solver stops at the first reason per problem
-// (libsolv.md §5), so each relation is also checked for a provider on its own: every missing
+// (libsolv's src/problems.c, solver_findproblemrule), so each relation is also checked for a provider on its own: every missing
 // one is named, not only the first. A check whose package and repositories did not change since
 // it last ran is answered from its memo without loading anything (check_memo.hpp).
 [[nodiscard]] Expected<std::vector<std::string>>

@@ -167,7 +167,8 @@ Expected<std::vector<Member>> plan_members(const std::vector<Entry>& entries,
                         "' is below a path that is not a directory");
         }
     }
-    // dpkg-deb feeds tar a strcmp-sorted list with symlinks last (deb.md 4: build.c treewalk).
+    // dpkg-deb feeds tar a strcmp-sorted list with symlinks last (dpkg's
+    // src/deb/build.c, file_treewalk).
     std::stable_partition(members.begin(), members.end(),
                           [](const Member& m) { return m.type != EntryType::symlink; });
     return members;

@@ -5,7 +5,7 @@
 # (__pycache__ cleanup, dh-virtualenv #270), and purge leaves the root as it was.
 . "$PYDEB_SOURCE_ROOT/tests/integration/deb/lib.sh"
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for chroot"; exit 77; }
-command -v debootstrap >/dev/null || { echo "SKIP: debootstrap not installed"; exit 77; }
+need debootstrap debootstrap
 clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 
 work=$(scratch)

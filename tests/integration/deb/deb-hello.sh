@@ -4,9 +4,10 @@
 # with an edited conffile, purged. Needs the wheel corpus (tests/corpus/make-wheel-corpus.sh).
 . "$PYDEB_SOURCE_ROOT/tests/integration/deb/lib.sh"
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for chroot"; exit 77; }
-command -v debootstrap >/dev/null || { echo "SKIP: debootstrap not installed"; exit 77; }
+need debootstrap debootstrap
 wheels=$PYDEB_CACHE/wheels
-compgen -G "$wheels/click-*.whl" >/dev/null || { echo "SKIP: no wheel corpus in $wheels"; exit 77; }
+"$PYDEB_SOURCE_ROOT/tests/corpus/make-wheel-corpus.sh" "$wheels" >/dev/null
+compgen -G "$wheels/click-*.whl" >/dev/null || fail "no wheel corpus in $wheels (tests/corpus/make-wheel-corpus.sh)"
 clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 
 work=$(scratch)

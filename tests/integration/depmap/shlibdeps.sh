@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache # dpkg owner answers: cold first, then from the cache
 prefix=/opt/venvs/depmap-test
 # dpkg-shlibdeps wants a source tree: debian/control in cwd, the package tree in debian/PKG, and
-# DEBIAN/ to find the package root that $ORIGIN is resolved against (deb.md §3.3).
+# DEBIAN/ to find the package root that $ORIGIN is resolved against (scripts/dpkg-shlibdeps.pl).
 src=$work/src
 stage=$src/debian/depmap-test
 site=$stage$prefix/lib/python3.11/site-packages

@@ -79,7 +79,9 @@ same_bytecode() { # STAGE LABEL
         fail "$2: other .pyc files than compileall's: $(head "$work/list.diff")"
     (cd "$work/ref" && pycs . | while read -r f; do cmp -s "$f" "$1/$f" || echo "$f"; done) >"$work/bytes.diff"
     [[ ! -s $work/bytes.diff ]] || fail "$2: .pyc bytes differ from compileall's: $(head "$work/bytes.diff")"
-    (cd "$1" && find . -name '*.pyc' ! -perm 0644 | head -3 | grep . && fail "$2: a .pyc is not 0644") || true
+    local modes
+    modes=$(cd "$1" && find . -name '*.pyc' ! -perm 0644 -printf '%m %P\n')
+    [[ -z $modes ]] || fail "$2: .pyc files not 0644: $(head -3 <<<"$modes")"
     pass "$2: $(pycs "$1" | wc -l) .pyc files byte-identical to compileall's, probe included"
 }
 warned_once() { # LOG LABEL

@@ -1,4 +1,4 @@
-// Test driver for the install stage until the CLI is wired (tests/integration/install/*.sh):
+// Test driver for the install stage (tests/integration/install/*.sh):
 //   install-driver [--bytecode build|install|none] [--strip] [--link NAME]... [--workers N]
 //                  [--cache DIR [--copy]] STAGE PREFIX PYTHON WHEEL...
 // (--cache: the installed-wheel cache directory, placed by hard links, or copies with --copy)

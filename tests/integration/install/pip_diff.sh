@@ -1,5 +1,5 @@
 #!/bin/bash
-# Differential test against pip (wheel-install.md C, D.12, G, K): the same wheels installed by pip
+# Differential test against pip (PEP 427 installation): the same wheels installed by pip
 # into a CPython venv and by pydeb into a native venv give the same file tree, the same bytes for
 # every file pip does not rewrite, launchers pointing at the venv's python, and the same modules
 # importable. Then a stage != final build must not mention the stage anywhere, and pip must be
@@ -10,7 +10,8 @@ DRIVER=$1
 make_scratch
 
 mapfile -t wheels < <(corpus_wheels)
-# Plus one wheel using every .data scheme (wheel-install.md C.8) and a "#!python" script.
+# Plus one wheel using every .data scheme (PEP 427: purelib, platlib,
+# headers, scripts, data) and a "#!python" script.
 mkdir -p "$work/extra"
 "$PYTHON" - "$work/extra" <<'PY'
 import base64, hashlib, os, sys, zipfile
@@ -126,7 +127,8 @@ if grep -rla -- "$stage" "$stage"; then fail "the stage path leaked into the fil
 diff <(tree_listing "$ours") <(tree_listing "$stage$prefix") || fail "staged tree differs"
 pass "staged install at $prefix does not mention $stage; same tree"
 
-# 3. pip can uninstall what pydeb installed (RECORD is complete, wheel-install.md J.28).
+# 3. pip can uninstall what pydeb installed (RECORD is complete: the
+# Recording installed projects spec, PEP 376).
 names=$(grep '^installed ' "$work/ours.log" | awk '{print $2}' | sort -u)
 "$PYTHON" -m pip --python "$ours/bin/python" uninstall --yes --quiet --disable-pip-version-check $names >&2 ||
     fail "pip uninstall failed"

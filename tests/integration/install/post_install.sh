@@ -1,5 +1,5 @@
 #!/bin/bash
-# After the wheels: bytecode (wheel-install.md I.26), strip, /usr/bin links and the project wheel.
+# After the wheels: bytecode (PEP 552 checked-hash .pyc), strip, /usr/bin links and the project wheel.
 #  - .pyc are checked-hash (flags 3) with co_filename at the FINAL path, compiled by the target;
 #  - strip --strip-debug removes debug sections, keeps dynamic symbols, RECORD stays true, and a
 #    stripped extension (with a vendored auditwheel-style library) still imports;
@@ -94,7 +94,8 @@ assert "/vendoredext.libs/" in open("/proc/self/maps").read()
 [[ $("$live/bin/dbg-answer"; echo "rc=$?") == "rc=42" ]] || fail "console script dbg-answer did not exit 42"
 pass "stripped extensions (and the vendored library) import and run; launcher works"
 
-# A prefix with a space: launchers need the /bin/sh trampoline (wheel-install.md G.24) and run.
+# A prefix with a space: launchers need the /bin/sh trampoline (as distlib's
+# ScriptMaker._build_shebang writes for pip) and run.
 spaced="$work/spaced dir/app"
 "$DRIVER" --bytecode none / "$spaced" "$PYTHON" "$work/wheels/dbgext-1.0-cp311-cp311-linux_x86_64.whl" >/dev/null ||
     fail "install into a spaced prefix"

@@ -28,7 +28,8 @@ fi
 
 dir=${1:?usage: clean-root.sh DIR [RELEASE]}
 release=${2:-bookworm}
-cache_dir=${PYDEB_CACHE:-${PYDEB_SOURCE_ROOT:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/corpus/cache}
+. "$(dirname "$0")/../../cache-dir.sh"
+cache_dir=$PYDEB_CACHE
 mirror=${PYDEB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 tarball=$cache_dir/debootstrap-$release-minbase.tar
 

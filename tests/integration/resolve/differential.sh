@@ -8,14 +8,8 @@
 DRIVER=${1:?usage: differential.sh RESOLVE_DRIVER}
 PYTHON=/usr/bin/python3
 WH="$PYDEB_CACHE/wheels"
-MAKE="$PYDEB_SOURCE_ROOT/tests/corpus/make-wheel-corpus.sh"
-if [ -x "$MAKE" ]; then
-    "$MAKE" "$WH" >/dev/null
-fi
-if [ ! -f "$WH/Flask-2.2.2-py3-none-any.whl" ]; then
-    echo "SKIP: no wheel corpus in $WH (tests/corpus/make-wheel-corpus.sh)"
-    exit 77
-fi
+"$PYDEB_SOURCE_ROOT/tests/corpus/make-wheel-corpus.sh" "$WH" >/dev/null
+[ -f "$WH/Flask-2.2.2-py3-none-any.whl" ] || fail "no Flask 2.2.2 in the wheel corpus $WH (tests/corpus/make-wheel-corpus.sh)"
 # Not $(scratch): its EXIT trap runs when the command substitution's subshell exits.
 S=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
 trap 'rm -rf "$S"' EXIT

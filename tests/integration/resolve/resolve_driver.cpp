@@ -1,5 +1,4 @@
-// resolve-driver: the resolve stage from the command line, for differential tests against pip
-// until `pydeb resolve` is wired to it.
+// resolve-driver: the resolve stage from the command line, for differential tests against pip.
 //   resolve-driver [--time] [--lock FILE | --locked FILE] PYTHON WHEELHOUSE REQUIREMENT...
 // Prints "name==version" lines sorted by name; on failure prints the error and exits 1.
 // --lock FILE also writes the lock; --locked FILE ignores the requirements given and installs

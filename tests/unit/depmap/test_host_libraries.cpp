@@ -32,7 +32,7 @@ TEST_CASE("depmap::HostLibraries follows ld.so.conf includes and checks the ELF 
     {
         CHECK(libraries.locate("libextra.so.4", elf_class, machine) ==
               std::optional<fs::path>("/opt/extra/lib/libextra.so.4"));
-        // libstdc++.so.6 matched lib32stdc++6 and libstdc++6 alike (libsolv.md §3): the class
+        // libstdc++.so.6 matched lib32stdc++6 and libstdc++6 alike: the class
         // and machine must match, not only the name.
         CHECK_FALSE(libraries.locate("libextra.so.4", other_class, machine));
         CHECK_FALSE(libraries.locate("libextra.so.4", elf_class, machine + 1));

@@ -1,3 +1,4 @@
+#include "install/interpreter.hpp"
 #include "install/layout.hpp"
 #include "install/venv.hpp"
 
@@ -12,6 +13,7 @@ using namespace pydeb::install;
 namespace
 {
 
+// Fixed facts for the pure mapping test: Layout only joins the facts' scheme paths.
 pydeb::python::InterpreterFacts facts_311()
 {
     pydeb::python::InterpreterFacts facts;
@@ -53,27 +55,38 @@ TEST_CASE("install::Layout maps schemes into the venv at its final path")
 
 TEST_CASE("install::create_venv lays out CPython's venv with final paths only")
 {
+    // create_venv reads the target's own stdlib (venv/scripts), so the expectations come from the
+    // host's real /usr/bin/python3, whatever its version.
+    const auto facts = query_interpreter("/usr/bin/python3", InterpreterCache::bypass);
+    REQUIRE_MESSAGE(facts.has_value(), "cannot query /usr/bin/python3 (apt-get install python3)");
+    const std::string short_version =
+        std::to_string(facts->major) + "." + std::to_string(facts->minor);
+    const std::string version = short_version + "." + std::to_string(facts->micro);
+    const fs::path activate_source = fs::path(facts->stdlib) / "venv/scripts/common/activate";
+    REQUIRE_MESSAGE(fs::exists(activate_source),
+                    activate_source.string() << " is missing: the venv module's scripts are needed "
+                                                "(apt-get install python3-venv)");
+
     const auto stage = fs::absolute("venv-stage");
-    const auto layout = Layout::make(stage, "/opt/venvs/app", facts_311());
-    const auto written = create_venv(layout, facts_311());
+    const auto layout = Layout::make(stage, "/opt/venvs/app", *facts);
+    const auto written = create_venv(layout, *facts);
     REQUIRE(written.has_value());
     const auto root = stage / "opt/venvs/app";
     const auto cfg = slurp(root / "pyvenv.cfg");
     CHECK(cfg.starts_with("home = /usr/bin\ninclude-system-site-packages = false\n"
-                          "version = 3.11.2\nexecutable = "));
+                          "version = " +
+                          version + "\nexecutable = "));
     CHECK(cfg.ends_with("command = /usr/bin/python3 -m venv /opt/venvs/app\n"));
     CHECK(fs::read_symlink(root / "bin/python3") == "/usr/bin/python3");
     CHECK(fs::read_symlink(root / "bin/python") == "python3");
-    CHECK(fs::read_symlink(root / "bin/python3.11") == "python3");
+    CHECK(fs::read_symlink(root / ("bin/python" + short_version)) == "python3");
     CHECK(fs::read_symlink(root / "lib64") == "lib");
-    CHECK(fs::is_directory(root / "lib/python3.11/site-packages"));
-    if (fs::exists("/usr/lib/python3.11/venv/scripts/common/activate"))
-    {
-        const auto activate = slurp(root / "bin/activate");
-        CHECK(activate.find("/opt/venvs/app") != std::string::npos);
-        CHECK(activate.find("__VENV_") == std::string::npos);
-        CHECK(activate.find(stage.string()) == std::string::npos);
-        CHECK(fs::exists(root / "bin/activate.fish"));
-        CHECK(fs::exists(root / "bin/activate.csh"));
-    }
+    CHECK(fs::is_directory(root / facts->purelib));
+    CHECK(facts->purelib == "lib/python" + short_version + "/site-packages");
+    const auto activate = slurp(root / "bin/activate");
+    CHECK(activate.find("/opt/venvs/app") != std::string::npos);
+    CHECK(activate.find("__VENV_") == std::string::npos);
+    CHECK(activate.find(stage.string()) == std::string::npos);
+    CHECK(fs::exists(root / "bin/activate.fish"));
+    CHECK(fs::exists(root / "bin/activate.csh"));
 }

@@ -6,7 +6,7 @@ using namespace pydeb::install;
 
 TEST_CASE("install::rewrite_script_head follows pypa/installer's test vectors")
 {
-    // wheel-install.md G.21
+    // pypa/installer's src/installer/scripts.py and tests/test_scripts.py
     CHECK(rewrite_script_head("#!python\n", "/my/python") == "#!/my/python\n");
     CHECK(rewrite_script_head("#!pythonw\n", "/my/python") == "#!/my/python\n");
     CHECK(rewrite_script_head("#!python something\n", "/my/python") == "#!/my/python\n");

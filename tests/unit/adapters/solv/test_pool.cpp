@@ -38,7 +38,7 @@ TEST_CASE("solv::ObjQueue")
 TEST_CASE("solv::ObjPool strings, relations and solvables")
 {
     ObjPool pool;
-    CHECK(pool.disttype() == DistType::deb); // libsolv.md §0: Debian's build defaults to DEB
+    CHECK(pool.disttype() == DistType::deb); // Debian's libsolv: DISTTYPE_DEB
     const StringId foo = pool.add_string("foo");
     CHECK(pool.find_string("foo") == foo);
     CHECK_FALSE(pool.find_string("never-added").has_value());
