@@ -112,29 +112,10 @@ prefix=/opt/venvs/$app
 requirements=('flask>=2' requests lxml numpy psycopg2 PyYAML psutil six hello)
 wheels=$work/wheels
 echo "== preparing the wheelhouse" >&2
-"$root/tests/corpus/make-wheel-corpus.sh" >/dev/null
-mkdir -p "$wheels"
-. "$root/tests/cache-dir.sh"
-corpus_cache=$PYDEB_CACHE
-cp "$corpus_cache"/wheels/*.whl "$wheels/"
-# numpy, lxml and psutil are not in the test corpus (the tests do not need 8 MB of numpy): the same
-# repacking of Debian's python3-* packages, cached beside the corpus's .debs.
-bench_debs=(python3-numpy python3-lxml python3-psutil)
-mkdir -p "$corpus_cache/debs"
-missing_debs=()
-for p in "${bench_debs[@]}"; do compgen -G "$corpus_cache/debs/${p}_*.deb" >/dev/null || missing_debs+=("$p"); done
-if ((${#missing_debs[@]})); then
-    (cd "$corpus_cache/debs" && apt-get download -q "${missing_debs[@]}") >"$out/logs/apt-download.log" 2>&1 ||
-        { cat "$out/logs/apt-download.log" >&2; echo "run.sh: apt-get download ${missing_debs[*]} failed" >&2; exit 1; }
-fi
-bench_deb_files=()
-for p in "${bench_debs[@]}"; do bench_deb_files+=("$(find "$corpus_cache/debs" -maxdepth 1 -name "${p}_*.deb" | sort -V | tail -n1)"); done
-"$python" "$root/tests/corpus/repack_debs.py" "$wheels" "${bench_deb_files[@]}" >/dev/null
-# hello's wheel, built offline from a copy (so the source tree gets no build/ or egg-info).
-cp -r "$root/examples/hello" "$work/hello-src"
-rm -rf "$work/hello-src/build" "$work/hello-src/src/"*.egg-info "$work/hello-src/out" "$work/hello-src/wheels"
-(cd "$work/hello-src" && "$python" -m pip wheel -q --no-deps --no-build-isolation --no-index -w "$wheels" .) \
-    >"$out/logs/hello-wheel.log" 2>&1 || { cat "$out/logs/hello-wheel.log" >&2; exit 1; }
+# The test corpus, numpy, lxml and psutil repacked the same way, and hello's own wheel: the same
+# wheelhouse the bundled-interpreter tests use.
+"$root/tests/corpus/make-app-wheelhouse.sh" "$wheels" >"$out/logs/wheelhouse.log" 2>&1 ||
+    { cat "$out/logs/wheelhouse.log" >&2; echo "run.sh: making the wheelhouse failed" >&2; exit 1; }
 printf '%s\n' "${requirements[@]}" >"$work/requirements.txt"
 
 # --- contender templates ---------------------------------------------------------------------------

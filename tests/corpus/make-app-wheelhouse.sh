@@ -8,7 +8,8 @@ set -euo pipefail
 dir=${1:?usage: make-app-wheelhouse.sh DIR}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 python=/usr/bin/python3
-corpus_cache=${PYDEB_CACHE:-$root/tests/corpus/cache}
+. "$root/tests/cache-dir.sh"
+corpus_cache=$PYDEB_CACHE
 "$root/tests/corpus/make-wheel-corpus.sh" >/dev/null
 mkdir -p "$dir" "$corpus_cache/debs"
 cp "$corpus_cache"/wheels/*.whl "$dir/"
