@@ -8,6 +8,7 @@ set -euo pipefail
 dir=${1:?usage: make-app-wheelhouse.sh DIR}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 python=/usr/bin/python3
+# shellcheck source=tests/cache-dir.sh
 . "$root/tests/cache-dir.sh"
 corpus_cache=$PYDEB_CACHE
 "$root/tests/corpus/make-wheel-corpus.sh" >/dev/null
