@@ -76,8 +76,13 @@ TEST_CASE("install::create_venv lays out CPython's venv with final paths only")
     CHECK(cfg.starts_with("home = /usr/bin\ninclude-system-site-packages = false\n"
                           "version = " +
                           version + "\nexecutable = "));
-    CHECK(cfg.ends_with("command = /usr/bin/python3 -m venv /opt/venvs/app\n"));
-    CHECK(fs::read_symlink(root / "bin/python3") == "/usr/bin/python3");
+    // The venv links the versioned interpreter (/usr/bin/python3 is python3.X), so that a
+    // python3 of another minor version cannot slip under the venv's compiled extensions.
+    const std::string versioned = "/usr/bin/python" + short_version;
+    CHECK(facts->executable == versioned);
+    CHECK(facts->runnable == "/usr/bin/python3");
+    CHECK(cfg.ends_with("command = " + versioned + " -m venv /opt/venvs/app\n"));
+    CHECK(fs::read_symlink(root / "bin/python3") == versioned);
     CHECK(fs::read_symlink(root / "bin/python") == "python3");
     CHECK(fs::read_symlink(root / ("bin/python" + short_version)) == "python3");
     CHECK(fs::read_symlink(root / "lib64") == "lib");
