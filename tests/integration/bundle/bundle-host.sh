@@ -85,7 +85,9 @@ check_app() { # ROOT RELEASE
     in_root apt-get install -y -q "/tmp/${deb##*/}" >"$work/apt-$release.log" 2>&1 ||
         { tail -20 "$work/apt-$release.log"; fail "apt-get install ./${deb##*/} in a clean $release root"; }
     # shellcheck disable=SC2016 # dpkg-query's format
-    in_root dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' 'python*' 'libpython*' >"$work/py-$release" 2>/dev/null || true
+    # dpkg-query exits 1 when a pattern matches no package (the expected case); anything else fails.
+    in_root dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' 'python*' 'libpython*' >"$work/py-$release" 2>/dev/null ||
+        [ $? = 1 ] || fail "$release: dpkg-query failed"
     if grep '^ii' "$work/py-$release"; then fail "$release: apt installed python packages (above)"; fi
     in_root /opt/venvs/evalapp/bin/python -W ignore -c '
 import flask, requests, lxml.etree, numpy, psycopg2, yaml, psutil, hello, ssl, sys, decimal, sqlite3

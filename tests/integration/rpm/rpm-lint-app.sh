@@ -35,7 +35,10 @@ sed -i -e "s|wheelhouse: .*|wheelhouse: [\"$work/wheels\"]|" \
 rpm=$(ls "$work"/out/*.rpm)
 rpm -qlp "$rpm" | has -E '/site-packages/numpy/core/lib/libnpymath\.a$' || fail "numpy is not in the package"
 
-rpmlint -r "$PYDEB_SOURCE_ROOT/rpm/pydeb.rpmlintrc" "$rpm" >"$work/lint" 2>&1 || true
+# rpmlint exits non-zero when it reports errors (one is expected below); what it said is the check,
+# and an empty report means it did not run.
+rpmlint -r "$PYDEB_SOURCE_ROOT/rpm/pydeb.rpmlintrc" "$rpm" >"$work/lint" 2>&1 || echo "rpmlint exited $?" >>"$work/lint"
+grep -q ' errors, ' "$work/lint" || { cat "$work/lint"; fail "rpmlint printed no summary"; }
 errors=$(grep -E ': E: ' "$work/lint" || true)
 # The file outside the venv: reported, so no filter reaches beyond the venv.
 grep -qE ': E: non-executable-script /usr/share/hello/tool.py ' <<<"$errors" ||
