@@ -9,16 +9,9 @@
 #    debian/copyright it is left out ("pydeb validate ... --debian-source .");
 #  - standalone, the same spec resolves against its own directory (debian/) and says so.
 # Needs: the corpus wheels (tests/corpus/make-wheel-corpus.sh).
-. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$PYDEB_SOURCE_ROOT/tests/integration/debhelper/lib.sh"
 . "$PYDEB_SOURCE_ROOT/tests/integration/debhelper/minimal-source.sh"
-work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
-src=$PYDEB_SOURCE_ROOT
-"$src/tests/corpus/make-wheel-corpus.sh" "$PYDEB_CACHE/wheels" >"$work/corpus.log" 2>&1 ||
-    { tail -20 "$work/corpus.log"; fail "make-wheel-corpus.sh"; }
-export PERL5LIB=$src/debhelper/lib${PERL5LIB:+:$PERL5LIB}
-export PATH=$src/debhelper:$PATH
-export DH_AUTOSCRIPTDIR=$src/templates/deb
 
 make_minimal_source "$work"
 pkg=$work/minapp-1.0

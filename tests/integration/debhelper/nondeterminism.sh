@@ -8,16 +8,9 @@
 #  - the build is reproducible without it: a second build, from a copy at another path, gives a
 #    byte-identical .deb.
 # Needs: the corpus wheels (tests/corpus/make-wheel-corpus.sh).
-. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$PYDEB_SOURCE_ROOT/tests/integration/debhelper/lib.sh"
 . "$PYDEB_SOURCE_ROOT/tests/integration/debhelper/minimal-source.sh"
-work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
-src=$PYDEB_SOURCE_ROOT
-"$src/tests/corpus/make-wheel-corpus.sh" "$PYDEB_CACHE/wheels" >"$work/corpus.log" 2>&1 ||
-    { tail -20 "$work/corpus.log"; fail "make-wheel-corpus.sh"; }
-export PERL5LIB=$src/debhelper/lib${PERL5LIB:+:$PERL5LIB}
-export PATH=$src/debhelper:$PATH
-export DH_AUTOSCRIPTDIR=$src/templates/deb
 mkdir -p "$work/a" "$work/b"
 make_minimal_source "$work/a"
 cp -a "$work/a/minapp-1.0" "$work/b/"

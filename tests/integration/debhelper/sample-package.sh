@@ -5,15 +5,8 @@
 # has the venv and ${pydeb:Depends} filled (libpq5 for psycopg2's extension), lintian reports no
 # errors, and it installs with apt and imports psycopg2 and yaml in a clean bookworm root.
 # Needs: the corpus wheels (tests/corpus/make-wheel-corpus.sh), debootstrap, network for apt.
-. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
-work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
-src=$PYDEB_SOURCE_ROOT
-"$src/tests/corpus/make-wheel-corpus.sh" "$PYDEB_CACHE/wheels" >"$work/corpus.log" 2>&1 ||
-    { tail -20 "$work/corpus.log"; fail "make-wheel-corpus.sh"; }
-export PERL5LIB=$src/debhelper/lib${PERL5LIB:+:$PERL5LIB}
-export PATH=$src/debhelper:$PATH
-export DH_AUTOSCRIPTDIR=$src/templates/deb
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$PYDEB_SOURCE_ROOT/tests/integration/debhelper/lib.sh"
 
 pkg=$work/sampleapp-1.0
 mkdir -p "$pkg/debian/source"
