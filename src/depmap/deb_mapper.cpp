@@ -32,7 +32,7 @@ bool under(const fs::path& path, const fs::path& prefix)
 
 } // namespace
 
-Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
+Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                                    const fs::path& stage_root, const fs::path& prefix,
                                    const DpkgDatabase& database, const HostLibraries& libraries)
 {

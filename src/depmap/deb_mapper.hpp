@@ -8,6 +8,7 @@
 #include "elf/elf_object.hpp"
 #include "util/expected.hpp"
 
+#include <span>
 #include <filesystem>
 #include <vector>
 
@@ -25,7 +26,7 @@ struct DebianMapping
 // located on the host, its owner found in the dpkg database, and the owner's symbols file (the
 // template raised to the highest minver among the symbols the object uses) or shlibs file used.
 // A soname with no library or no owner is a warning, not a dependency.
-[[nodiscard]] Expected<DebianMapping> map_debian(const std::vector<elf::ElfObject>& objects,
+[[nodiscard]] Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                                                  const std::filesystem::path& stage_root,
                                                  const std::filesystem::path& prefix,
                                                  const DpkgDatabase& database,

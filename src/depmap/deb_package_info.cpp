@@ -9,16 +9,16 @@ Expected<PackageInfo> load_package_info(const DpkgDatabase& database, const std:
     PackageInfo info;
     if (const auto file = PYDEB_TRY(database.read_control_file(package, "symbols")))
     {
-        info.symbols = PYDEB_TRY(parse_symbols(file->text.text(), file->path.string(), wanted));
+        info.symbols = PYDEB_TRY(parse_symbols(file->text, file->path.string(), wanted));
     }
     if (const auto file = PYDEB_TRY(database.read_control_file(package, "shlibs")))
     {
-        info.shlibs = parse_shlibs(file->text.text());
+        info.shlibs = parse_shlibs(file->text);
     }
     return info;
 }
 
-std::optional<SymbolNames> used_symbol_names(const std::vector<elf::ElfObject>& objects)
+std::optional<SymbolNames> used_symbol_names(std::span<const elf::ElfObject> objects)
 {
     SymbolNames names;
     for (const auto& object : objects)

@@ -7,6 +7,7 @@
 #include "elf/elf_object.hpp"
 #include "util/expected.hpp"
 
+#include <span>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,6 @@ struct PackageInfo
 // The names of every undefined symbol the objects use: the only symbols a lookup asks for.
 // nullopt (keep all) when a version holds an '@', which would make "name@version" ambiguous.
 [[nodiscard]] std::optional<SymbolNames>
-used_symbol_names(const std::vector<elf::ElfObject>& objects);
+used_symbol_names(std::span<const elf::ElfObject> objects);
 
 } // namespace pydeb::depmap

@@ -1,5 +1,7 @@
 #include "depmap/dpkg_database.hpp"
 
+#include "util/files.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -123,7 +125,7 @@ DpkgDatabase::read_control_file(std::string_view package, std::string_view ext) 
           std::string(package) + "." + std::string(ext)})
     {
         auto path = m_info / name;
-        if (auto text = FileText::open(path))
+        if (auto text = util::read_file(path))
         {
             return ControlFile{std::move(path), std::move(*text)};
         }

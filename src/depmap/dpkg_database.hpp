@@ -6,7 +6,6 @@
 
 #include "depmap/dpkg_owners.hpp"
 #include "depmap/dpkg_status.hpp"
-#include "depmap/file_text.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
@@ -51,7 +50,7 @@ public:
     struct ControlFile
     {
         std::filesystem::path path;
-        FileText text;
+        std::string text;
     };
     [[nodiscard]] Expected<std::optional<ControlFile>>
     read_control_file(std::string_view package, std::string_view ext) const;

@@ -26,32 +26,6 @@ constexpr std::size_t k_kept = 20;
 
 } // namespace
 
-bool read_whole_file(const fs::path& path, std::string& buffer)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-    {
-        return false;
-    }
-    struct stat st = {};
-    bool ok = ::fstat(fd, &st) == 0;
-    buffer.resize(ok ? static_cast<std::size_t>(st.st_size) : 0);
-    std::size_t done = 0;
-    while (ok && done < buffer.size())
-    {
-        const auto n = ::read(fd, buffer.data() + done, buffer.size() - done);
-        ok = n >= 0;
-        if (n <= 0)
-        {
-            break; // an error, or the file shrank since fstat
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    buffer.resize(done);
-    ::close(fd);
-    return ok;
-}
-
 DpkgOwners::DpkgOwners(fs::path root) : m_root(std::move(root)) {}
 
 std::optional<std::optional<std::string>>
@@ -110,7 +84,6 @@ void DpkgOwners::scan(const std::vector<std::vector<std::string>>& groups,
     }
     const auto answered = [&]
     { return std::ranges::all_of(groups, [&](const auto& g) { return answer(g).has_value(); }); };
-    std::string buffer;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(m_root / "var/lib/dpkg/info", ec))
     {
@@ -120,10 +93,16 @@ void DpkgOwners::scan(const std::vector<std::vector<std::string>>& groups,
             continue;
         }
         const auto package = name.substr(0, std::min(name.find(':'), name.size() - 5));
-        if (!installed(package) || !read_whole_file(entry.path(), buffer))
+        if (!installed(package))
         {
             continue;
         }
+        auto list = util::read_file(entry.path());
+        if (!list)
+        {
+            continue;
+        }
+        const std::string& buffer = *list;
         // One path per line (dpkg's info/PKG.list); the first list naming a path owns it.
         for (std::size_t pos = 0; pos < buffer.size();)
         {

@@ -52,8 +52,4 @@ private:
     Known m_known;
 };
 
-// A file of the dpkg database, whole, with one read(2) into a buffer the caller may reuse (the
-// lists are read by the thousand, the status is megabytes); false when it cannot be read.
-[[nodiscard]] bool read_whole_file(const std::filesystem::path& path, std::string& buffer);
-
 } // namespace pydeb::depmap

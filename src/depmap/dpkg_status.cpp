@@ -1,6 +1,7 @@
 #include "depmap/dpkg_status.hpp"
 
-#include "depmap/file_text.hpp"
+#include "util/files.hpp"
+
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -80,24 +81,9 @@ void parse_status(std::string_view text, std::map<std::string, InstalledPackage,
 
 const InstalledPackage* InstalledPackages::find(std::string_view name)
 {
-    load_memo();
-    auto it = m_answers.find(name);
-    if (it == m_answers.end())
-    {
-        const auto& packages = parsed();
-        const auto found = packages.find(name);
-        it = m_answers
-                 .emplace(std::string(name),
-                          found == packages.end() ? std::nullopt : std::optional(found->second))
-                 .first;
-        save_memo();
-    }
-    return it->second ? &*it->second : nullptr;
-}
-
-bool InstalledPackages::installed(std::string_view name)
-{
-    return parsed().contains(name);
+    const auto& packages = parsed();
+    const auto found = packages.find(name);
+    return found == packages.end() ? nullptr : &found->second;
 }
 
 const InstalledPackages::Packages& InstalledPackages::parsed()
@@ -105,9 +91,9 @@ const InstalledPackages::Packages& InstalledPackages::parsed()
     if (!m_parsed)
     {
         // An unreadable status (DpkgDatabase::open checked it could be opened) has no packages.
-        const auto text = FileText::open(m_status);
+        const auto text = util::read_file(m_status);
         m_parsed.emplace();
-        parse_status(text ? text->text() : std::string_view(), *m_parsed);
+        parse_status(text ? std::string_view(*text) : std::string_view(), *m_parsed);
     }
     return *m_parsed;
 }

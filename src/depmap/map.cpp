@@ -39,7 +39,7 @@ std::string_view to_string(Provenance provenance)
 namespace
 {
 
-Expected<Mapping> map_rpm(const MapRequest& request, const std::vector<elf::ElfObject>& objects)
+Expected<Mapping> map_rpm(const MapRequest& request, std::span<const elf::ElfObject> objects)
 {
     Mapping mapping;
     std::set<std::string> requires_;
@@ -87,7 +87,7 @@ Expected<Mapping> map_rpm(const MapRequest& request, const std::vector<elf::ElfO
     return mapping;
 }
 
-Expected<Mapping> map_deb(const MapRequest& request, const std::vector<elf::ElfObject>& objects)
+Expected<Mapping> map_deb(const MapRequest& request, std::span<const elf::ElfObject> objects)
 {
     const auto database = PYDEB_TRY(DpkgDatabase::open(request.system_root));
     const HostLibraries libraries(request.system_root);
@@ -111,10 +111,8 @@ Expected<Mapping> map_deb(const MapRequest& request, const std::vector<elf::ElfO
 
 Expected<Mapping> map_dependencies(const MapRequest& request)
 {
-    const auto objects =
-        PYDEB_TRY(request.staged_files ? elf::scan_files(request.stage_root, *request.staged_files)
-                                       : elf::scan_tree(request.stage_root));
-    return request.target == Target::deb ? map_deb(request, objects) : map_rpm(request, objects);
+    return request.target == Target::deb ? map_deb(request, request.objects)
+                                         : map_rpm(request, request.objects);
 }
 
 Expected<std::vector<std::string>> check_installable(const InstallCheck& check)

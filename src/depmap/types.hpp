@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,9 @@ struct MapRequest
     // reads the host's dpkg database under `system_root`.
     std::vector<RepoSource> repos;
     std::filesystem::path system_root = "/"; // dpkg database and library directories
-    // The stage's regular files when the caller has listed them (the writer's entries; views
-    // into them, so they must outlive the request): read instead of walking stage_root, and files
-    // with a content key that elf::ObjectMemo knows are no ELF objects are not opened. nullopt:
-    // walk stage_root.
-    std::optional<std::vector<elf::StagedFile>> staged_files;
+    // The ELF objects of stage_root (elf::scan_tree or scan_files), read once per build and
+    // mapped for each format; they must outlive the request.
+    std::span<const elf::ElfObject> objects;
 };
 
 struct MappedSoname

@@ -64,16 +64,6 @@ struct ElfObject
     bool gnu_hash_only = false; // .gnu.hash without .hash: rpm adds rtld(GNU_HASH)
 };
 
-// A regular file of the staging tree, as the stage that listed it knows it. Views into the
-// caller's listing (thousands of files: copying their paths costs more than the scan).
-struct StagedFile
-{
-    std::string_view install_path; // absolute, "/opt/venvs/app/lib/python3.11/site-packages/x.so"
-    // A name for exactly these bytes, valid as long as the name exists (package::Entry's
-    // content_key: a file placed from an installed-wheel cache entry); empty when unknown.
-    std::string_view content_key;
-};
-
 // "ELF 64-bit x86-64" style name for messages.
 [[nodiscard]] std::string describe_abi(ElfClass elf_class, std::uint16_t machine);
 

@@ -92,7 +92,7 @@ Expected<std::optional<ElfObject>> read_elf_object(const std::filesystem::path& 
     {
         return std::nullopt;
     }
-    // Once per process (and before any thread of scan_files reads): libelf keeps it globally.
+    // Once per process: libelf keeps the version it was told globally.
     static const bool libelf_ready = elf_version(EV_CURRENT) != EV_NONE;
     if (!libelf_ready)
     {

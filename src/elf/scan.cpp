@@ -31,13 +31,25 @@ Expected<std::vector<ElfObject>> scan_tree(const fs::path& stage_root)
             paths.push_back((fs::path("/") / it->path().lexically_relative(stage_root)).string());
         }
     }
-    std::vector<StagedFile> files;
-    files.reserve(paths.size());
-    for (const auto& path : paths)
+    return scan_files(stage_root, paths);
+}
+
+Expected<std::vector<ElfObject>> scan_files(const fs::path& stage_root,
+                                            const std::vector<std::string>& install_paths)
+{
+    std::vector<ElfObject> objects;
+    for (const auto& path : install_paths)
     {
-        files.push_back({path, {}});
+        auto object = PYDEB_TRY(read_elf_object(stage_root / fs::path(path).relative_path()));
+        if (object)
+        {
+            object->install_path = path;
+            objects.push_back(std::move(*object));
+        }
     }
-    return scan_files(stage_root, files); // nothing named: every file is read
+    // By install path, compared as paths (component-wise), not as strings.
+    std::ranges::sort(objects, {}, &ElfObject::install_path);
+    return objects;
 }
 
 std::string expand_origin(std::string_view entry, const fs::path& origin)

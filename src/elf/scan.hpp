@@ -19,11 +19,10 @@ namespace pydeb::elf
 // absolute path: stage_root/opt/venvs/app/x.so -> /opt/venvs/app/x.so.
 [[nodiscard]] Expected<std::vector<ElfObject>> scan_tree(const std::filesystem::path& stage_root);
 
-// scan_tree over a listing of stage_root's regular files instead of a walk: the same objects.
-// A named file (content_key) that ObjectMemo (object_memo.hpp) remembers as no ELF object is not
-// opened; every other file is read as scan_tree reads it, and the memo learns the named ones.
-[[nodiscard]] Expected<std::vector<ElfObject>> scan_files(const std::filesystem::path& stage_root,
-                                                          const std::vector<StagedFile>& files);
+// scan_tree over a listing of stage_root's regular files (install paths) instead of a walk: the
+// same objects. A build scans once and maps every format from the result.
+[[nodiscard]] Expected<std::vector<ElfObject>>
+scan_files(const std::filesystem::path& stage_root, const std::vector<std::string>& install_paths);
 
 // The directories the loader searches for the object's DT_NEEDED entries before the system
 // directories, as install paths: DT_RUNPATH if present, else DT_RPATH (ld.so(8): DT_RPATH is

@@ -1,6 +1,7 @@
 #include "pipeline/map_stage.hpp"
 
 #include "depmap/map.hpp"
+#include "elf/scan.hpp"
 #include "python/rpm_version.hpp"
 
 #include <iostream>
@@ -33,12 +34,33 @@ std::vector<depmap::RepoSource> repositories(const spec::Spec& spec, depmap::Tar
     return out;
 }
 
-depmap::MapRequest map_request(const Prepared& prepared, const fs::path& root,
-                               depmap::Target target)
+} // namespace
+
+Expected<StagedObjects> scan_stage(const fs::path& root)
+{
+    return StagedObjects{root, PYDEB_TRY(elf::scan_tree(root))};
+}
+
+Expected<StagedObjects> scan_stage(const fs::path& root, const std::vector<package::Entry>& entries)
+{
+    std::vector<std::string> files;
+    for (const auto& entry : entries)
+    {
+        if (entry.type == package::EntryType::file)
+        {
+            files.push_back(entry.path);
+        }
+    }
+    return StagedObjects{root, PYDEB_TRY(elf::scan_files(root, files))};
+}
+
+Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObjects& staged,
+                                    depmap::Target target)
 {
     const spec::Spec& spec = prepared.spec;
     depmap::MapRequest request;
-    request.stage_root = root;
+    request.stage_root = staged.root;
+    request.objects = staged.objects;
     request.prefix = spec.prefix;
     request.target = target;
     // A bundled interpreter is in the package: its ELF objects are mapped like the wheels' ones,
@@ -46,31 +68,6 @@ depmap::MapRequest map_request(const Prepared& prepared, const fs::path& root,
     request.interpreter = prepared.bundle ? fs::path() : fs::path(prepared.facts.executable);
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
-    return request;
-}
-
-} // namespace
-
-Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& root,
-                                    depmap::Target target)
-{
-    return depmap::map_dependencies(map_request(prepared, root, target));
-}
-
-Expected<depmap::Mapping> map_stage(const Prepared& prepared, const fs::path& root,
-                                    depmap::Target target,
-                                    const std::vector<package::Entry>& entries)
-{
-    depmap::MapRequest request = map_request(prepared, root, target);
-    auto& files = request.staged_files.emplace();
-    files.reserve(entries.size());
-    for (const auto& entry : entries)
-    {
-        if (entry.type == package::EntryType::file)
-        {
-            files.push_back({entry.path, entry.content_key});
-        }
-    }
     return depmap::map_dependencies(request);
 }
 

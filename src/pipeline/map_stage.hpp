@@ -14,17 +14,22 @@
 namespace pydeb::pipeline
 {
 
-// Maps the staged tree for one format; extra relations from the spec are merged in.
-[[nodiscard]] Expected<depmap::Mapping>
-map_stage(const Prepared& prepared, const std::filesystem::path& root, depmap::Target target);
+// The staged tree's ELF objects, read once and mapped for every format.
+struct StagedObjects
+{
+    std::filesystem::path root;
+    std::vector<elf::ElfObject> objects;
+};
 
-// For `pydeb build`: the regular files come from `entries` (which must outlive the call) instead
-// of a walk of `root`, and files of the installed-wheel cache that an earlier build found not to
-// be ELF objects (by Entry::content_key) are not opened again.
-[[nodiscard]] Expected<depmap::Mapping> map_stage(const Prepared& prepared,
-                                                  const std::filesystem::path& root,
-                                                  depmap::Target target,
-                                                  const std::vector<package::Entry>& entries);
+// By a walk of `root`.
+[[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root);
+// From the regular files among the package's entries (`pydeb build` has listed them already).
+[[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root,
+                                                 const std::vector<package::Entry>& entries);
+
+// Maps the staged objects for one format; extra relations from the spec are merged in.
+[[nodiscard]] Expected<depmap::Mapping>
+map_stage(const Prepared& prepared, const StagedObjects& staged, depmap::Target target);
 
 // Puts the mapping into `info` (Depends or Requires; for rpm also the bundled(python3dist())
 // Provides of every wheel, as Fedora's bundling guidelines ask), then runs the installability

@@ -35,12 +35,11 @@ depmap::Target target_of(spec::Format format)
 
 // One package file: the mapped relations for its format, the installability check, the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
-                                const fs::path& root, package::PackageInfo info,
+                                const StagedObjects& staged, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
                                 util::StageClock& clock)
 {
-    const depmap::Mapping mapping =
-        PYDEB_TRY(map_stage(prepared, root, target_of(format), info.entries));
+    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
     clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
     if (format == spec::Format::deb)
@@ -149,7 +148,8 @@ Expected<void> install(const InstallRequest& request)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
         package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
-        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::deb));
+        const auto mapping =
+            PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), depmap::Target::deb));
         PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
         PYDEB_TRY(integration::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
@@ -165,7 +165,8 @@ Expected<void> install(const InstallRequest& request)
     }
     if (request.rpm_requires)
     {
-        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::rpm));
+        const auto mapping =
+            PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), depmap::Target::rpm));
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           integration::render_rpm_requires(mapping.rpm_requires)));
     }
@@ -181,9 +182,10 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
     const fs::path root = prepared.scratch.path() / "root";
     std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";
     PYDEB_TRY(stage_venv(prepared, resolution, root));
+    const StagedObjects staged = PYDEB_TRY(scan_stage(root));
     for (const spec::Format format : prepared.spec.formats)
     {
-        const auto mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
+        const auto mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
         for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))
         {
             std::cout << line << "\n";
@@ -222,6 +224,7 @@ Expected<void> build(const BuildRequest& request)
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, from_cache, started);
+    const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
     clock.lap("collect");
 
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
@@ -231,7 +234,7 @@ Expected<void> build(const BuildRequest& request)
         // the entries are not copied for a single format.
         const bool last = i + 1 == formats.size();
         const fs::path written = PYDEB_TRY(write_format(
-            prepared, resolution, root, last ? std::move(info) : package::PackageInfo(info),
+            prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
             formats[i], request.output_dir, clock));
         std::cout << written.string() << "\n";
     }

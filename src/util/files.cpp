@@ -92,42 +92,54 @@ std::string errno_text()
 
 Expected<std::string> read_file(const fs::path& path)
 {
-    // fstat for the size, then read(2) straight into the string: caches and control files are
-    // read on every build, and a stream with 8 KiB reads costs more than the data.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO in the file's place must not hang the build; it is refused below.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
     {
-        return fail(path.string() + ": cannot read: " + errno_text());
+        const int error = errno;
+        auto failure = fail(path.string() + ": cannot read: " + std::strerror(error));
+        errno = error;
+        return failure;
     }
     struct stat info
     {
     };
+    int error = ::fstat(fd, &info) != 0 ? errno : S_ISREG(info.st_mode) ? 0 : EINVAL;
     std::string out;
-    if (::fstat(fd, &info) == 0 && info.st_size > 0)
+    if (error == 0)
     {
-        out.reserve(static_cast<std::size_t>(info.st_size));
-    }
-    std::array<char, 65536> buffer{};
-    for (;;)
-    {
-        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-        if (got == 0)
+        // One read(2) of the size fstat gives, then until EOF: the file may grow meanwhile.
+        out.resize(static_cast<std::size_t>(info.st_size));
+        std::size_t done = 0;
+        for (;;)
         {
-            break;
-        }
-        if (got < 0)
-        {
-            if (errno == EINTR)
+            if (done == out.size())
+            {
+                out.resize(out.size() + 65536);
+            }
+            const ssize_t got = ::read(fd, out.data() + done, out.size() - done);
+            if (got < 0 && errno == EINTR)
             {
                 continue;
             }
-            const std::string why = errno_text();
-            ::close(fd);
-            return fail(path.string() + ": cannot read: " + why);
+            if (got <= 0)
+            {
+                error = got < 0 ? errno : 0;
+                break;
+            }
+            done += static_cast<std::size_t>(got);
         }
-        out.append(buffer.data(), static_cast<std::size_t>(got));
+        out.resize(done);
     }
     ::close(fd);
+    if (error != 0)
+    {
+        auto failure = fail(path.string() + ": cannot read: " +
+                            (error == EINVAL ? std::string("not a regular file")
+                                             : std::string(std::strerror(error))));
+        errno = error;
+        return failure;
+    }
     return out;
 }
 

@@ -11,6 +11,8 @@
 namespace pydeb::util
 {
 
+// The whole regular file. On failure errno is that of the failing call (EINVAL: the path is no
+// regular file, e.g. a directory or a FIFO, which is never opened for a blocking read).
 [[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path);
 
 // Write via a temporary file in the same directory and rename(2) it into place, so readers see

@@ -1,32 +1,12 @@
 #include "adapters/archive/zstd_encoder.hpp"
 
-#include "adapters/archive/bulk_memory.hpp"
-
 #include <algorithm>
 #include <string>
 
-// ZSTD_createCCtx_advanced and ZSTD_customMem are in libzstd's "experimental" section, exported by
-// the shared library since 1.0 and unchanged since; they route the encoder's allocations.
-#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 namespace pydeb::adapters::archive
 {
-
-namespace
-{
-
-void* allocate(void*, std::size_t size)
-{
-    return bulk_allocate(size);
-}
-
-void release(void*, void* memory)
-{
-    bulk_free(memory);
-}
-
-} // namespace
 
 struct ZstdEncoder::State
 {
@@ -84,7 +64,7 @@ Expected<ZstdEncoder> ZstdEncoder::create(int level, unsigned workers, Output ou
 {
     auto state = std::make_unique<State>();
     state->output = std::move(output);
-    state->context = ZSTD_createCCtx_advanced(ZSTD_customMem{allocate, release, nullptr});
+    state->context = ZSTD_createCCtx();
     if (state->context == nullptr)
     {
         return fail("zstd: cannot allocate an encoder");

@@ -5,8 +5,6 @@
 // not by thread), so packages are the same on every machine, but it differs from the
 // single-threaded encoder's. So data.tar always gets the multithreaded one and control.tar, a
 // few KiB, always the single-threaded one (no threads to start, no 8 MiB job buffers to fault in).
-// The encoder's buffers come from bulk_memory (huge pages): at level 3 it copies its whole input
-// into fresh 8 MiB job buffers, whose page faults would otherwise cost more than compressing.
 #pragma once
 
 #include "util/expected.hpp"

@@ -1,7 +1,6 @@
 #include "package/core/digesting_reader.hpp"
 
 #include "adapters/archive/file_io.hpp"
-#include "package/core/digest_ring.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,31 +13,19 @@ namespace fs = std::filesystem;
 namespace pydeb::package
 {
 
-namespace
-{
-
-// Largest single read(2): big enough to keep syscalls few, small enough that the consumer and the
-// worker overlap on large files.
-constexpr std::size_t k_max_read = 1024 * 1024;
-
-} // namespace
-
-DigestingReader::DigestingReader(util::HashAlgorithm algorithm, std::size_t ring_size)
-    : m_ring(std::make_unique<DigestRing>(algorithm, ring_size))
+DigestingReader::DigestingReader(util::HashAlgorithm algorithm, std::size_t buffer_size)
+    : m_algorithm(algorithm), m_buffer(std::max<std::size_t>(buffer_size, 1))
 {
 }
-
-DigestingReader::~DigestingReader() = default;
 
 Expected<std::size_t> DigestingReader::read(const fs::path& source, std::uint64_t size,
                                             const Consume& consume)
 {
-    if (m_state != State::reading || !m_ring->usable())
+    if (m_state != State::reading)
     {
         return fail(source.string() + ": not read: " +
-                    (m_state == State::failed     ? "an earlier file failed"
-                     : m_state == State::finished ? "the digests were already taken"
-                                                  : "no memory for the read buffer"));
+                    (m_state == State::failed ? "an earlier file failed"
+                                              : "the digests were already taken"));
     }
     const adapters::archive::UniqueFd file(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
     if (file.get() < 0)
@@ -46,34 +33,29 @@ Expected<std::size_t> DigestingReader::read(const fs::path& source, std::uint64_
         m_state = State::failed;
         return fail(source.string() + ": cannot read: " + std::strerror(errno));
     }
-    const std::size_t number = m_files++;
-    auto streamed = stream(file.get(), source, number, size, consume);
-    if (!streamed)
+    auto digest = stream(file.get(), source, size, consume);
+    if (!digest)
     {
         m_state = State::failed;
-        return std::unexpected(std::move(streamed).error());
+        return std::unexpected(std::move(digest).error());
     }
-    return number;
+    m_digests.push_back(std::move(*digest));
+    return m_digests.size() - 1;
 }
 
-Expected<void> DigestingReader::stream(int fd, const fs::path& source, std::size_t file,
-                                       std::uint64_t size, const Consume& consume)
+Expected<std::string> DigestingReader::stream(int fd, const fs::path& source, std::uint64_t size,
+                                              const Consume& consume)
 {
-    const auto changed = [&]
-    {
-        return fail(source.string() + ": file changed size while being packaged (expected " +
-                    std::to_string(size) + " bytes); rebuild without modifying the staging tree");
-    };
-    // Each read asks for one byte more than the rest of the file: a regular file returns less only
-    // at its end, so getting exactly the rest proves the end without another read(2).
-    bool at_end = false;
+    util::Hasher hasher(m_algorithm);
+    // Each read asks for one byte more than the rest of the file (up to the buffer): a regular
+    // file returns less only at its end, so a short read that is exactly the rest proves the end.
     std::uint64_t done = 0;
-    while (!at_end)
+    for (;;)
     {
         const std::uint64_t rest = size - done;
-        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(rest + 1, k_max_read));
-        const std::span<std::byte> space = m_ring->wait_for_space(want);
-        const ssize_t n = ::read(fd, space.data(), space.size());
+        const auto want =
+            static_cast<std::size_t>(std::min<std::uint64_t>(rest + 1, m_buffer.size()));
+        const ssize_t n = ::read(fd, m_buffer.data(), want);
         if (n < 0 && errno == EINTR)
         {
             continue;
@@ -85,28 +67,28 @@ Expected<void> DigestingReader::stream(int fd, const fs::path& source, std::size
         const auto length = static_cast<std::size_t>(n);
         if (length > rest || (length == 0 && rest > 0))
         {
-            return changed(); // longer or shorter than listed
+            return fail(source.string() + ": file changed size while being packaged (expected " +
+                        std::to_string(size) +
+                        " bytes); rebuild without modifying the staging tree");
         }
         done += length;
-        at_end = length == rest && (length < space.size() || length == 0);
-        if (length > 0 || at_end)
-        {
-            m_ring->push(file, space, length, at_end);
-        }
+        const std::span<const std::byte> piece(m_buffer.data(), length);
+        hasher.update(piece);
         if (length > 0)
         {
-            PYDEB_TRY(consume({reinterpret_cast<const char*>(space.data()), length}));
+            PYDEB_TRY(consume({reinterpret_cast<const char*>(piece.data()), length}));
+        }
+        if (length == rest && (length < want || length == 0))
+        {
+            return util::to_hex(hasher.finish());
         }
     }
-    return {};
 }
 
 std::vector<std::string> DigestingReader::digests()
 {
     m_state = State::finished;
-    std::vector<std::string> out = m_ring->finish();
-    out.resize(m_files);
-    return out;
+    return std::move(m_digests);
 }
 
 } // namespace pydeb::package

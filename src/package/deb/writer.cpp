@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
-#include <future>
 
 namespace pydeb::package::deb
 {
@@ -169,14 +168,11 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
     {
         if (auto data = reuse_summary(*members, cached->md5sums))
         {
-            // The sha256 check runs while the package is assembled; only a verified payload is
-            // committed, a damaged one is written afresh below.
-            auto verified = std::async(std::launch::async, [&] { return cache->verify(*cached); });
-            const auto written = write_ar(info, *data, now, package.temporary_path(), compression,
-                                          cached->data, [] { return Expected<void>(); });
-            if (verified.get())
+            // Only a verified payload is used; a damaged one is written afresh below.
+            if (cache->verify(*cached))
             {
-                PYDEB_TRY(written);
+                PYDEB_TRY(write_ar(info, *data, now, package.temporary_path(), compression,
+                                   cached->data, [] { return Expected<void>(); }));
                 return package.commit(std::filesystem::perms(0644));
             }
         }

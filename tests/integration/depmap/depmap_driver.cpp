@@ -14,6 +14,7 @@
 #include "adapters/solv/pool.hpp"
 #include "adapters/solv_repos/loaders.hpp"
 #include "depmap/map.hpp"
+#include "elf/scan.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
@@ -65,18 +66,15 @@ bool parse_repo(const std::string& text, std::vector<depmap::RepoSource>& repos)
     return true;
 }
 
-// The stage's regular files as the build lists them, each named by the sha256 of its bytes: a
-// content key that is right by construction, so ObjectMemo may trust it.
-std::vector<std::pair<std::string, std::string>> list_stage(const std::filesystem::path& stage)
+// The stage's regular files as the build lists them (install paths), sorted.
+std::vector<std::string> list_stage(const std::filesystem::path& stage)
 {
-    std::vector<std::pair<std::string, std::string>> listing;
+    std::vector<std::string> listing;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(stage))
     {
         if (entry.is_regular_file() && !entry.is_symlink())
         {
-            const auto digest = util::digest_file(util::HashAlgorithm::sha256, entry.path());
-            listing.emplace_back("/" + entry.path().lexically_relative(stage).string(),
-                                 digest ? "sha256:" + util::to_hex(*digest) : "");
+            listing.push_back("/" + entry.path().lexically_relative(stage).string());
         }
     }
     std::ranges::sort(listing);
@@ -93,17 +91,12 @@ int run_map(const std::vector<std::string>& args)
     request.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
     request.stage_root = args[1];
     request.prefix = args[2];
-    std::vector<std::pair<std::string, std::string>> listing; // owns what staged_files views
+    bool listed = false;
     for (std::size_t i = 3; i < args.size(); i += 2)
     {
         if (args[i] == "--listed")
         {
-            listing = list_stage(request.stage_root);
-            auto& files = request.staged_files.emplace();
-            for (const auto& [path, key] : listing)
-            {
-                files.push_back({path, key});
-            }
+            listed = true;
             --i; // a flag, no value
         }
         else if (i + 1 >= args.size())
@@ -123,6 +116,14 @@ int run_map(const std::vector<std::string>& args)
             return usage();
         }
     }
+    auto objects = listed ? elf::scan_files(request.stage_root, list_stage(request.stage_root))
+                          : elf::scan_tree(request.stage_root);
+    if (!objects)
+    {
+        std::cerr << "error: " << objects.error().message << "\n";
+        return 1;
+    }
+    request.objects = *objects;
     auto mapping = depmap::map_dependencies(request);
     if (!mapping)
     {
