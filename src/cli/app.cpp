@@ -1,8 +1,9 @@
 #include "cli/app.hpp"
 
+#include "pipeline/cache_command.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
-#include "util/cache_dir.hpp"
+#include "util/cache_store.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -27,10 +28,12 @@ Expected<int> run(int argc, char** argv)
     app.set_version_flag("--version", std::string("pydeb ") + PYDEB_VERSION);
     app.require_subcommand(1);
     app.fallthrough(); // global flags (--no-cache) also after the subcommand
+    // The one cache store, passed down to every stage (util/cache_store.hpp).
+    util::CacheStore cache = util::CacheStore::from_environment();
     app.add_flag_callback(
-        "--no-cache", [] { util::set_cache_policy(util::CachePolicy::bypass); },
-        "neither read nor write pydeb's caches ($XDG_CACHE_HOME/pydeb): interpreter facts, "
-        ".solv repositories, installability results, dpkg file owners, installed wheels");
+        "--no-cache", [&cache] { cache = util::CacheStore::off(); },
+        "neither read nor write pydeb's cache ($XDG_CACHE_HOME/pydeb, see `pydeb cache info`): "
+        "every step is done afresh, with the same result");
 
     std::function<Expected<void>()> action;
     std::filesystem::path spec_path;
@@ -118,6 +121,18 @@ Expected<int> run(int argc, char** argv)
     add_context(deps);
     deps->callback([&] { action = [&] { return pipeline::deps(spec_path, context); }; });
 
+    CLI::App* cache_command =
+        app.add_subcommand("cache", "show or clean pydeb's cache ($XDG_CACHE_HOME/pydeb)");
+    cache_command->require_subcommand(1);
+    cache_command->add_subcommand("info", "where the cache is and what each kind of entry holds")
+        ->callback([&] { action = [&] { return pipeline::cache_info(cache); }; });
+    std::optional<std::string> max_size;
+    CLI::App* clean = cache_command->add_subcommand(
+        "clean", "remove the least recently used entries until the cache is under a size");
+    clean->add_option("--max-size", max_size,
+                      "the size to shrink to, e.g. 500M or 2G (default: 0, everything)");
+    clean->callback([&] { action = [&] { return pipeline::cache_clean(cache, max_size); }; });
+
     try
     {
         app.parse(argc, argv);
@@ -126,6 +141,10 @@ Expected<int> run(int argc, char** argv)
     {
         return app.exit(e);
     }
+    // After parsing, so --no-cache counts wherever it stands on the line.
+    context.cache = cache;
+    build_request.cache = cache;
+    install_request.context.cache = cache;
     PYDEB_TRY(action());
     return 0;
 }

@@ -32,12 +32,12 @@ std::vector<fs::path> usrmerge_aliases(const fs::path& path)
     return out;
 }
 
-Expected<DpkgDatabase> DpkgDatabase::open(const fs::path& root)
+Expected<DpkgDatabase> DpkgDatabase::open(const fs::path& root, const util::CacheStore& cache)
 {
     DpkgDatabase db;
     db.m_root = root;
     db.m_info = root / "var/lib/dpkg/info";
-    db.m_owners = std::make_shared<DpkgOwners>(root);
+    db.m_owners = std::make_shared<DpkgOwners>(root, cache);
     const auto status_path = root / "var/lib/dpkg/status";
     const int fd = ::open(status_path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)

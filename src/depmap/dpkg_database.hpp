@@ -30,7 +30,9 @@ class DpkgDatabase
 public:
     // ROOT/var/lib/dpkg; an Error when its status file cannot be read. The status is parsed
     // only when a question is not answered by the memo (dpkg_status.hpp).
-    [[nodiscard]] static Expected<DpkgDatabase> open(const std::filesystem::path& root);
+    // Owner answers are kept in `cache` (dpkg_owners.hpp).
+    [[nodiscard]] static Expected<DpkgDatabase> open(const std::filesystem::path& root,
+                                                     const util::CacheStore& cache);
 
     // An installed package (Status "... installed"); nullptr when there is none.
     [[nodiscard]] const InstalledPackage* find(std::string_view name) const;

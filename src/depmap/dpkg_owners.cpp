@@ -1,6 +1,5 @@
 #include "depmap/dpkg_owners.hpp"
 
-#include "util/cache_dir.hpp"
 #include "util/cache_validity.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
@@ -22,11 +21,13 @@ namespace
 
 // First line of a cache file; bump when its layout or meaning changes.
 constexpr std::string_view k_format = "pydeb dpkg owners 1";
-constexpr std::size_t k_kept = 20;
 
 } // namespace
 
-DpkgOwners::DpkgOwners(fs::path root) : m_root(std::move(root)) {}
+DpkgOwners::DpkgOwners(fs::path root, util::CacheStore cache)
+    : m_root(std::move(root)), m_cache(std::move(cache))
+{
+}
 
 std::optional<std::optional<std::string>>
 DpkgOwners::answer(const std::vector<std::string>& group) const
@@ -133,27 +134,21 @@ void DpkgOwners::load_cache()
         return;
     }
     m_cache_loaded = true;
-    const auto dir = util::cache_directory("dpkg-owners");
     const auto status = util::stable_identity(m_root / "var/lib/dpkg/status");
     const auto info = util::stable_identity(m_root / "var/lib/dpkg/info");
-    if (!dir || !status || !info)
+    if (!m_cache.enabled() || !status || !info)
     {
         return;
     }
-    util::Hasher hasher(util::HashAlgorithm::sha256);
-    for (const auto& part : {std::string(k_format), *status, *info})
-    {
-        hasher.update(std::to_string(part.size()) + ":" + part + "\n");
-    }
-    m_cache_file = *dir / (util::to_hex(hasher.finish()) + ".txt");
+    m_cache_key = util::CacheKey(k_format).add(*status).add(*info).hex();
     // "SPELLING\tOWNER" per line, OWNER empty for "no installed package". A line that does not
     // parse ends the reading: what came before it is still right.
-    const auto text = util::read_file(*m_cache_file);
-    if (!text || !text->starts_with(std::string(k_format) + "\n"))
+    const auto text = m_cache.load(util::CacheKind::dpkg_owners, *m_cache_key);
+    if (!text)
     {
         return;
     }
-    for (std::size_t pos = k_format.size() + 1; pos < text->size();)
+    for (std::size_t pos = 0; pos < text->size();)
     {
         const auto end = text->find('\n', pos);
         const auto tab = text->rfind('\t', end);
@@ -170,11 +165,11 @@ void DpkgOwners::load_cache()
 
 void DpkgOwners::save_cache() const
 {
-    if (!m_cache_file)
+    if (!m_cache_key)
     {
         return;
     }
-    std::string text = std::string(k_format) + "\n";
+    std::string text;
     for (const auto& [spelling, owner] : m_known)
     {
         if (spelling.find('\n') == std::string::npos)
@@ -182,12 +177,7 @@ void DpkgOwners::save_cache() const
             text += spelling + "\t" + owner.value_or("") + "\n";
         }
     }
-    std::error_code ec;
-    fs::create_directories(m_cache_file->parent_path(), ec);
-    if (!ec && util::write_file_atomic(*m_cache_file, text))
-    {
-        util::prune_cache_directory(m_cache_file->parent_path(), k_kept);
-    }
+    m_cache.store(util::CacheKind::dpkg_owners, *m_cache_key, text);
 }
 
 } // namespace pydeb::depmap

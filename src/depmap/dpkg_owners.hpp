@@ -1,10 +1,12 @@
 // Which installed package ships a path, as `dpkg -S` answers it: the path is a line of
 // info/PKG[:ARCH].list. Reading all 1,000+ lists of a desktop system costs more than the rest of
 // the Debian mapping together (issue #9), so every answer (an owner, or "no installed package")
-// is kept twice: for the process, and in $XDG_CACHE_HOME/pydeb/dpkg-owners under a key naming
-// the dpkg database's state (the identities of status and of info/, which dpkg rewrites on every
-// install and removal; depmap/file_identity.hpp). A rebuild then reads no list at all.
+// is kept twice: for the process, and in the cache store (CacheKind::dpkg_owners) under a key
+// naming the dpkg database's state (the identities of status and of info/, which dpkg rewrites on
+// every install and removal; util/cache_validity.hpp). A rebuild then reads no list at all.
 #pragma once
+
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -21,7 +23,7 @@ class DpkgOwners
 {
 public:
     // root: the system ("/" or a chroot).
-    explicit DpkgOwners(std::filesystem::path root);
+    DpkgOwners(std::filesystem::path root, util::CacheStore cache);
 
     // Whether a package counts: the lists of config-files-only packages are left out, as
     // dpkg -S leaves them out.
@@ -47,7 +49,8 @@ private:
     void save_cache() const;
 
     std::filesystem::path m_root;
-    std::optional<std::filesystem::path> m_cache_file; // nullopt: no persistent cache
+    util::CacheStore m_cache;
+    std::optional<std::string> m_cache_key; // nullopt: no persistent cache
     bool m_cache_loaded = false;
     Known m_known;
 };

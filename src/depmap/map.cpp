@@ -79,7 +79,8 @@ Expected<Mapping> map_rpm(const MapRequest& request, std::span<const elf::ElfObj
     if (!request.repos.empty())
     {
         for (const auto& missing :
-             PYDEB_TRY(libsolv::unprovided_rpm_requires(mapping.rpm_requires, request.repos)))
+             PYDEB_TRY(libsolv::unprovided_rpm_requires(mapping.rpm_requires, request.repos,
+                                                               request.cache)))
         {
             mapping.warnings.push_back("nothing in the target repositories provides " + missing);
         }
@@ -89,7 +90,7 @@ Expected<Mapping> map_rpm(const MapRequest& request, std::span<const elf::ElfObj
 
 Expected<Mapping> map_deb(const MapRequest& request, std::span<const elf::ElfObject> objects)
 {
-    const auto database = PYDEB_TRY(DpkgDatabase::open(request.system_root));
+    const auto database = PYDEB_TRY(DpkgDatabase::open(request.system_root, request.cache));
     const HostLibraries libraries(request.system_root);
     auto debian =
         PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, database, libraries));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "elf/elf_object.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -59,6 +60,7 @@ struct MapRequest
     // reads the host's dpkg database under `system_root`.
     std::vector<RepoSource> repos;
     std::filesystem::path system_root = "/"; // dpkg database and library directories
+    util::CacheStore cache = util::CacheStore::off(); // dpkg owners, .solv repositories
     // The ELF objects of stage_root (elf::scan_tree or scan_files), read once per build and
     // mapped for each format; they must outlive the request.
     std::span<const elf::ElfObject> objects;
@@ -98,6 +100,7 @@ struct InstallCheck
     // Empty: the host's apt lists plus its dpkg status (deb); rpm has no default.
     std::vector<RepoSource> repos;
     ProblemPolicy policy = ProblemPolicy::error;
+    util::CacheStore cache = util::CacheStore::off(); // check answers, .solv repositories
 };
 
 } // namespace pydeb::depmap

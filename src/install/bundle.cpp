@@ -161,7 +161,7 @@ Expected<BundledInterpreter> bundle_interpreter(const BundleRequest& request)
     report.files = taken.files;
     report.bytes = taken.bytes;
     report.bytes_left_out = taken.bytes_left_out;
-    report.facts = PYDEB_TRY(query_interpreter(binary, InterpreterCache::bypass));
+    report.facts = PYDEB_TRY(query_interpreter(binary, util::CacheStore::off()));
     report.facts.runnable = binary.string();
     report.facts.executable = (request.prefix / "bin" / ("python" + x_y)).string();
     report.facts.base_prefix = request.prefix.string();

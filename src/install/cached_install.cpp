@@ -232,7 +232,8 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
                               wheel.path.filename().string(),
                               wheel.path.string(),
                               request.interpreter.cache_tag,
-                              request.link_mode};
+                              request.link_mode,
+                              request.spares};
                           auto files = materialize(materialize_request, owners);
                           if (!files)
                           {

@@ -122,7 +122,8 @@ Expected<InstallReport> install_environment(const InstallRequest& request)
         parent)
     {
         const UniqueFd made(
-            util::create_directory_at(parent.get(), stage_root.filename().c_str(), 0755));
+            util::create_directory_at(parent.get(), stage_root.filename().c_str(), 0755,
+                                      request.spares));
     }
     const auto layout = Layout::make(stage_root, request.prefix, request.interpreter);
     const auto launcher = templates::get("launcher/console_script.py");

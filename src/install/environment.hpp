@@ -7,6 +7,7 @@
 #include "install/wheel_installer.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
+#include "util/spare_directories.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -39,6 +40,7 @@ struct InstallRequest
     // created or written: every wheel is installed straight into the stage.
     std::optional<std::filesystem::path> cache;
     LinkMode link_mode = LinkMode::copy; // how cached files reach the stage
+    util::SpareDirectories* spares = nullptr; // the stage's directories may come from this pool
 };
 
 // clang-format off

@@ -1,7 +1,6 @@
 #include "install/interpreter.hpp"
 
 #include "adapters/process/process.hpp"
-#include "util/cache_dir.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
@@ -149,24 +148,18 @@ Expected<python::InterpreterFacts> parse_interpreter_facts(std::string_view text
     return facts;
 }
 
-Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, InterpreterCache cache)
+Expected<python::InterpreterFacts> query_interpreter(const fs::path& python,
+                                                     const util::CacheStore& cache)
 {
     const auto absolute = fs::absolute(python);
-    const auto key = PYDEB_TRY(cache_key(absolute));
-    const auto directory = util::cache_directory("interpreters");
-    const auto cache_file =
-        directory.value_or(fs::path()) /
-        (util::to_hex(util::digest(util::HashAlgorithm::sha256, absolute.string())) + ".txt");
-    if (cache == InterpreterCache::use && directory)
+    const auto key = util::CacheKey("interpreter facts 1").add(PYDEB_TRY(cache_key(absolute))).hex();
+    if (auto cached = cache.load(util::CacheKind::interpreters, key))
     {
-        if (auto cached = util::read_file(cache_file); cached && cached->starts_with(key + "\n"))
+        if (auto facts = parse_interpreter_facts(*cached))
         {
-            if (auto facts = parse_interpreter_facts(*cached))
-            {
-                facts->executable = versioned_path(absolute, *facts).string();
-                facts->runnable = absolute.string();
-                return facts;
-            }
+            facts->executable = versioned_path(absolute, *facts).string();
+            facts->runnable = absolute.string();
+            return facts;
         }
     }
     // -I: isolated mode, so PYTHONPATH, PYTHONHOME and user site-packages cannot change answers.
@@ -184,13 +177,7 @@ Expected<python::InterpreterFacts> query_interpreter(const fs::path& python, Int
     }
     facts->executable = versioned_path(absolute, *facts).string();
     facts->runnable = absolute.string();
-    if (directory)
-    {
-        std::error_code ignored;
-        fs::create_directories(*directory, ignored);
-        // A cache that cannot be written only costs a re-query next time.
-        (void)util::write_file_atomic(cache_file, key + "\n" + result.standard_output);
-    }
+    cache.store(util::CacheKind::interpreters, key, result.standard_output);
     return facts;
 }
 

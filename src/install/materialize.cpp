@@ -73,7 +73,7 @@ Expected<std::vector<std::string>> materialize(const MaterializeRequest& request
         return fail(request.where + ": cannot open the wheel cache entry " +
                     request.entry.files.string() + ": " + std::strerror(errno));
     }
-    auto tree = PYDEB_TRY(StageTree::open(request.layout.stage_root));
+    auto tree = PYDEB_TRY(StageTree::open(request.layout.stage_root, request.spares));
     std::vector<std::string> placed_paths;
     placed_paths.reserve(manifest.files.size());
     for (const auto& file : manifest.files)

@@ -10,6 +10,7 @@
 #include "install/owner_map.hpp"
 #include "install/wheel_cache.hpp"
 #include "util/expected.hpp"
+#include "util/spare_directories.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@ struct MaterializeRequest
     std::string where;    // the wheel's path, for messages
     std::string_view cache_tag;
     LinkMode link = LinkMode::copy;
+    util::SpareDirectories* spares = nullptr; // for the stage's new directories
 };
 
 // Returns the absolute target paths ("/opt/app/...") of the files placed, in manifest order.

@@ -83,14 +83,15 @@ Expected<void> FileSink::finish(unsigned mode)
     return {};
 }
 
-Expected<StageTree> StageTree::open(const std::filesystem::path& root)
+Expected<StageTree> StageTree::open(const std::filesystem::path& root,
+                                    util::SpareDirectories* spares)
 {
     UniqueFd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd)
     {
         return fail(errno_text("cannot open staging root " + root.string(), errno));
     }
-    return StageTree(std::move(fd));
+    return StageTree(std::move(fd), spares);
 }
 
 Expected<int> StageTree::open_directory(std::string_view directory)
@@ -120,7 +121,7 @@ Expected<int> StageTree::open_directory(std::string_view directory)
         bool created = false;
         if (parent_new || (!fd && errno == ENOENT))
         {
-            fd = UniqueFd(util::create_directory_at(parent, component.c_str(), 0755));
+            fd = UniqueFd(util::create_directory_at(parent, component.c_str(), 0755, m_spares));
             created = static_cast<bool>(fd);
             if (!fd && errno == EEXIST) // made meanwhile (another wheel), or not a directory
             {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "util/expected.hpp"
+#include "util/spare_directories.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -48,7 +49,9 @@ private:
 class StageTree
 {
 public:
-    [[nodiscard]] static Expected<StageTree> open(const std::filesystem::path& root);
+    // Directories this tree makes may come from `spares` (util/spare_directories.hpp).
+    [[nodiscard]] static Expected<StageTree> open(const std::filesystem::path& root,
+                                                  util::SpareDirectories* spares = nullptr);
 
     // Create or truncate the regular file at `relative` (no leading "/", no ".."), creating its
     // directories (0755). Errors are the system's reason; callers add the wheel and member.
@@ -66,7 +69,10 @@ public:
     void remove_file(const std::filesystem::path& relative);
 
 private:
-    explicit StageTree(UniqueFd root) : m_root(std::move(root)) {}
+    StageTree(UniqueFd root, util::SpareDirectories* spares)
+        : m_root(std::move(root)), m_spares(spares)
+    {
+    }
     // Open (creating as needed) the directory "a/b/c" ("" = the root), reusing the previous call's
     // chain: members of a wheel come grouped by directory, so most calls open nothing.
     [[nodiscard]] Expected<int> open_directory(std::string_view directory);
@@ -78,6 +84,7 @@ private:
         bool created = false; // by this tree: nothing below it existed
     };
     UniqueFd m_root;
+    util::SpareDirectories* m_spares = nullptr;
     std::vector<OpenDirectory> m_chain;
 };
 

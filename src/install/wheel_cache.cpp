@@ -2,6 +2,7 @@
 
 #include "install/stage_tree.hpp"
 #include "util/files.hpp"
+#include "util/cache_store.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -149,6 +150,7 @@ std::optional<CacheEntry> WheelCache::lookup(const std::string& key) const
         remove_entry(entry);
         return std::nullopt;
     }
+    util::CacheStore::touch(entry); // used now: the store's cleanup keeps it longest
     return CacheEntry{entry / k_files, std::move(*manifest), key};
 }
 

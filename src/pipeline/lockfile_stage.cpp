@@ -19,6 +19,7 @@ Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared)
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
     request.target = prepared.facts;
+    request.cache = prepared.cache;
     return resolve::resolve(request);
 }
 
@@ -47,7 +48,8 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         ": the lock was made for other requirements than the spec's now; run "
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
-        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, prepared.facts));
+        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, prepared.facts,
+                                                           prepared.cache));
     }
     else
     {

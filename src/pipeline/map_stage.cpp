@@ -68,6 +68,7 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObject
     request.interpreter = prepared.bundle ? fs::path() : fs::path(prepared.facts.executable);
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
+    request.cache = prepared.cache;
     return depmap::map_dependencies(request);
 }
 
@@ -99,6 +100,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
         return {};
     }
     depmap::InstallCheck check;
+    check.cache = prepared.cache;
     check.target = target;
     check.package_name = info.name;
     check.version = info.version + "-" + info.release;

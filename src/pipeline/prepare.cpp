@@ -52,7 +52,9 @@ Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
         return fail("pip built " + wheel.string() + ", whose name is not a valid wheel name: " +
                     filename.error().message);
     }
-    const resolve::WheelMetadata metadata = PYDEB_TRY(resolve::read_wheel_metadata(wheel));
+    // The project's wheel is new on every build: its METADATA is not worth a cache entry.
+    const resolve::WheelMetadata metadata =
+        PYDEB_TRY(resolve::read_wheel_metadata(util::CacheStore::off(), wheel));
     requirements.insert(requirements.end(), metadata.requires_dist.begin(),
                         metadata.requires_dist.end());
     const auto sha256 = PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, wheel));
@@ -112,10 +114,14 @@ fs::path bundle_prefix(const spec::Spec& spec)
     return fs::path(spec.prefix) / "python";
 }
 
-Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults)
+Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults,
+                           const util::CacheStore& cache)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
-    util::TempDir scratch = PYDEB_TRY(util::TempDir::create("pydeb-" + spec.name));
+    auto spares = std::make_unique<util::SpareDirectories>(
+        cache.directory(util::CacheKind::spare_directories));
+    util::TempDir scratch =
+        PYDEB_TRY(util::TempDir::create("pydeb-" + spec.name, {}, spares.get()));
     std::vector<python::Requirement> requirements = PYDEB_TRY(requirements_of(spec));
     std::optional<Prepared::Bundle> bundle;
     python::InterpreterFacts facts;
@@ -128,16 +134,17 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     }
     else
     {
-        facts = PYDEB_TRY(install::query_interpreter(spec.interpreter));
+        facts = PYDEB_TRY(install::query_interpreter(spec.interpreter, cache));
     }
-    Prepared prepared{std::move(spec), std::move(facts), std::move(scratch),
-                      std::move(requirements), std::nullopt, std::move(bundle)};
+    Prepared prepared{std::move(spec),         std::move(facts),        cache,
+                      std::move(spares),       std::move(scratch),      std::move(requirements),
+                      std::nullopt,            std::move(bundle)};
     if (prepared.spec.project)
     {
         // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build
         // host's interpreter builds it (the same Python for `bundle: host`).
         const python::InterpreterFacts builder =
-            prepared.bundle ? PYDEB_TRY(install::query_interpreter(prepared.spec.interpreter))
+            prepared.bundle ? PYDEB_TRY(install::query_interpreter(prepared.spec.interpreter, cache))
                             : prepared.facts;
         prepared.project_wheel =
             PYDEB_TRY(build_project(prepared.spec, builder, prepared.scratch.path() / "project",

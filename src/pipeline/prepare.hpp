@@ -6,9 +6,12 @@
 #include "resolve/resolve.hpp"
 #include "spec/load.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 #include "util/files.hpp"
+#include "util/spare_directories.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 namespace pydeb::pipeline
@@ -18,6 +21,10 @@ struct Prepared
 {
     spec::Spec spec;
     python::InterpreterFacts facts;
+    util::CacheStore cache = util::CacheStore::off();
+    // The build's pool of spare directories (in the cache store): the stage is made from it and
+    // given back to it when `scratch` goes. Declared first, so it outlives `scratch`.
+    std::unique_ptr<util::SpareDirectories> spares;
     util::TempDir scratch; // the project's wheel, the staging root of a build
     // What the resolver must satisfy: the spec's requirements (and requirements-file), plus the
     // project's own Requires-Dist. The project itself is not among them: it is built from
@@ -38,6 +45,7 @@ struct Prepared
 [[nodiscard]] std::filesystem::path bundle_prefix(const spec::Spec& spec);
 
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
-                                         const spec::Defaults& defaults = {});
+                                         const spec::Defaults& defaults,
+                                         const util::CacheStore& cache);
 
 } // namespace pydeb::pipeline

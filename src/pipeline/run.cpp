@@ -45,7 +45,7 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
     if (format == spec::Format::deb)
     {
         const fs::path output = output_dir / package::deb::conventional_filename(info);
-        PYDEB_TRY(package::deb::write_package(info, output));
+        PYDEB_TRY(package::deb::write_package(info, output, prepared.cache));
         clock.lap("write .deb");
         return output;
     }
@@ -110,7 +110,7 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -124,7 +124,7 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path));
     std::cout << path.string() << "\n";
@@ -136,7 +136,7 @@ Expected<void> install(const InstallRequest& request)
     // No package is written here: dh_gencontrol or rpmbuild writes the header.
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
-    Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults));
+    Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults, request.context.cache));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
@@ -170,6 +170,7 @@ Expected<void> install(const InstallRequest& request)
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           integration::render_rpm_requires(mapping.rpm_requires)));
     }
+    request.context.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 
@@ -177,7 +178,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
     std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";
@@ -209,7 +210,7 @@ Expected<void> build(const BuildRequest& request)
 {
     util::StageClock clock(request.timings);
     const std::int64_t started = std::time(nullptr);
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec));
+    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache));
     const spec::Spec& spec = prepared.spec;
     clock.lap("prepare");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
@@ -238,6 +239,7 @@ Expected<void> build(const BuildRequest& request)
             formats[i], request.output_dir, clock));
         std::cout << written.string() << "\n";
     }
+    request.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 

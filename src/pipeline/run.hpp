@@ -4,6 +4,7 @@
 
 #include "spec/load.hpp"
 #include "spec/spec.hpp"
+#include "util/cache_store.hpp"
 #include "util/expected.hpp"
 #include "util/stage_clock.hpp"
 #include "util/strings.hpp"
@@ -27,6 +28,8 @@ struct SpecContext
     // description, maintainer, license, homepage); an empty VALUE sets nothing. They win over the
     // debian/ values; a key the spec holds wins over both.
     std::vector<std::string> defaults;
+    // pydeb's caches; the command line opens it (off under --no-cache).
+    util::CacheStore cache = util::CacheStore::off();
 
     [[nodiscard]] bool empty() const { return !debian_source && defaults.empty(); }
 };
@@ -42,6 +45,7 @@ struct BuildRequest
     std::filesystem::path output_dir = ".";
     std::vector<spec::Format> formats; // empty: the spec's formats
     util::TimingReport timings = util::TimingReport::quiet;
+    util::CacheStore cache = util::CacheStore::off();
 };
 
 // `pydeb install`: what dh_pydeb and %pydeb_install call.

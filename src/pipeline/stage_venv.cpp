@@ -2,7 +2,6 @@
 
 #include "install/bundle.hpp"
 #include "install/environment.hpp"
-#include "util/cache_dir.hpp"
 
 #include <iostream>
 
@@ -15,7 +14,7 @@ StageVenvOptions default_stage_venv_options(const Prepared& prepared,
     const auto scratch = std::filesystem::weakly_canonical(prepared.scratch.path());
     const auto relative = std::filesystem::weakly_canonical(root).lexically_relative(scratch);
     const bool private_root = !relative.empty() && *relative.begin() != "..";
-    return {util::cache_directory("wheels"),
+    return {prepared.cache.directory(util::CacheKind::wheels),
             private_root ? install::LinkMode::hardlink : install::LinkMode::copy};
 }
 
@@ -36,6 +35,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.stage_root = root;
     request.prefix = spec.prefix;
     request.interpreter = prepared.facts;
+    request.spares = prepared.spares.get();
     for (const auto& wheel : resolution.wheels)
     {
         // The project's own wheel is rebuilt on every run: caching it would add an entry each time.

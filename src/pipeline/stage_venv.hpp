@@ -23,7 +23,7 @@ struct StageVenvOptions
     install::LinkMode link_mode = install::LinkMode::copy;
 };
 
-// The wheel cache is util::cache_directory("wheels") (nullopt under --no-cache); its files are
+// The wheel cache is the store's CacheKind::wheels (nullopt under --no-cache); its files are
 // hard-linked when `root` is inside pydeb's own scratch directory (build, deps), copied otherwise
 // (install: dh_fixperms, dh_strip and rpmbuild's scripts edit that root in place).
 [[nodiscard]] StageVenvOptions default_stage_venv_options(const Prepared& prepared,

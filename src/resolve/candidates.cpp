@@ -52,8 +52,8 @@ namespace
 struct Collector
 {
     Collector(const Wheelhouse& house_, const python::InterpreterFacts& target_,
-              python::Version python_version_)
-        : house(house_), target(target_), tags(python::compatible_tags(target_)),
+              python::Version python_version_, const util::CacheStore& cache_)
+        : house(house_), target(target_), cache(cache_), tags(python::compatible_tags(target_)),
           python_version(std::move(python_version_))
     {
         universe.warnings = house.warnings;
@@ -61,6 +61,7 @@ struct Collector
 
     const Wheelhouse& house;
     const python::InterpreterFacts& target;
+    const util::CacheStore& cache;
     python::TagPriority tags;
     python::Version python_version;
     Universe universe;
@@ -121,7 +122,7 @@ struct Collector
                                              ", " + target.platform + ")"});
             return;
         }
-        auto metadata = read_wheel_metadata(wheel.path);
+        auto metadata = read_wheel_metadata(cache, wheel.path);
         if (!metadata)
         {
             universe.warnings.push_back(metadata.error().message + "; wheel ignored");
@@ -174,7 +175,8 @@ struct Collector
 
 Expected<Universe> collect_candidates(const Wheelhouse& house,
                                       const std::vector<python::Requirement>& roots,
-                                      const python::InterpreterFacts& target)
+                                      const python::InterpreterFacts& target,
+                                      const util::CacheStore& cache)
 {
     const std::string full_version = std::to_string(target.major) + "." +
                                      std::to_string(target.minor) + "." +
@@ -184,7 +186,7 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
     {
         return fail("the target interpreter's version " + full_version + " is not a version");
     }
-    Collector collector(house, target, *python_version);
+    Collector collector(house, target, *python_version, cache);
     for (const auto& requirement : roots)
     {
         collector.want(requirement);

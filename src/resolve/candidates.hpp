@@ -11,6 +11,7 @@
 #include "resolve/metadata.hpp"
 #include "resolve/wheelhouse.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -78,6 +79,7 @@ applicable_roots(const std::vector<python::Requirement>& requirements,
 
 [[nodiscard]] Expected<Universe> collect_candidates(const Wheelhouse& house,
                                                     const std::vector<python::Requirement>& roots,
-                                                    const python::InterpreterFacts& target);
+                                                    const python::InterpreterFacts& target,
+                                                    const util::CacheStore& cache);
 
 } // namespace pydeb::resolve

@@ -16,6 +16,7 @@
 #include "python/version.hpp"
 #include "resolve/resolve.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -61,6 +62,6 @@ struct Lock
 // problem is reported, each naming the wheel.
 [[nodiscard]] Expected<Resolution>
 resolve_locked(const Lock& lock, const std::vector<std::filesystem::path>& wheelhouses,
-               const python::InterpreterFacts& target);
+               const python::InterpreterFacts& target, const util::CacheStore& cache);
 
 } // namespace pydeb::resolve

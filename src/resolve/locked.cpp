@@ -19,7 +19,7 @@ namespace
 // them has at most one candidate per name.
 Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
                         const std::vector<std::filesystem::path>& wheelhouses,
-                        std::vector<std::string>& errors)
+                        std::vector<std::string>& errors, const util::CacheStore& cache)
 {
     std::map<std::string, const WheelFile*> by_filename;
     for (const auto& [name, wheels] : house.wheels)
@@ -46,7 +46,7 @@ Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
             continue;
         }
         const WheelFile& wheel = *it->second;
-        const auto digest = wheel_sha256(wheel.path);
+        const auto digest = wheel_sha256(cache, wheel.path);
         if (!digest)
         {
             errors.push_back(digest.error().message);
@@ -140,13 +140,14 @@ struct Walk
 
 Expected<Resolution> resolve_locked(const Lock& lock,
                                     const std::vector<std::filesystem::path>& wheelhouses,
-                                    const python::InterpreterFacts& target)
+                                    const python::InterpreterFacts& target,
+                                    const util::CacheStore& cache)
 {
     const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(wheelhouses));
     std::vector<std::string> errors;
-    const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors);
+    const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors, cache);
     const auto roots = applicable_roots(lock.requirements, target.markers);
-    const Universe universe = PYDEB_TRY(collect_candidates(kept, roots, target));
+    const Universe universe = PYDEB_TRY(collect_candidates(kept, roots, target, cache));
     for (const auto& [name, project] : universe.projects)
     {
         for (const SetAside& aside : project.set_aside)

@@ -184,12 +184,14 @@ std::optional<std::pair<std::string, std::string_view>> split_member(std::string
 
 } // namespace
 
-Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel)
+Expected<WheelMetadata> read_wheel_metadata(const util::CacheStore& cache,
+                                            const std::filesystem::path& wheel)
 {
     // Finding METADATA reads every member's local header (numpy: ~900), on each build: remembered
     // per wheel file (util::memoize_file_answer; a changed wheel is read again).
     std::string memo =
-        PYDEB_TRY(util::memoize_file_answer("wheel-metadata", wheel, read_metadata_member));
+        PYDEB_TRY(util::memoize_file_answer(cache, util::CacheKind::wheel_metadata, wheel,
+                                            read_metadata_member));
     auto member = split_member(memo);
     if (!member) // a memo someone edited: the wheel itself
     {

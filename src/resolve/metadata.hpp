@@ -7,6 +7,7 @@
 #include "python/requirement.hpp"
 #include "python/specifier.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -32,6 +33,7 @@ struct WheelMetadata
 [[nodiscard]] Expected<WheelMetadata> parse_metadata(std::string_view text, std::string_view where);
 
 // Find the wheel's top-level *.dist-info/METADATA member (PEP 427) and parse it.
-[[nodiscard]] Expected<WheelMetadata> read_wheel_metadata(const std::filesystem::path& wheel);
+[[nodiscard]] Expected<WheelMetadata> read_wheel_metadata(const util::CacheStore& cache,
+                                                          const std::filesystem::path& wheel);
 
 } // namespace pydeb::resolve

@@ -65,7 +65,7 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     PYDEB_TRY(refuse_urls(request.requirements));
     const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(request.wheelhouses));
     const auto roots = applicable_roots(request.requirements, request.target.markers);
-    const Universe universe = PYDEB_TRY(collect_candidates(house, roots, request.target));
+    const Universe universe = PYDEB_TRY(collect_candidates(house, roots, request.target, request.cache));
     Model model(universe, roots, request.target.markers);
     auto solved = solve(model);
     if (!solved)
@@ -104,7 +104,7 @@ Expected<Resolution> resolve(const ResolveRequest& request)
         const Candidate& candidate = *node.candidate;
         resolution.wheels.push_back({candidate.name, candidate.display_name, candidate.version,
                                      candidate.path, candidate.filename,
-                                     PYDEB_TRY(wheel_sha256(candidate.path))});
+                                     PYDEB_TRY(wheel_sha256(request.cache, candidate.path))});
     }
     std::ranges::sort(resolution.wheels, {}, &ResolvedWheel::name);
     return resolution;

@@ -6,6 +6,7 @@
 #include "python/tags.hpp"
 #include "python/version.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -19,6 +20,7 @@ struct ResolveRequest
     std::vector<python::Requirement> requirements;
     std::vector<std::filesystem::path> wheelhouses; // directories or .whl files
     python::InterpreterFacts target;
+    util::CacheStore cache = util::CacheStore::off(); // wheel hashes and METADATA
 };
 
 struct ResolvedWheel

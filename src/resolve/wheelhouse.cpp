@@ -104,10 +104,11 @@ Expected<Wheelhouse> scan_wheelhouses(const std::vector<std::filesystem::path>& 
     return house;
 }
 
-Expected<std::string> wheel_sha256(const std::filesystem::path& wheel)
+Expected<std::string> wheel_sha256(const util::CacheStore& cache,
+                                   const std::filesystem::path& wheel)
 {
     return util::memoize_file_answer(
-        "hashes", wheel,
+        cache, util::CacheKind::hashes, wheel,
         [](const std::filesystem::path& path) -> Expected<std::string>
         { return util::to_hex(PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, path))); });
 }

@@ -5,6 +5,7 @@
 
 #include "python/wheel_filename.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <map>
@@ -42,6 +43,7 @@ scan_wheelhouses(const std::vector<std::filesystem::path>& paths);
 
 // The wheel file's sha256, lower-case hex (what pydeb.lock records), remembered per file identity
 // in the "hashes" cache (util::memoize_file_answer: a changed wheel is hashed again).
-[[nodiscard]] Expected<std::string> wheel_sha256(const std::filesystem::path& wheel);
+[[nodiscard]] Expected<std::string> wheel_sha256(const util::CacheStore& cache,
+                                                const std::filesystem::path& wheel);
 
 } // namespace pydeb::resolve

@@ -9,9 +9,9 @@
 // has no stable identity (as git treats "racily clean" index entries), and nothing is cached.
 #pragma once
 
+#include "util/cache_store.hpp"
 #include "util/expected.hpp"
 
-#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -24,18 +24,14 @@ namespace pydeb::util
 // "PATH SIZE SEC.NSEC DEV INO"; nullopt when the path cannot be stat'ed or changed too recently.
 [[nodiscard]] std::optional<std::string> stable_identity(const std::filesystem::path& path);
 
-// A memo of one answer derived from a host file's bytes (its sha256, a member of it), kept in
-// CACHE/<kind>/ (util::cache_directory) under the file's stable_identity plus its ctime: any write
-// changes the ctime, even one that restores the size and mtime (touch -r), so a changed file
-// always misses and is read again. `compute` runs on a miss, for a file changed in the last two
-// seconds, or with the cache off; its answer is stored only when the file's identity was the same
-// before and after. An error from `compute` is returned and nothing is stored.
+// A memo of one answer derived from a host file's bytes (its sha256, a member of it), a `kind`
+// entry of the cache store under the file's stable_identity plus its ctime: any write changes the
+// ctime, even one that restores the size and mtime (touch -r), so a changed file always misses
+// and is read again. `compute` runs on a miss, for a file changed in the last two seconds, or
+// with the store off; its answer is stored only when the file's identity was the same before and
+// after. An error from `compute` is returned and nothing is stored.
 [[nodiscard]] Expected<std::string> memoize_file_answer(
-    std::string_view kind, const std::filesystem::path& path,
+    const CacheStore& cache, CacheKind kind, const std::filesystem::path& path,
     const std::function<Expected<std::string>(const std::filesystem::path&)>& compute);
-
-// Remove all but the `keep` most recently written files of a cache directory (every apt update
-// or dpkg run orphans the previous answers). Failures are ignored.
-void prune_cache_directory(const std::filesystem::path& dir, std::size_t keep);
 
 } // namespace pydeb::util

@@ -19,13 +19,12 @@ namespace pydeb::util
 {
 
 using detail::is_dot_or_dotdot;
-using detail::SpareDirectories;
 
 // Empty the open directory `directory` (closed here). Entries are unlinked while the stream is
 // read, as systemd's rm_rf_children does: getdents continues from its own position, so removing
 // names it has already returned skips nothing. Emptied subdirectories become spares, or are
 // removed.
-bool detail::remove_children(int directory)
+bool detail::remove_children(int directory, SpareDirectories* spares)
 {
     DIR* stream = ::fdopendir(directory);
     if (stream == nullptr)
@@ -58,8 +57,8 @@ bool detail::remove_children(int directory)
         struct stat st
         {
         };
-        if (child < 0 || ::fstat(child, &st) != 0 || !remove_children(child) ||
-            (!SpareDirectories::instance().give(fd, name, st) &&
+        if (child < 0 || ::fstat(child, &st) != 0 || !remove_children(child, spares) ||
+            ((spares == nullptr || !spares->give(fd, name, st)) &&
              ::unlinkat(fd, name, AT_REMOVEDIR) != 0))
         {
             removed_all = false;
@@ -69,7 +68,7 @@ bool detail::remove_children(int directory)
     return removed_all;
 }
 
-bool remove_tree(const fs::path& path)
+bool remove_tree(const fs::path& path, SpareDirectories* spares)
 {
     const int directory = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (directory < 0)
@@ -81,20 +80,23 @@ bool remove_tree(const fs::path& path)
     {
     };
     const bool stat_ok = ::fstat(directory, &st) == 0;
-    if (!detail::remove_children(directory))
+    if (!detail::remove_children(directory, spares))
     {
         return false;
     }
-    return (stat_ok && SpareDirectories::instance().give(AT_FDCWD, path.c_str(), st)) ||
+    return (stat_ok && spares != nullptr && spares->give(AT_FDCWD, path.c_str(), st)) ||
            ::rmdir(path.c_str()) == 0;
 }
 
-int create_directory_at(int parent, const char* name, unsigned mode)
+int create_directory_at(int parent, const char* name, unsigned mode, SpareDirectories* spares)
 {
-    const int spare = SpareDirectories::instance().take(parent, name, mode);
-    if (spare >= 0 || errno == EEXIST)
+    if (spares != nullptr)
     {
-        return spare;
+        const int spare = spares->take(parent, name, mode);
+        if (spare >= 0 || errno == EEXIST)
+        {
+            return spare;
+        }
     }
     if (::mkdirat(parent, name, mode) != 0)
     {

@@ -1,6 +1,5 @@
 #include "util/files.hpp"
 
-#include "util/cache_dir.hpp"
 
 #include <array>
 #include <atomic>
@@ -12,7 +11,6 @@
 #include <fcntl.h>
 #include <fstream>
 #include <mutex>
-#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -215,7 +213,8 @@ Expected<void> AtomicOutput::commit(fs::perms mode)
     return {};
 }
 
-Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& parent)
+Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& parent,
+                                  SpareDirectories* spares)
 {
     fs::path base = parent;
     if (base.empty())
@@ -223,41 +222,16 @@ Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& paren
         const char* tmpdir = std::getenv("TMPDIR");
         base = tmpdir != nullptr && *tmpdir != '\0' ? fs::path(tmpdir) : fs::path("/tmp");
     }
-    // mkdtemp's name (PREFIX-XXXXXX) and mode (0700), by create_directory_at: a spare serves.
-    const int parent_fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (parent_fd < 0)
+    std::string pattern = (base / (std::string(prefix) + "-XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr)
     {
         return fail(base.string() + ": cannot create a temporary directory: " + errno_text());
     }
-    constexpr std::string_view k_letters =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    std::mt19937_64 random(std::random_device{}());
-    for (int attempt = 0; attempt < 128; ++attempt)
-    {
-        std::string name = std::string(prefix) + "-";
-        for (int i = 0; i < 6; ++i)
-        {
-            name += k_letters[random() % k_letters.size()];
-        }
-        const int made = create_directory_at(parent_fd, name.c_str(), 0700);
-        if (made >= 0)
-        {
-            ::close(made);
-            ::close(parent_fd);
-            return TempDir(base / name);
-        }
-        if (errno != EEXIST)
-        {
-            const std::string why = errno_text();
-            ::close(parent_fd);
-            return fail(base.string() + ": cannot create a temporary directory: " + why);
-        }
-    }
-    ::close(parent_fd);
-    return fail(base.string() + ": cannot create a temporary directory: every name is taken");
+    return TempDir(fs::path(pattern), spares);
 }
 
-TempDir::TempDir(TempDir&& other) noexcept : m_path(std::move(other.m_path))
+TempDir::TempDir(TempDir&& other) noexcept
+    : m_path(std::move(other.m_path)), m_spares(other.m_spares)
 {
     other.m_path.clear();
 }
@@ -266,7 +240,7 @@ TempDir::~TempDir()
 {
     if (!m_path.empty())
     {
-        (void)remove_tree(m_path);
+        (void)remove_tree(m_path, m_spares);
     }
 }
 

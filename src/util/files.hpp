@@ -44,12 +44,14 @@ private:
     bool m_done = false;
 };
 
-// A directory created under $TMPDIR (or a given parent) and removed recursively on destruction.
+// A directory created under $TMPDIR (or a given parent) and removed recursively on destruction,
+// its emptied directories given to `spares` when there is a pool (which must outlive it).
 class TempDir
 {
 public:
     [[nodiscard]] static Expected<TempDir> create(std::string_view prefix,
-                                                  const std::filesystem::path& parent = {});
+                                                  const std::filesystem::path& parent = {},
+                                                  SpareDirectories* spares = nullptr);
     TempDir(TempDir&& other) noexcept;
     TempDir& operator=(TempDir&&) = delete;
     ~TempDir();
@@ -58,8 +60,12 @@ public:
     void keep() { m_path.clear(); }
 
 private:
-    explicit TempDir(std::filesystem::path path) : m_path(std::move(path)) {}
+    TempDir(std::filesystem::path path, SpareDirectories* spares)
+        : m_path(std::move(path)), m_spares(spares)
+    {
+    }
     std::filesystem::path m_path;
+    SpareDirectories* m_spares = nullptr;
 };
 
 } // namespace pydeb::util

@@ -1,6 +1,5 @@
 #include "util/spare_directories.hpp"
 
-#include "util/cache_dir.hpp"
 
 #include <cerrno>
 #include <dirent.h>
@@ -11,7 +10,10 @@
 
 namespace fs = std::filesystem;
 
-namespace pydeb::util::detail
+namespace pydeb::util
+{
+
+namespace detail
 {
 
 bool is_dot_or_dotdot(const char* name)
@@ -41,10 +43,18 @@ bool is_empty_directory(int fd)
     }
 }
 
-SpareDirectories& SpareDirectories::instance()
+} // namespace detail
+
+using detail::is_dot_or_dotdot;
+using detail::is_empty_directory;
+using detail::remove_children;
+
+SpareDirectories::~SpareDirectories()
 {
-    static auto* spares = new SpareDirectories; // never destroyed: used by static TempDirs
-    return *spares;
+    if (m_pool >= 0)
+    {
+        ::close(m_pool);
+    }
 }
 
 int SpareDirectories::take(int parent, const char* name, unsigned mode)
@@ -91,7 +101,7 @@ int SpareDirectories::take(int parent, const char* name, unsigned mode)
         const int stray = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (stray >= 0)
         {
-            remove_children(stray);
+            remove_children(stray, nullptr);
         }
         ::unlinkat(parent, name, AT_REMOVEDIR);
         return errno = 0, -1;
@@ -130,14 +140,13 @@ bool SpareDirectories::open_pool()
         return m_pool >= 0;
     }
     m_opened = true;
-    const auto directory = cache_directory("spare-directories");
-    if (!directory)
+    if (!m_directory)
     {
         return false;
     }
     std::error_code ec;
-    fs::create_directories(*directory, ec);
-    m_pool = ::open(directory->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    fs::create_directories(*m_directory, ec);
+    m_pool = ::open(m_directory->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     struct stat st
     {
     };
@@ -160,4 +169,4 @@ bool SpareDirectories::open_pool()
     return true;
 }
 
-} // namespace pydeb::util::detail
+} // namespace pydeb::util

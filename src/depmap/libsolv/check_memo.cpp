@@ -1,11 +1,7 @@
 #include "depmap/libsolv/check_memo.hpp"
 
 #include "adapters/solv/pool.hpp"
-#include "pydeb_config.h"
-#include "util/cache_dir.hpp"
 #include "util/cache_validity.hpp"
-#include "util/files.hpp"
-#include "util/hash.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -18,31 +14,21 @@ namespace pydeb::depmap::libsolv
 namespace
 {
 
-// Bump when the key's inputs or the file's layout change: older memos then simply never match.
-constexpr std::string_view k_format = "pydeb installability check 1";
-// Memos kept per cache directory; every apt update orphans the previous ones.
-constexpr std::size_t k_kept = 200;
+// Bump when the key's inputs or the payload's layout change: older memos then never match.
+constexpr std::string_view k_format = "pydeb installability check 2";
 
-// Length-prefixed, so no two different inputs hash the same text.
-void field(util::Hasher& hasher, std::string_view text)
-{
-    hasher.update(std::to_string(text.size()) + ":");
-    hasher.update(text);
-    hasher.update("\n");
-}
-
-bool file_identity(util::Hasher& hasher, const fs::path& path)
+bool file_identity(util::CacheKey& key, const fs::path& path)
 {
     const auto identity = util::stable_identity(path);
     if (identity)
     {
-        field(hasher, *identity);
+        key.add(*identity);
     }
     return identity.has_value();
 }
 
 // Every regular file of a directory, sorted (rpm-md's repodata/, an rpm database).
-bool directory_identity(util::Hasher& hasher, const fs::path& dir)
+bool directory_identity(util::CacheKey& key, const fs::path& dir)
 {
     std::error_code ec;
     std::vector<fs::path> files;
@@ -58,28 +44,27 @@ bool directory_identity(util::Hasher& hasher, const fs::path& dir)
         return false;
     }
     std::ranges::sort(files);
-    field(hasher, dir.string() + " " + std::to_string(files.size()));
-    return std::ranges::all_of(files,
-                               [&](const auto& file) { return file_identity(hasher, file); });
+    key.add(dir.string()).add(static_cast<std::int64_t>(files.size()));
+    return std::ranges::all_of(files, [&](const auto& file) { return file_identity(key, file); });
 }
 
-bool source_identity(util::Hasher& hasher, const RepoSource& source)
+bool source_identity(util::CacheKey& key, const RepoSource& source)
 {
-    field(hasher, std::to_string(static_cast<int>(source.kind)));
+    key.add(static_cast<std::int64_t>(source.kind));
     switch (source.kind)
     {
     case RepoKind::apt_packages:
-        return file_identity(hasher, source.path);
+        return file_identity(key, source.path);
     case RepoKind::dpkg_status:
-        return file_identity(hasher, source.path / "var/lib/dpkg/status");
+        return file_identity(key, source.path / "var/lib/dpkg/status");
     case RepoKind::rpm_md:
-        return directory_identity(hasher, source.path / "repodata");
+        return directory_identity(key, source.path / "repodata");
     case RepoKind::rpmdb:
         for (const char* dbpath : {"var/lib/rpm", "usr/lib/sysimage/rpm"})
         {
             std::error_code ec;
             if (fs::is_directory(source.path / dbpath, ec) &&
-                !directory_identity(hasher, source.path / dbpath))
+                !directory_identity(key, source.path / dbpath))
             {
                 return false;
             }
@@ -123,28 +108,25 @@ std::optional<CheckMemo> CheckMemo::for_check(const InstallCheck& check,
                                               const std::vector<RepoSource>& sources,
                                               const fs::path& root)
 {
-    const auto dir = util::cache_directory("checks");
-    if (!dir)
+    if (!check.cache.enabled())
     {
         return std::nullopt;
     }
-    util::Hasher hasher(util::HashAlgorithm::sha256);
-    field(hasher, k_format);
-    field(hasher, PYDEB_VERSION);
-    field(hasher, adapters::solv::library_version());
-    field(hasher, check.target == Target::deb ? "deb" : "rpm");
-    field(hasher, check.package_name);
-    field(hasher, check.version);
-    field(hasher, check.architecture);
-    field(hasher, std::to_string(check.relations.size()));
+    util::CacheKey key(k_format);
+    key.add(adapters::solv::library_version())
+        .add(check.target == Target::deb ? "deb" : "rpm")
+        .add(check.package_name)
+        .add(check.version)
+        .add(check.architecture)
+        .add(static_cast<std::int64_t>(check.relations.size()));
     for (const auto& relation : check.relations)
     {
-        field(hasher, relation);
+        key.add(relation);
     }
-    field(hasher, std::to_string(sources.size()));
+    key.add(static_cast<std::int64_t>(sources.size()));
     for (const auto& source : sources)
     {
-        if (!source_identity(hasher, source))
+        if (!source_identity(key, source))
         {
             return std::nullopt;
         }
@@ -152,21 +134,21 @@ std::optional<CheckMemo> CheckMemo::for_check(const InstallCheck& check,
     // Debian: the host's dpkg status also decides the architecture policy of an `all` package.
     const bool arch_from_dpkg =
         check.target == Target::deb && (check.architecture == "all" || check.architecture.empty());
-    if (arch_from_dpkg && !file_identity(hasher, root / "var/lib/dpkg/status"))
+    if (arch_from_dpkg && !file_identity(key, root / "var/lib/dpkg/status"))
     {
         return std::nullopt;
     }
-    return CheckMemo(*dir / (util::to_hex(hasher.finish()) + ".txt"));
+    return CheckMemo(check.cache, key.hex());
 }
 
 std::optional<std::vector<std::string>> CheckMemo::read() const
 {
-    const auto text = util::read_file(m_path);
-    if (!text || !text->starts_with(std::string(k_format) + "\n"))
+    const auto text = m_cache.load(util::CacheKind::checks, m_key);
+    if (!text)
     {
         return std::nullopt;
     }
-    std::size_t pos = k_format.size() + 1;
+    std::size_t pos = 0;
     const auto newline = text->find('\n', pos);
     const auto count = newline == std::string::npos
                            ? std::nullopt
@@ -195,17 +177,12 @@ std::optional<std::vector<std::string>> CheckMemo::read() const
 
 void CheckMemo::write(const std::vector<std::string>& problems) const
 {
-    std::string text = std::string(k_format) + "\n" + std::to_string(problems.size()) + "\n";
+    std::string text = std::to_string(problems.size()) + "\n";
     for (const auto& problem : problems)
     {
         text += std::to_string(problem.size()) + "\n" + problem + "\n";
     }
-    std::error_code ec;
-    fs::create_directories(m_path.parent_path(), ec);
-    if (!ec && util::write_file_atomic(m_path, text))
-    {
-        util::prune_cache_directory(m_path.parent_path(), k_kept);
-    }
+    m_cache.store(util::CacheKind::checks, m_key, text);
 }
 
 } // namespace pydeb::depmap::libsolv

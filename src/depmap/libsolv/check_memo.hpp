@@ -1,7 +1,7 @@
 // A memo of installability checks, so a rebuild whose package and target repositories did not
 // change skips loading 60k packages into libsolv (issue #9: the check was 80% of the map stage).
-// One small file per check in $XDG_CACHE_HOME/pydeb/checks, named by a sha256 over everything the
-// answer depends on: the candidate package (name, version, architecture, relations), the target,
+// One entry per check in the cache store (CacheKind::checks), keyed by everything the answer
+// depends on: the candidate package (name, version, architecture, relations), the target,
 // each repository source's identity (depmap/cache_validity.hpp: path, size, mtime in ns, device,
 // inode of every file libsolv would read; `apt update` or a dpkg run replaces them), pydeb's and
 // libsolv's versions and the memo format. A source changed in the last two seconds is not
@@ -22,7 +22,7 @@ class CheckMemo
 {
 public:
     // The memo slot for this check against these (already resolved) sources; nullopt when
-    // caching is off (`--no-cache`, no cache directory) or a source cannot be stat'ed.
+    // check.cache is off (`--no-cache`) or a source cannot be stat'ed.
     [[nodiscard]] static std::optional<CheckMemo> for_check(const InstallCheck& check,
                                                             const std::vector<RepoSource>& sources,
                                                             const std::filesystem::path& root);
@@ -32,11 +32,16 @@ public:
     // Record the problems (empty: installable). Failures are ignored.
     void write(const std::vector<std::string>& problems) const;
 
-    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    // The entry's key in the store.
+    [[nodiscard]] const std::string& key() const { return m_key; }
 
 private:
-    explicit CheckMemo(std::filesystem::path path) : m_path(std::move(path)) {}
-    std::filesystem::path m_path;
+    CheckMemo(util::CacheStore cache, std::string key)
+        : m_cache(std::move(cache)), m_key(std::move(key))
+    {
+    }
+    util::CacheStore m_cache;
+    std::string m_key;
 };
 
 } // namespace pydeb::depmap::libsolv

@@ -109,7 +109,7 @@ solve_check(const InstallCheck& check, const std::vector<RepoSource>& sources, c
         if (arch == "all" || arch.empty())
         {
             // dpkg's own architecture is the host's (dpkg --print-architecture).
-            auto database = PYDEB_TRY(DpkgDatabase::open(root));
+            auto database = PYDEB_TRY(DpkgDatabase::open(root, check.cache));
             const auto* dpkg = database.find("dpkg");
             arch = dpkg != nullptr ? dpkg->architecture : "amd64";
         }
@@ -122,7 +122,7 @@ solve_check(const InstallCheck& check, const std::vector<RepoSource>& sources, c
     }
     for (const auto& source : sources)
     {
-        PYDEB_TRY(load_repo(pool, source));
+        PYDEB_TRY(load_repo(pool, source, check.cache));
     }
     const auto id = check.target == Target::deb ? PYDEB_TRY(add_debian_package(pool, check))
                                                 : PYDEB_TRY(add_rpm_package(pool, check, problems));
@@ -187,13 +187,13 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
 
 Expected<std::vector<std::string>>
 unprovided_rpm_requires(const std::vector<std::string>& requires_,
-                        const std::vector<RepoSource>& sources)
+                        const std::vector<RepoSource>& sources, const util::CacheStore& cache)
 {
     solv::ObjPool pool;
     pool.set_disttype(solv::DistType::rpm);
     for (const auto& source : sources)
     {
-        PYDEB_TRY(load_repo(pool, source));
+        PYDEB_TRY(load_repo(pool, source, cache));
     }
     std::vector<solv::DependencyId> deps;
     for (const auto& text : requires_)

@@ -23,7 +23,7 @@ install_problems(const InstallCheck& check, const std::filesystem::path& root);
 // RPM requires that nothing in `repos` provides (whatprovides is empty), in order.
 [[nodiscard]] Expected<std::vector<std::string>>
 unprovided_rpm_requires(const std::vector<std::string>& requires_,
-                        const std::vector<RepoSource>& repos);
+                        const std::vector<RepoSource>& sources, const util::CacheStore& cache);
 
 // The apt Packages lists below root (ROOT/var/lib/apt/lists/*_Packages*), sorted.
 [[nodiscard]] std::vector<std::filesystem::path>

@@ -1,7 +1,6 @@
 #include "depmap/libsolv/target_repos.hpp"
 
 #include "adapters/solv_repos/loaders.hpp"
-#include "util/cache_dir.hpp"
 
 #include <algorithm>
 
@@ -12,19 +11,10 @@ namespace repos = pydeb::adapters::solv_repos;
 namespace pydeb::depmap::libsolv
 {
 
-namespace
+Expected<void> load_repo(solv::ObjPool& pool, const RepoSource& source,
+                         const util::CacheStore& store)
 {
-
-repos::CacheOptions default_cache()
-{
-    return {util::cache_directory("solv").value_or(fs::path())};
-}
-
-} // namespace
-
-Expected<void> load_repo(solv::ObjPool& pool, const RepoSource& source)
-{
-    const auto cache = default_cache();
+    const repos::CacheOptions cache{store.directory(util::CacheKind::solv).value_or(fs::path())};
     switch (source.kind)
     {
     case RepoKind::dpkg_status:

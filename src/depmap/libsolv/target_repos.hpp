@@ -1,5 +1,5 @@
 // Loading the target repositories of a check into a libsolv pool (adapters/solv_repos), with
-// .solv caches under $XDG_CACHE_HOME/pydeb/solv.
+// .solv files in the cache store (CacheKind::solv).
 #pragma once
 
 #include "adapters/solv/pool.hpp"
@@ -12,7 +12,8 @@
 namespace pydeb::depmap::libsolv
 {
 
-[[nodiscard]] Expected<void> load_repo(adapters::solv::ObjPool& pool, const RepoSource& source);
+[[nodiscard]] Expected<void> load_repo(adapters::solv::ObjPool& pool, const RepoSource& source,
+                                       const util::CacheStore& cache);
 
 // The repositories a check runs against: check.repos, or for Debian without any the host's apt
 // lists plus its dpkg status below root. RPM has no default: an error names what to give.

@@ -2,7 +2,7 @@
 
 #include "package/deb/data_tar.hpp"
 #include "pydeb_config.h"
-#include "util/cache_dir.hpp"
+#include "util/cache_store.hpp"
 #include "util/cache_validity.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
@@ -85,9 +85,9 @@ std::optional<std::pair<std::string, Md5sums>> parse_sums(const std::string& tex
 
 } // namespace
 
-std::optional<PayloadCache> PayloadCache::open()
+std::optional<PayloadCache> PayloadCache::open(const util::CacheStore& store)
 {
-    if (auto dir = util::cache_directory("payloads"))
+    if (auto dir = store.directory(util::CacheKind::payloads))
     {
         return PayloadCache(std::move(*dir));
     }
@@ -196,7 +196,6 @@ void PayloadCache::store(const std::string& key, const fs::path& data, const Md5
         fs::remove(temporary, ec);
         return;
     }
-    util::prune_cache_directory(m_dir, 2 * k_keep);
 }
 
 } // namespace pydeb::package::deb

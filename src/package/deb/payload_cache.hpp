@@ -13,6 +13,7 @@
 
 #include "adapters/archive/tar_writer.hpp"
 #include "package/deb/members.hpp"
+#include "util/cache_store.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -36,9 +37,8 @@ struct CachedPayload
 class PayloadCache
 {
 public:
-    // The payload cache of util::cache_directory("payloads"), or nullopt when caches are off
-    // (--no-cache, neither XDG_CACHE_HOME nor HOME).
-    [[nodiscard]] static std::optional<PayloadCache> open();
+    // The payload cache in the store (CacheKind::payloads), or nullopt when the store is off.
+    [[nodiscard]] static std::optional<PayloadCache> open(const util::CacheStore& store);
     // For tests: a cache in `directory`.
     explicit PayloadCache(std::filesystem::path directory) : m_dir(std::move(directory)) {}
 
@@ -53,12 +53,10 @@ public:
     [[nodiscard]] std::optional<CachedPayload> find(const std::string& key) const;
     // True when the data's sha256 is the recorded one; then the entry counts as used now.
     [[nodiscard]] bool verify(const CachedPayload& payload) const;
-    // Keep a finished data.tar and its md5sums under key (hard link when possible, else a copy),
-    // and drop the least recently used entries beyond k_keep. Failures are ignored.
+    // Keep a finished data.tar and its md5sums under key (hard link when possible, else a copy).
+    // The store's cleanup drops the least recently used entries. Failures are ignored.
     void store(const std::string& key, const std::filesystem::path& data,
                const Md5sums& md5sums) const;
-
-    static constexpr std::size_t k_keep = 8;
 
 private:
     [[nodiscard]] std::filesystem::path data_path(const std::string& key) const;

@@ -135,7 +135,8 @@ std::string conventional_filename(const PackageInfo& info)
     return info.name + "_" + version + "_" + info.deb_architecture + ".deb";
 }
 
-Expected<void> write_package(const PackageInfo& info, const std::filesystem::path& output_path)
+Expected<void> write_package(const PackageInfo& info, const std::filesystem::path& output_path,
+                             const util::CacheStore& store)
 {
     auto where = [&](Error error) { return std::unexpected(context(output_path.string(), error)); };
     const std::int64_t now = info.source_date_epoch.value_or(std::time(nullptr));
@@ -161,7 +162,7 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
 
     auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
     const TarCompression compression = tar_compression(info.compression);
-    const auto cache = PayloadCache::open();
+    const auto cache = PayloadCache::open(store);
     const auto key =
         cache ? cache->key(*members, info.source_date_epoch, now, compression) : std::nullopt;
     if (auto cached = key ? cache->find(*key) : std::nullopt)

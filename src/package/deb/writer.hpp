@@ -3,6 +3,7 @@
 
 #include "package/model.hpp"
 #include "util/expected.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -14,9 +15,11 @@ namespace pydeb::package::deb
 // appears there; a failed or killed build leaves nothing (not even its scratch data.tar).
 // Layout: ar with debian-binary ("2.0\n"), control.tar.X, data.tar.X, X per info.compression;
 // GNU tar, root:root, byte-sorted "./" paths, mtimes clamped to info.source_date_epoch, ar
-// mtimes = source_date_epoch or 0. Same input and epoch -> the same bytes.
+// mtimes = source_date_epoch or 0. Same input and epoch -> the same bytes. The compressed
+// data.tar is reused from `cache` when every member is the same (payload_cache.hpp).
 [[nodiscard]] Expected<void> write_package(const PackageInfo& info,
-                                           const std::filesystem::path& output_path);
+                                           const std::filesystem::path& output_path,
+                                           const util::CacheStore& cache = util::CacheStore::off());
 
 // NAME_VERSION-RELEASE_ARCH.deb (dpkg-name's convention; the epoch never goes into file names).
 [[nodiscard]] std::string conventional_filename(const PackageInfo& info);

@@ -88,6 +88,7 @@ int run_map(const std::vector<std::string>& args)
         return usage();
     }
     depmap::MapRequest request;
+    request.cache = util::CacheStore::from_environment();
     request.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
     request.stage_root = args[1];
     request.prefix = args[2];
@@ -156,6 +157,7 @@ int run_check(const std::vector<std::string>& args)
         return usage();
     }
     depmap::InstallCheck check;
+    check.cache = util::CacheStore::from_environment();
     check.target = args[0] == "rpm" ? depmap::Target::rpm : depmap::Target::deb;
     check.package_name = args[1];
     check.version = args[2];

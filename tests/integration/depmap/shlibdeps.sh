@@ -86,7 +86,7 @@ cmp -s "$work/depmap.out" "$work/depmap-warm.out" ||
     { diff "$work/depmap.out" "$work/depmap-warm.out"; fail "the warm-cache mapping differs"; }
 # (No cache while dpkg's database changed in the last seconds: an install may be running.)
 if (($(date +%s) - $(stat -c %Y /var/lib/dpkg/status) > 5)); then
-    ls "$XDG_CACHE_HOME"/pydeb/dpkg-owners/*.txt >/dev/null || fail "no dpkg owner cache written"
+    ls "$XDG_CACHE_HOME"/pydeb/dpkg-owners/* >/dev/null || fail "no dpkg owner cache written"
 fi
 # As `pydeb build` maps: from the stage's listed files instead of a walk.
 "$driver" map deb "$stage" "$prefix" --interpreter /usr/bin/python3.11 --listed \

@@ -26,7 +26,7 @@ int report(const Error& error)
 
 int print_facts(const std::string& python)
 {
-    const auto facts = install::query_interpreter(python);
+    const auto facts = install::query_interpreter(python, util::CacheStore::from_environment());
     if (!facts)
     {
         return report(facts.error());
@@ -52,7 +52,7 @@ int main(int argc, char** argv)
     }
     if (args.size() == 4 && args[0] == "--build-project")
     {
-        const auto facts = install::query_interpreter(args[3]);
+        const auto facts = install::query_interpreter(args[3], util::CacheStore::from_environment());
         if (!facts)
         {
             return report(facts.error());
@@ -112,7 +112,7 @@ int main(int argc, char** argv)
     }
     request.stage_root = positional[0];
     request.prefix = positional[1];
-    const auto facts = install::query_interpreter(positional[2]);
+    const auto facts = install::query_interpreter(positional[2], util::CacheStore::from_environment());
     if (!facts)
     {
         return report(facts.error());

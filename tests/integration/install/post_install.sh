@@ -128,7 +128,7 @@ mkdir -p "$work/py"
 cp /usr/bin/python3.11 "$work/py/python3"
 export XDG_CACHE_HOME=$work/cache
 [[ $("$DRIVER" --facts "$work/py/python3") == *$'\n''abi_tag=cp311'$'\n'* ]] || fail "facts of a copied interpreter"
-cached=$(ls "$XDG_CACHE_HOME"/pydeb/interpreters/*.txt)
+cached=$(ls "$XDG_CACHE_HOME"/pydeb/interpreters/*)
 [[ $(wc -l <<<"$cached") -eq 1 ]] || fail "expected one cache file: $cached"
 sed -i 's/^abi_tag=cp311$/abi_tag=cp399/' "$cached"
 [[ $("$DRIVER" --facts "$work/py/python3") == *$'\n''abi_tag=cp399'$'\n'* ]] || fail "the cache was not used"

@@ -121,6 +121,7 @@ int main(int argc, char** argv)
     }
     resolve::ResolveRequest request;
     request.target = query(args[0]);
+    request.cache = util::CacheStore::from_environment();
     request.wheelhouses = {args[1]};
     for (std::size_t i = 2; i < args.size(); ++i)
     {
@@ -137,7 +138,8 @@ int main(int argc, char** argv)
     if (!lock_in.empty())
     {
         auto lock = resolve::read_lock(lock_in);
-        resolution = lock ? resolve::resolve_locked(*lock, request.wheelhouses, request.target)
+        resolution = lock ? resolve::resolve_locked(*lock, request.wheelhouses, request.target,
+                                                    request.cache)
                           : Expected<resolve::Resolution>(std::unexpected(lock.error()));
     }
     else

@@ -55,6 +55,7 @@ InstallCheck make_check(const fs::path& dir, std::vector<std::string> relations)
     check.repos = {{RepoKind::apt_packages, fs::absolute(dir / "Packages")},
                    {RepoKind::dpkg_status, fs::absolute(dir / "root")}};
     check.policy = ProblemPolicy::warn;
+    check.cache = util::CacheStore(fs::absolute(dir / "cache/pydeb"));
     return check;
 }
 
@@ -74,7 +75,8 @@ void plant(const fs::path& dir)
 {
     const auto files = memos(dir);
     REQUIRE(files.size() == 1);
-    test::write_text(files[0], "pydeb installability check 1\n1\n19\nplanted in the memo\n");
+    util::CacheStore(fs::absolute(dir / "cache/pydeb"))
+        .store(util::CacheKind::checks, files[0].filename().string(), "1\n19\nplanted in the memo\n");
 }
 
 std::vector<std::string> problems_of(const InstallCheck& check)

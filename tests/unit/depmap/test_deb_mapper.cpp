@@ -62,7 +62,7 @@ fs::path make_system_root()
 TEST_CASE("depmap::DpkgDatabase reads installed packages, owners and control files")
 {
     const auto root = make_system_root();
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db);
     CHECK(db->find("libfake1") != nullptr);
     CHECK(db->find("gone") == nullptr); // config-files only
@@ -75,7 +75,7 @@ TEST_CASE("depmap::DpkgDatabase reads installed packages, owners and control fil
           root / "var/lib/dpkg/info/libfake1:amd64.symbols");
     CHECK(db->control_file("libshl2", "shlibs") == root / "var/lib/dpkg/info/libshl2.shlibs");
     CHECK_FALSE(db->control_file("libshl2", "symbols"));
-    CHECK_FALSE(DpkgDatabase::open("no-such-root"));
+    CHECK_FALSE(DpkgDatabase::open("no-such-root", util::CacheStore::off()));
 }
 
 TEST_CASE("depmap::usrmerge_aliases")
@@ -105,7 +105,7 @@ TEST_CASE("depmap::map_debian uses symbols minver, shlibs, and skips the bundle"
     REQUIRE(test::compile("int fake_old(void);\nint g(void) { return fake_old(); }\n",
                           site / "old.so", "-shared" + link));
 
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db);
     const HostLibraries libraries(root);
     auto objects = elf::scan_tree(stage);
@@ -139,7 +139,7 @@ TEST_CASE("depmap::map_debian warns about a soname no package ships")
                           "-shared -Wl,-soname,libgone.so.7"));
     REQUIRE(test::compile("int v(void);\nint h(void) { return v(); }\n", stage / "opt/app/m.so",
                           "-shared -L" + fs::absolute("elsewhere").string() + " -l:libgone.so.7"));
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db);
     auto objects = elf::scan_tree(stage);
     REQUIRE(objects);
@@ -159,7 +159,7 @@ TEST_CASE("depmap interpreter relations")
     CHECK(python_x_y("/usr/bin/python3", root) == std::optional<std::string>("3.11"));
     CHECK(python_x_y("/opt/py/bin/python3.12", root) == std::optional<std::string>("3.12"));
     CHECK_FALSE(python_x_y("/usr/bin/pypy", root));
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db);
     auto deb = debian_interpreter_relation(*db, "/usr/bin/python3");
     REQUIRE(deb);

@@ -46,7 +46,7 @@ fs::path make_root(const std::string& name)
 
 std::optional<std::string> owner(const fs::path& root, const fs::path& path)
 {
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db.has_value());
     const auto owners = db->find_owners({path}, FollowLinks::no);
     const auto it = owners.find(path);
@@ -66,8 +66,9 @@ fs::path cache_file(const fs::path& root)
 
 void plant(const fs::path& root)
 {
-    test::write_text(cache_file(root),
-                     "pydeb dpkg owners 1\n" + k_lib.string() + "\tplanted\n/usr/lib/none\t\n");
+    util::CacheStore(root / "cache/pydeb")
+        .store(util::CacheKind::dpkg_owners, cache_file(root).filename().string(),
+               k_lib.string() + "\tplanted\n/usr/lib/none\t\n");
 }
 
 } // namespace

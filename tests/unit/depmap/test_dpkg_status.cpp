@@ -50,7 +50,7 @@ TEST_CASE("depmap::DpkgDatabase::read_control_file: absent, present, unreadable"
                      "Version: 1\n\n");
     test::write_text(root / "var/lib/dpkg/info/libc1.shlibs", "libc 1 libc1\n");
     fs::create_directories(root / "var/lib/dpkg/info/libc1:amd64.symbols"); // not a file
-    auto db = DpkgDatabase::open(root);
+    auto db = DpkgDatabase::open(root, util::CacheStore::from_environment());
     REQUIRE(db);
     auto shlibs = db->read_control_file("libc1", "shlibs");
     REQUIRE(shlibs);

@@ -57,7 +57,7 @@ TEST_CASE("install::create_venv lays out CPython's venv with final paths only")
 {
     // create_venv reads the target's own stdlib (venv/scripts), so the expectations come from the
     // host's real /usr/bin/python3, whatever its version.
-    const auto facts = query_interpreter("/usr/bin/python3", InterpreterCache::bypass);
+    const auto facts = query_interpreter("/usr/bin/python3", pydeb::util::CacheStore::off());
     REQUIRE_MESSAGE(facts.has_value(), "cannot query /usr/bin/python3 (apt-get install python3)");
     const std::string short_version =
         std::to_string(facts->major) + "." + std::to_string(facts->minor);

@@ -69,14 +69,14 @@ TEST_CASE("resolve_locked uses the locked set and checks it")
     REQUIRE(lock.wheels.size() == 2);
     CHECK(lock.wheels[1].filename == "lib-2.0-py3-none-any.whl");
 
-    const auto again = resolve_locked(lock, {"wh"}, target);
+    const auto again = resolve_locked(lock, {"wh"}, target, pydeb::util::CacheStore::off());
     REQUIRE(again);
     CHECK(again->wheels == resolved->wheels);
 
     SUBCASE("a changed wheel is named")
     {
         std::ofstream("wh/lib-2.0-py3-none-any.whl", std::ios::app) << "x";
-        const auto changed = resolve_locked(lock, {"wh"}, target);
+        const auto changed = resolve_locked(lock, {"wh"}, target, pydeb::util::CacheStore::off());
         REQUIRE_FALSE(changed);
         CHECK(changed.error().message.starts_with(
             "the locked wheels do not fit any more:\n  wh/lib-2.0-py3-none-any.whl changed since "
@@ -85,7 +85,7 @@ TEST_CASE("resolve_locked uses the locked set and checks it")
     SUBCASE("a missing wheel is named")
     {
         std::filesystem::remove("wh/lib-2.0-py3-none-any.whl");
-        CHECK(error_of(resolve_locked(lock, {"wh"}, target)) ==
+        CHECK(error_of(resolve_locked(lock, {"wh"}, target, pydeb::util::CacheStore::off())) ==
               "the locked wheels do not fit any more:\n"
               "  lib-2.0-py3-none-any.whl (lib 2.0) is locked but not in the wheelhouse (wh)\n"
               "  app 1.0 requires lib>=1, but the lock has no usable lib\n"
@@ -94,12 +94,12 @@ TEST_CASE("resolve_locked uses the locked set and checks it")
     SUBCASE("the requirements are checked again")
     {
         lock.requirements = {req("app"), req("lib<2")};
-        CHECK(error_of(resolve_locked(lock, {"wh"}, target)) ==
+        CHECK(error_of(resolve_locked(lock, {"wh"}, target, pydeb::util::CacheStore::off())) ==
               "the locked wheels do not fit any more:\n"
               "  lib<2 was requested, but the lock has lib 2.0\n"
               "resolve again (pydeb lock) if the change is intended");
         lock.requirements = {req("lib")};
-        CHECK(error_of(resolve_locked(lock, {"wh"}, target)) ==
+        CHECK(error_of(resolve_locked(lock, {"wh"}, target, pydeb::util::CacheStore::off())) ==
               "the locked wheels do not fit any more:\n"
               "  app 1.0 is locked, but nothing requires it any more\n"
               "resolve again (pydeb lock) if the change is intended");

@@ -45,6 +45,6 @@ TEST_CASE("resolve::parse_metadata errors name the line")
 
 TEST_CASE("resolve::read_wheel_metadata")
 {
-    const auto missing = read_wheel_metadata("nope.whl");
+    const auto missing = read_wheel_metadata(pydeb::util::CacheStore::off(), "nope.whl");
     CHECK_FALSE(missing);
 }

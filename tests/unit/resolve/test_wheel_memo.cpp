@@ -3,7 +3,7 @@
 #include "fixtures.hpp"
 #include "resolve/metadata.hpp"
 #include "resolve/wheelhouse.hpp"
-#include "util/cache_dir.hpp"
+#include "util/cache_store.hpp"
 #include "util/hash.hpp"
 
 #include <chrono>
@@ -20,11 +20,14 @@ using resolve::test::wheel;
 namespace
 {
 
-std::vector<fs::path> memos(std::string_view kind)
+const util::CacheStore k_cache(fs::absolute("memo-cache"));
+
+std::vector<fs::path> memos(util::CacheKind kind)
 {
     std::vector<fs::path> files;
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator(*util::cache_directory(kind), error))
+    for (const auto& entry :
+         fs::directory_iterator(k_cache.root() / util::directory_name(kind), error))
     {
         files.push_back(entry.path());
     }
@@ -34,7 +37,7 @@ std::vector<fs::path> memos(std::string_view kind)
 void forge(const fs::path& memo, const std::string& answer)
 {
     std::ofstream(memo, std::ios::binary | std::ios::trunc)
-        << "pydeb-memo 1 " << answer.size() << "\n"
+        << "pydeb-cache 1 " << answer.size() << "\n"
         << answer;
 }
 
@@ -53,17 +56,17 @@ TEST_CASE("resolve: a wheel's sha256 and METADATA are remembered until the wheel
     const fs::path demo = "memo/demo-1.0-py3-none-any.whl";
     const fs::path meta = "memo/meta-1.0-py3-none-any.whl";
     // Just written: a file changed within the last 2 s has no stable identity, nothing is kept.
-    CHECK(resolve::wheel_sha256(demo).value() == sha256_of(demo));
-    CHECK(memos("hashes").empty());
+    CHECK(resolve::wheel_sha256(k_cache, demo).value() == sha256_of(demo));
+    CHECK(memos(util::CacheKind::hashes).empty());
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
 
-    CHECK(resolve::wheel_sha256(demo).value() == sha256_of(demo));
-    REQUIRE(memos("hashes").size() == 1);
-    forge(memos("hashes").front(), "remembered");
-    CHECK(resolve::wheel_sha256(demo).value() == "remembered"); // the memo answers
-    forge(memos("hashes").front(), "torn");
-    std::ofstream(memos("hashes").front(), std::ios::app) << "x"; // longer than its header says
-    CHECK(resolve::wheel_sha256(demo).value() == sha256_of(demo));
+    CHECK(resolve::wheel_sha256(k_cache, demo).value() == sha256_of(demo));
+    REQUIRE(memos(util::CacheKind::hashes).size() == 1);
+    forge(memos(util::CacheKind::hashes).front(), "remembered");
+    CHECK(resolve::wheel_sha256(k_cache, demo).value() == "remembered"); // the memo answers
+    forge(memos(util::CacheKind::hashes).front(), "torn");
+    std::ofstream(memos(util::CacheKind::hashes).front(), std::ios::app) << "x"; // longer than its header says
+    CHECK(resolve::wheel_sha256(k_cache, demo).value() == sha256_of(demo));
 
     {
         // Same size, same mtime, other bytes: the ctime tells, the wheel is hashed again.
@@ -78,35 +81,34 @@ TEST_CASE("resolve: a wheel's sha256 and METADATA are remembered until the wheel
         }
         const std::array<timespec, 2> times{before.st_atim, before.st_mtim};
         REQUIRE(::utimensat(AT_FDCWD, demo.c_str(), times.data(), 0) == 0);
-        CHECK(resolve::wheel_sha256(demo).value() == sha256_of(demo));
+        CHECK(resolve::wheel_sha256(k_cache, demo).value() == sha256_of(demo));
         CHECK(sha256_of(demo) != "remembered");
     }
     {
         // METADATA: remembered with its member name, parsed on every read.
-        const auto first = resolve::read_wheel_metadata(meta);
+        const auto first = resolve::read_wheel_metadata(k_cache, meta);
         REQUIRE(first);
         CHECK(first->version == "1.0");
-        REQUIRE(memos("wheel-metadata").size() == 1);
+        REQUIRE(memos(util::CacheKind::wheel_metadata).size() == 1);
         const std::string member = "meta-1.0.dist-info/METADATA";
-        forge(memos("wheel-metadata").front(), std::to_string(member.size()) + "\n" + member +
+        forge(memos(util::CacheKind::wheel_metadata).front(), std::to_string(member.size()) + "\n" + member +
                                                    "Name: meta\nVersion: 9.9\nRequires-Dist: ?\n");
-        const auto forged = resolve::read_wheel_metadata(meta);
+        const auto forged = resolve::read_wheel_metadata(k_cache, meta);
         REQUIRE_FALSE(forged);
         CHECK(forged.error().message.starts_with(
             "meta-1.0-py3-none-any.whl: meta-1.0.dist-info/METADATA:3: invalid Requires-Dist"));
         // A memo that is not one (a length beyond its text): the wheel is read instead.
-        forge(memos("wheel-metadata").front(), "99999\nshort");
-        const auto reread = resolve::read_wheel_metadata(meta);
+        forge(memos(util::CacheKind::wheel_metadata).front(), "99999\nshort");
+        const auto reread = resolve::read_wheel_metadata(k_cache, meta);
         REQUIRE(reread);
         CHECK(reread->version == "1.0");
     }
     {
         // --no-cache: nothing is read or kept.
-        const auto before = memos("hashes").size();
-        util::set_cache_policy(util::CachePolicy::bypass);
-        const auto digest = resolve::wheel_sha256("memo/off-1.0-py3-none-any.whl");
-        util::set_cache_policy(util::CachePolicy::use);
+        const auto before = memos(util::CacheKind::hashes).size();
+        const auto digest =
+            resolve::wheel_sha256(util::CacheStore::off(), "memo/off-1.0-py3-none-any.whl");
         CHECK(digest.value() == sha256_of("memo/off-1.0-py3-none-any.whl"));
-        CHECK(memos("hashes").size() == before);
+        CHECK(memos(util::CacheKind::hashes).size() == before);
     }
 }

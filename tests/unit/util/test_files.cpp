@@ -1,4 +1,4 @@
-#include "util/cache_dir.hpp"
+#include "util/spare_directories.hpp"
 #include "util/files.hpp"
 
 #include <cerrno>
@@ -55,10 +55,12 @@ TEST_CASE("util::TempDir removes itself")
 namespace
 {
 
+const fs::path k_pool = "spare-pool";
+
 std::size_t count_spares()
 {
     std::error_code error;
-    const auto pool = *cache_directory("spare-directories");
+    const auto pool = fs::absolute(k_pool);
     return static_cast<std::size_t>(
         std::distance(fs::directory_iterator(pool, error), fs::directory_iterator()));
 }
@@ -85,18 +87,19 @@ TEST_CASE("util::remove_tree removes everything below, never through a symbolic 
 
 TEST_CASE("util::create_directory_at takes the spare directories remove_tree leaves")
 {
+    SpareDirectories spares(fs::absolute(k_pool));
     fs::create_directories("old/x/y");
     fs::create_directories("old/z");
     std::ofstream("old/x/y/file") << "x";
     const auto before = count_spares();
-    REQUIRE(remove_tree("old"));
+    REQUIRE(remove_tree("old", &spares));
     CHECK(count_spares() == before + 4); // old, x, y and z, emptied
     CHECK_FALSE(fs::exists("old"));
 
     const int parent = ::open(".", O_RDONLY | O_DIRECTORY);
     REQUIRE(parent >= 0);
     const mode_t old_umask = ::umask(077);
-    const int made = create_directory_at(parent, "fresh", 0755);
+    const int made = create_directory_at(parent, "fresh", 0755, &spares);
     ::umask(old_umask);
     REQUIRE(made >= 0);
     ::close(made);
@@ -110,19 +113,18 @@ TEST_CASE("util::create_directory_at takes the spare directories remove_tree lea
     CHECK(std::time(nullptr) - st.st_mtime < 60); // as new as a made directory
 
     // A name that exists: EEXIST, and no spare used.
-    CHECK(create_directory_at(parent, "fresh", 0755) == -1);
+    CHECK(create_directory_at(parent, "fresh", 0755, &spares) == -1);
     CHECK(errno == EEXIST);
     CHECK(count_spares() == before + 3);
 
     // A spare someone wrote into is not handed out as new: the result is still empty.
-    const auto pool = *cache_directory("spare-directories");
-    for (const auto& spare : fs::directory_iterator(pool))
+    for (const auto& spare : fs::directory_iterator(k_pool))
     {
         std::ofstream(spare.path() / "planted") << "p";
     }
     for (const char* name : {"a", "b", "c"})
     {
-        const int fd = create_directory_at(parent, name, 0700);
+        const int fd = create_directory_at(parent, name, 0700, &spares);
         REQUIRE(fd >= 0);
         ::close(fd);
         CHECK(fs::is_empty(name));

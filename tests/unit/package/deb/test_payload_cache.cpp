@@ -1,10 +1,10 @@
-// The payload cache: what its key covers, that a damaged entry is a miss, that it stays bounded,
+// The payload cache: what its key covers, that a damaged entry is a miss,
 // and that write_package really takes data.tar from it.
 #include "package/contents.hpp"
 #include "package/deb/members.hpp"
 #include "package/deb/payload_cache.hpp"
 #include "package/deb/writer.hpp"
-#include "util/cache_dir.hpp"
+#include "util/cache_store.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -141,29 +141,9 @@ TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one 
     CHECK_FALSE(cache.find("k1"));
 }
 
-TEST_CASE("payload cache: keeps the most recently used entries only")
-{
-    const deb::PayloadCache cache(fs::absolute("bounded"));
-    const auto start = fs::file_time_type::clock::now() - std::chrono::hours(1);
-    for (int i = 0; i < 12; ++i)
-    {
-        // One entry a minute (stores within one clock tick would tie).
-        const std::string key = "k" + std::to_string(i);
-        write("data" + std::to_string(i), "bytes");
-        cache.store(key, "data" + std::to_string(i), {});
-        for (const char* suffix : {".data", ".sums"})
-        {
-            fs::last_write_time("bounded/" + key + suffix, start + std::chrono::minutes(i));
-        }
-    }
-    CHECK(files_in("bounded") == 2 * deb::PayloadCache::k_keep);
-    CHECK(cache.find("k11"));
-    CHECK_FALSE(cache.find("k0"));
-}
-
 TEST_CASE("write_package takes data.tar from the payload cache, and only with its key")
 {
-    ::setenv("XDG_CACHE_HOME", fs::absolute("xdg").c_str(), 1);
+    const util::CacheStore store(fs::absolute("xdg/pydeb"));
     PackageInfo info;
     info.name = "app";
     info.version = "1.0";
@@ -177,22 +157,19 @@ TEST_CASE("write_package takes data.tar from the payload cache, and only with it
     {
         entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
     }
-    REQUIRE(deb::write_package(info, "one.deb"));
+    REQUIRE(deb::write_package(info, "one.deb", store));
     CHECK(files_in("xdg/pydeb/payloads") == 2);
 
     // A producer that lies about its bytes gets the cached payload: proof that the files were
     // not read. With another key, or without caches, the new bytes are read.
     write("s/opt/venvs/app/lib/mod.py", "x = 2\n");
-    REQUIRE(deb::write_package(info, "two.deb"));
+    REQUIRE(deb::write_package(info, "two.deb", store));
     CHECK(util::read_file("two.deb").value() == util::read_file("one.deb").value());
     CHECK(module_in("two.deb") == "x = 1\n");
-    util::set_cache_policy(util::CachePolicy::bypass);
-    REQUIRE(deb::write_package(info, "three.deb"));
-    util::set_cache_policy(util::CachePolicy::use);
+    REQUIRE(deb::write_package(info, "three.deb", util::CacheStore::off()));
     CHECK(module_in("three.deb") == "x = 2\n");
     entry_at(info.entries, "/opt/venvs/app/lib/mod.py").content_key += "-2";
-    REQUIRE(deb::write_package(info, "four.deb"));
+    REQUIRE(deb::write_package(info, "four.deb", store));
     CHECK(module_in("four.deb") == "x = 2\n");
     CHECK(files_in("xdg/pydeb/payloads") == 4);
-    ::unsetenv("XDG_CACHE_HOME");
 }

@@ -1,0 +1,113 @@
+// pydeb's one cache store, after ccache's local storage: one root directory, passed down from the
+// command line (never a process-wide setting), one key builder, one entry header, atomic publish,
+// and one size-bounded least-recently-used cleanup for every kind of entry.
+//
+//   ROOT/<kind>/<key>         an entry: a file (load/store below) or a directory that its kind's
+//                             code publishes by rename (installed wheels, payloads)
+//   ROOT/<kind>/.tmp-*        entries being written; never read, removed by cleanup when stale
+//
+// ROOT is $XDG_CACHE_HOME/pydeb, else $HOME/.cache/pydeb (XDG Base Directory Specification). Every
+// entry only saves time: a missing, unwritable, damaged or concurrently removed entry never fails
+// a command. An entry's mtime is the time it was last used, so cleanup removes the least recently
+// used first.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pydeb::util
+{
+
+enum class CacheKind
+{
+    interpreters,      // a target interpreter's facts
+    wheels,            // installed-wheel entries (install/wheel_cache.hpp)
+    solv,              // repositories as libsolv .solv files
+    checks,            // installability-check answers
+    dpkg_owners,       // which dpkg package owns a library path
+    hashes,            // a wheel file's sha256
+    wheel_metadata,    // a wheel file's METADATA
+    payloads,          // compressed .deb payloads
+    spare_directories, // empty directories recycled into stage trees (spare_directories.hpp)
+};
+
+inline constexpr CacheKind k_cache_kinds[] = {
+    CacheKind::interpreters, CacheKind::wheels,         CacheKind::solv,
+    CacheKind::checks,       CacheKind::dpkg_owners,    CacheKind::hashes,
+    CacheKind::wheel_metadata, CacheKind::payloads,     CacheKind::spare_directories};
+
+// The directory name of a kind ("dpkg-owners").
+[[nodiscard]] std::string_view directory_name(CacheKind kind);
+
+// The one key builder: the sha256 of a format name (bump it when an entry's layout or meaning
+// changes), pydeb's version, and each field with its length, so "ab"+"c" and "a"+"bc" differ.
+class CacheKey
+{
+public:
+    explicit CacheKey(std::string_view format);
+    CacheKey& add(std::string_view field);
+    CacheKey& add(std::int64_t number);
+    // 64 lower-case hex digits.
+    [[nodiscard]] std::string hex() const;
+
+private:
+    std::string m_text;
+};
+
+struct CacheUsage
+{
+    CacheKind kind;
+    std::uint64_t entries = 0;
+    std::uint64_t bytes = 0;
+};
+
+class CacheStore
+{
+public:
+    // 2 GiB: a few large applications' installed wheels.
+    static constexpr std::uint64_t k_default_max_size = 2ULL << 30;
+
+    // The store at the XDG location, or off when neither XDG_CACHE_HOME (absolute) nor HOME is set.
+    [[nodiscard]] static CacheStore from_environment();
+    // `--no-cache`: nothing is read or written.
+    [[nodiscard]] static CacheStore off() { return CacheStore(); }
+    explicit CacheStore(std::filesystem::path root, std::uint64_t max_size = k_default_max_size)
+        : m_root(std::move(root)), m_max_size(max_size)
+    {
+    }
+
+    [[nodiscard]] bool enabled() const { return !m_root.empty(); }
+    [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
+    [[nodiscard]] std::uint64_t max_size() const { return m_max_size; }
+
+    // ROOT/<kind>, created; nullopt when the store is off or the directory cannot be made.
+    [[nodiscard]] std::optional<std::filesystem::path> directory(CacheKind kind) const;
+
+    // A file entry's payload, when the entry is whole (its header names this format version and
+    // the payload's size); it then counts as used now. nullopt on a miss or a damaged entry.
+    [[nodiscard]] std::optional<std::string> load(CacheKind kind, std::string_view key) const;
+    // Publish a file entry atomically (a temporary file renamed into place). Failures are ignored.
+    void store(CacheKind kind, std::string_view key, std::string_view payload) const;
+
+    // Mark an entry (file or directory) as used now, for the least-recently-used cleanup.
+    static void touch(const std::filesystem::path& entry);
+
+    // What each kind holds.
+    [[nodiscard]] std::vector<CacheUsage> usage() const;
+    // Remove the least recently used entries of every kind until the store holds at most
+    // `max_size` bytes, and temporary entries older than an hour. Returns the bytes removed.
+    std::uint64_t cleanup(std::uint64_t max_size) const;
+    // cleanup(max_size()) when the last one is over a day old: a build calls this at its end.
+    void cleanup_if_due() const;
+
+private:
+    CacheStore() = default;
+    std::filesystem::path m_root;
+    std::uint64_t m_max_size = k_default_max_size;
+};
+
+} // namespace pydeb::util
