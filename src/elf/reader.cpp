@@ -1,6 +1,7 @@
 #include "elf/reader.hpp"
 
 #include "elf/sections.hpp"
+#include "util/fd.hpp"
 
 #include <array>
 #include <cerrno>
@@ -20,25 +21,6 @@ namespace
 {
 
 // One owner per C handle: the descriptor and the libelf descriptor reading it.
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-        {
-            ::close(m_fd);
-        }
-    }
-    [[nodiscard]] int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 struct ElfEnd
 {
     void operator()(Elf* elf) const { elf_end(elf); }
@@ -80,14 +62,14 @@ bool has_elf_magic(int fd)
 
 bool has_elf_magic(const std::filesystem::path& path)
 {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     return fd.get() >= 0 && has_elf_magic(fd.get());
 }
 
 Expected<std::optional<ElfObject>> read_elf_object(const std::filesystem::path& path)
 {
     // Called on every staged file: one open and one 4-byte read for a file that is not ELF.
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0 || !has_elf_magic(fd.get()))
     {
         return std::nullopt;

@@ -3,7 +3,7 @@
 #include "install/bytecode.hpp"
 #include "install/cache_key.hpp"
 #include "install/materialize.hpp"
-#include "install/parallel.hpp"
+#include "util/parallel.hpp"
 #include "install/stage_tree.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
@@ -156,7 +156,7 @@ Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall&
     std::vector<std::optional<CacheEntry>> found(wheels.size());
     std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
     std::atomic<bool> failed{false};
-    for_each_parallel(wheels.size(), install.request.workers,
+    util::for_each_parallel(wheels.size(), install.request.workers,
                       [&](std::size_t i)
                       {
                           auto key = key_of(install, wheels[i]);
@@ -222,7 +222,7 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
     const auto& request = install.request;
     std::vector<std::optional<Error>> errors(wheels.entries.size());
     std::vector<std::vector<std::string>> placed(wheels.entries.size());
-    for_each_parallel(wheels.entries.size(), request.workers,
+    util::for_each_parallel(wheels.entries.size(), request.workers,
                       [&](std::size_t i)
                       {
                           const auto& wheel = request.wheels[i];

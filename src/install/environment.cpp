@@ -3,7 +3,7 @@
 #include "install/bytecode.hpp"
 #include "install/cached_install.hpp"
 #include "install/entry_links.hpp"
-#include "install/parallel.hpp"
+#include "util/parallel.hpp"
 #include "install/stage_tree.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
@@ -56,7 +56,7 @@ Expected<void> install_directly(const Layout& layout, const InstallRequest& requ
         std::vector<std::string> warnings;
     };
     std::vector<WheelResult> results(request.wheels.size());
-    for_each_parallel(request.wheels.size(), request.workers,
+    util::for_each_parallel(request.wheels.size(), request.workers,
                       [&](std::size_t i)
                       {
                           results[i].outcome = install_wheel(layout, request.wheels[i].path,
@@ -117,11 +117,11 @@ Expected<InstallReport> install_environment(const InstallRequest& request)
     fs::create_directories(stage_root.parent_path(), error);
     // By create_directory_at, so a spare directory serves (util/files.hpp); create_venv reports
     // what fails here.
-    if (const UniqueFd parent(
+    if (const util::Fd parent(
             ::open(stage_root.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         parent)
     {
-        const UniqueFd made(
+        const util::Fd made(
             util::create_directory_at(parent.get(), stage_root.filename().c_str(), 0755,
                                       request.spares));
     }

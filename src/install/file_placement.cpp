@@ -86,17 +86,17 @@ Expected<void> make_room(int directory, const char* name)
 
 Expected<void> copy_file_at(int source_root, const CacheFile& file, int directory, const char* name)
 {
-    const UniqueFd in(::openat(source_root, file.path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    const util::Fd in(::openat(source_root, file.path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!in)
     {
         return fail(system_error("open"));
     }
     constexpr int k_create = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
-    UniqueFd out(::openat(directory, name, k_create, 0600));
+    util::Fd out(::openat(directory, name, k_create, 0600));
     if (!out && errno == EEXIST)
     {
         PYDEB_TRY(make_room(directory, name));
-        out = UniqueFd(::openat(directory, name, k_create, 0600));
+        out = util::Fd(::openat(directory, name, k_create, 0600));
     }
     if (!out)
     {

@@ -66,7 +66,7 @@ Expected<std::vector<std::string>> materialize(const MaterializeRequest& request
         }
         return it == writes.end() || it->second;
     };
-    const UniqueFd source_root(
+    const util::Fd source_root(
         ::open(request.entry.files.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!source_root)
     {

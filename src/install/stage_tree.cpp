@@ -26,27 +26,6 @@ std::string errno_text(std::string_view what, int error)
 
 } // namespace
 
-UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept
-{
-    if (this != &other)
-    {
-        if (m_fd >= 0)
-        {
-            ::close(m_fd);
-        }
-        m_fd = std::exchange(other.m_fd, -1);
-    }
-    return *this;
-}
-
-UniqueFd::~UniqueFd()
-{
-    if (m_fd >= 0)
-    {
-        ::close(m_fd);
-    }
-}
-
 Expected<void> FileSink::write(std::span<const std::byte> data)
 {
     const auto* bytes = data.data();
@@ -79,14 +58,14 @@ Expected<void> FileSink::finish(unsigned mode)
     {
         return fail(errno_text("chmod", errno));
     }
-    m_fd = UniqueFd();
+    m_fd = util::Fd();
     return {};
 }
 
 Expected<StageTree> StageTree::open(const std::filesystem::path& root,
                                     util::SpareDirectories* spares)
 {
-    UniqueFd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    util::Fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd)
     {
         return fail(errno_text("cannot open staging root " + root.string(), errno));
@@ -117,15 +96,15 @@ Expected<int> StageTree::open_directory(std::string_view directory)
         const std::string component(name);
         const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
         // Below a directory this tree just made nothing exists yet: make it without looking.
-        UniqueFd fd(parent_new ? -1 : ::openat(parent, component.c_str(), flags));
+        util::Fd fd(parent_new ? -1 : ::openat(parent, component.c_str(), flags));
         bool created = false;
         if (parent_new || (!fd && errno == ENOENT))
         {
-            fd = UniqueFd(util::create_directory_at(parent, component.c_str(), 0755, m_spares));
+            fd = util::Fd(util::create_directory_at(parent, component.c_str(), 0755, m_spares));
             created = static_cast<bool>(fd);
             if (!fd && errno == EEXIST) // made meanwhile (another wheel), or not a directory
             {
-                fd = UniqueFd(::openat(parent, component.c_str(), flags));
+                fd = util::Fd(::openat(parent, component.c_str(), flags));
             }
             else if (!fd)
             {
@@ -148,7 +127,7 @@ Expected<FileSink> StageTree::create_file(const std::filesystem::path& relative)
 {
     const int directory = PYDEB_TRY(open_directory(relative.parent_path().generic_string()));
     const auto name = relative.filename();
-    UniqueFd fd(::openat(directory, name.c_str(),
+    util::Fd fd(::openat(directory, name.c_str(),
                          O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!fd)
     {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "util/expected.hpp"
+#include "util/fd.hpp"
 #include "util/spare_directories.hpp"
 
 #include <cstddef>
@@ -18,32 +19,17 @@
 namespace pydeb::install
 {
 
-class UniqueFd
-{
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    UniqueFd(UniqueFd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    UniqueFd& operator=(UniqueFd&& other) noexcept;
-    ~UniqueFd();
-    [[nodiscard]] int get() const { return m_fd; }
-    [[nodiscard]] explicit operator bool() const { return m_fd >= 0; }
-
-private:
-    int m_fd = -1;
-};
-
 // A regular file being written. finish() sets the mode; dropping it unfinished leaves the file.
 class FileSink
 {
 public:
-    explicit FileSink(UniqueFd fd) : m_fd(std::move(fd)) {}
+    explicit FileSink(util::Fd fd) : m_fd(std::move(fd)) {}
     [[nodiscard]] Expected<void> write(std::span<const std::byte> data);
     [[nodiscard]] Expected<void> write(std::string_view data);
     [[nodiscard]] Expected<void> finish(unsigned mode);
 
 private:
-    UniqueFd m_fd;
+    util::Fd m_fd;
 };
 
 class StageTree
@@ -69,7 +55,7 @@ public:
     void remove_file(const std::filesystem::path& relative);
 
 private:
-    StageTree(UniqueFd root, util::SpareDirectories* spares)
+    StageTree(util::Fd root, util::SpareDirectories* spares)
         : m_root(std::move(root)), m_spares(spares)
     {
     }
@@ -80,10 +66,10 @@ private:
     struct OpenDirectory
     {
         std::string name;
-        UniqueFd fd;
+        util::Fd fd;
         bool created = false; // by this tree: nothing below it existed
     };
-    UniqueFd m_root;
+    util::Fd m_root;
     util::SpareDirectories* m_spares = nullptr;
     std::vector<OpenDirectory> m_chain;
 };

@@ -60,7 +60,7 @@ Expected<std::vector<CacheFile>> scan_files(const fs::path& root)
 
 std::optional<std::string> read_all(int directory, const char* name)
 {
-    const UniqueFd fd(::openat(directory, name, O_RDONLY | O_CLOEXEC));
+    const util::Fd fd(::openat(directory, name, O_RDONLY | O_CLOEXEC));
     struct stat st
     {
     };
@@ -85,7 +85,7 @@ std::optional<std::string> read_all(int directory, const char* name)
 // Every listed file is there, a regular file with the listed size and mode.
 bool complete(int entry, const CacheManifest& manifest)
 {
-    const UniqueFd root(::openat(entry, k_files.data(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    const util::Fd root(::openat(entry, k_files.data(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!root)
     {
         return false;
@@ -137,7 +137,7 @@ std::optional<WheelCache> WheelCache::open(const fs::path& root)
 std::optional<CacheEntry> WheelCache::lookup(const std::string& key) const
 {
     const auto entry = m_root / key;
-    const UniqueFd directory(::open(entry.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    const util::Fd directory(::open(entry.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!directory)
     {
         return std::nullopt; // not cached (or not a directory: then the rename will fail)

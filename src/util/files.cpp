@@ -1,16 +1,14 @@
 #include "util/files.hpp"
 
+#include "util/interrupt_cleanup.hpp"
 
-#include <array>
-#include <atomic>
+
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -26,60 +24,6 @@ namespace pydeb::util
 
 namespace
 {
-
-// Pending temporary outputs, removed by the signal handler. A fixed array of C strings so the
-// handler only calls async-signal-safe unlink(2).
-constexpr std::size_t k_max_pending = 16;
-std::array<std::atomic<char*>, k_max_pending> g_pending{};
-std::once_flag g_handlers_installed;
-
-extern "C" void remove_pending_and_reraise(int signal_number)
-{
-    for (auto& slot : g_pending)
-    {
-        if (char* path = slot.load())
-        {
-            ::unlink(path);
-        }
-    }
-    std::signal(signal_number, SIG_DFL);
-    std::raise(signal_number);
-}
-
-void register_pending(const fs::path& path)
-{
-    std::call_once(g_handlers_installed,
-                   []
-                   {
-                       for (int sig : {SIGINT, SIGTERM, SIGHUP})
-                       {
-                           std::signal(sig, remove_pending_and_reraise);
-                       }
-                   });
-    char* copy = ::strdup(path.c_str());
-    for (auto& slot : g_pending)
-    {
-        char* expected = nullptr;
-        if (slot.compare_exchange_strong(expected, copy))
-        {
-            return;
-        }
-    }
-    std::free(copy); // table full: still removed by the destructor, just not on a signal
-}
-
-void unregister_pending(const fs::path& path)
-{
-    for (auto& slot : g_pending)
-    {
-        char* current = slot.load();
-        if (current != nullptr && path == current && slot.compare_exchange_strong(current, nullptr))
-        {
-            std::free(current);
-            return;
-        }
-    }
-}
 
 std::string errno_text()
 {
@@ -172,7 +116,7 @@ Expected<AtomicOutput> AtomicOutput::create(const fs::path& final_path)
         return fail(dir.string() + ": cannot create a temporary file: " + errno_text());
     }
     ::close(fd);
-    register_pending(pattern);
+    InterruptCleanup::track(pattern);
     return AtomicOutput(final_path, pattern);
 }
 
@@ -189,7 +133,7 @@ AtomicOutput::~AtomicOutput()
     {
         std::error_code ec;
         fs::remove(m_temporary, ec);
-        unregister_pending(m_temporary);
+        InterruptCleanup::untrack(m_temporary);
     }
 }
 
@@ -208,7 +152,7 @@ Expected<void> AtomicOutput::commit(fs::perms mode)
         return fail(m_final.string() +
                     ": cannot move the finished file into place: " + errno_text());
     }
-    unregister_pending(m_temporary);
+    InterruptCleanup::untrack(m_temporary);
     m_done = true;
     return {};
 }

@@ -22,8 +22,9 @@ write_file_atomic(const std::filesystem::path& path, std::string_view data,
                   std::filesystem::perms mode = std::filesystem::perms(0644));
 
 // An output that appears at its path only on commit(). Until then the bytes go to a hidden
-// temporary file beside it; the destructor (and SIGINT/SIGTERM/SIGHUP) remove that file, so a
-// failed or killed build never leaves a partial package at the output path.
+// temporary file beside it; the destructor (and SIGINT/SIGTERM/SIGHUP, with the InterruptCleanup
+// main holds: interrupt_cleanup.hpp) remove that file, so a failed or killed build never leaves a
+// partial package at the output path.
 class AtomicOutput
 {
 public:

@@ -26,13 +26,13 @@ public:
     [[nodiscard]] Expected<void> close();
 
 private:
-    ArWriter(UniqueFd fd, std::filesystem::path path) : m_fd(std::move(fd)), m_path(std::move(path))
+    ArWriter(util::Fd fd, std::filesystem::path path) : m_fd(std::move(fd)), m_path(std::move(path))
     {
     }
     [[nodiscard]] Expected<void> write_header(std::string_view name, std::uint64_t size,
                                               std::int64_t mtime);
     [[nodiscard]] Expected<void> write_all(std::string_view data);
-    UniqueFd m_fd;
+    util::Fd m_fd;
     std::filesystem::path m_path;
 };
 

@@ -52,36 +52,9 @@ Expected<std::uint64_t> append_by_reading(int fd, int in, const fs::path& source
 
 } // namespace
 
-UniqueFd::~UniqueFd()
+Expected<util::Fd> create_file(const fs::path& path)
 {
-    if (m_fd >= 0)
-    {
-        ::close(m_fd);
-    }
-}
-
-UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept
-{
-    if (this != &other)
-    {
-        (void)close();
-        m_fd = std::exchange(other.m_fd, -1);
-    }
-    return *this;
-}
-
-int UniqueFd::close()
-{
-    if (m_fd < 0)
-    {
-        return 0;
-    }
-    return ::close(std::exchange(m_fd, -1)) == 0 ? 0 : errno;
-}
-
-Expected<UniqueFd> create_file(const fs::path& path)
-{
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    util::Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
     {
         return fail(path.string() + ": cannot open for writing: " + errno_text(errno));
@@ -105,7 +78,7 @@ int write_fully(int fd, std::string_view data)
 
 Expected<std::uint64_t> append_file(int fd, const fs::path& source)
 {
-    const UniqueFd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+    const util::Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
     if (in.get() < 0)
     {
         return fail(source.string() + ": cannot read: " + errno_text(errno));

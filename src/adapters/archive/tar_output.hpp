@@ -38,7 +38,7 @@ private:
     [[nodiscard]] Expected<void> emit(std::string_view bytes);
 
     std::string m_name;
-    UniqueFd m_fd;
+    util::Fd m_fd;
     std::string* m_memory = nullptr;
     std::optional<ZstdEncoder> m_zstd;
     std::optional<Error> m_failure;

@@ -27,7 +27,7 @@ Expected<std::size_t> DigestingReader::read(const fs::path& source, std::uint64_
                     (m_state == State::failed ? "an earlier file failed"
                                               : "the digests were already taken"));
     }
-    const adapters::archive::UniqueFd file(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+    const util::Fd file(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
     if (file.get() < 0)
     {
         m_state = State::failed;

@@ -38,6 +38,30 @@ XDG_CACHE_HOME=$PWD/cache-on "$PYDEB" build pydeb.yaml -o out --format deb >/dev
 ! grep -q 'timings' build.err || fail "--timings output without --timings: $(cat build.err)"
 pass "--no-cache writes no cache, a default build does; --timings prints every stage"
 
+# The one cache store, for users: `cache info` lists every kind with its entries; `cache clean`
+# empties it (LRU down to --max-size, default 0); the next build fills it again, same bytes.
+export XDG_CACHE_HOME=$PWD/cache-on
+"$PYDEB" cache info >info.out || fail "pydeb cache info"
+grep -q "^cache: $PWD/cache-on/pydeb " info.out || fail "cache info must name the store: $(cat info.out)"
+for kind in interpreters wheels hashes wheel-metadata payloads; do
+    n=$(awk -v k="$kind" '$1 == k {print $2}' info.out)
+    [[ ${n:-0} -ge 1 ]] || fail "cache info: no $kind entries after a build: $(cat info.out)"
+done
+cp out/*.deb first.deb
+if "$PYDEB" cache clean --max-size lots >clean.out 2>clean.err; then fail "--max-size lots must be refused"; fi
+grep -q 'max-size lots' clean.err || fail "the error must name the bad size: $(cat clean.err)"
+"$PYDEB" cache clean --max-size 1M >/dev/null || fail "pydeb cache clean --max-size 1M"
+used=$(find cache-on/pydeb -type f ! -path '*/.tmp-*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+((used <= 1100000)) || fail "cache clean --max-size 1M left $used bytes"
+"$PYDEB" cache clean >clean.out || fail "pydeb cache clean"
+"$PYDEB" cache info >info.out
+grep -q '^total: 0 entries' info.out || fail "cache clean left entries: $(cat info.out)"
+rm -rf out
+"$PYDEB" build pydeb.yaml -o out --format deb >/dev/null 2>build.err || { cat build.err; fail "build after clean"; }
+cmp -s first.deb out/*.deb || fail "the build after cache clean differs from the one before"
+unset XDG_CACHE_HOME
+pass "pydeb cache info lists each kind; cache clean empties it (LRU to --max-size); same bytes after"
+
 # Same name, other bytes: the locked hash no longer matches.
 w=$(ls ../wheels/PyYAML-*.whl)
 python3 - "$w" <<'PY'

@@ -70,7 +70,9 @@ build() {
     { grep '^pydeb: warning' "$work/$name.err" || true; } >"$work/$name.warnings"
     { grep -o 'execve("[^"]*"' "$work/$name.strace" | grep -v "\"$PYDEB\"" || true; } >"$work/$name.exec"
 }
-entries() { find "$cache" -mindepth 1 -printf '%P %i %s %T@\n' | LC_ALL=C sort; }
+# Every file of the cache with its inode, size and mtime; an entry's own directory is left out:
+# using an entry touches it (the cache store's least-recently-used order).
+entries() { find "$cache" -mindepth 2 -printf '%P %i %s %T@\n' | LC_ALL=C sort; }
 count_entries() { find "$1" -mindepth 1 -maxdepth 1 | wc -l; }
 same_deb() { # NAME LABEL
     cmp -s "$work"/cold/*.deb "$work/$1"/*.deb && return
@@ -96,6 +98,10 @@ entries >"$work/entries.before"
 build warm XDG_CACHE_HOME="$work/cache" --
 ! grep -E 'python|strip' "$work/warm.exec" || fail "the warm build ran the interpreter or strip (above)"
 entries | diff "$work/entries.before" - || fail "the warm build changed the cache"
+for entry in "$cache"/*/; do
+    [[ $(stat -c %Y "$entry") -ge $(stat -c %Y "$work/entries.before") ]] ||
+        fail "the warm build did not mark $entry as used"
+done
 same_deb warm "warm build"
 same_warnings warm "warm build"
 pass "warm build: no Python or strip run, cache untouched, byte-identical .deb, the same warnings"

@@ -1,11 +1,11 @@
-#include "install/parallel.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
 
-namespace pydeb::install
+namespace pydeb::util
 {
 
 void for_each_parallel(std::size_t count, unsigned workers,
@@ -30,4 +30,4 @@ void for_each_parallel(std::size_t count, unsigned workers,
     loop();
 } // the jthreads join here
 
-} // namespace pydeb::install
+} // namespace pydeb::util

@@ -1,11 +1,11 @@
-// A small pool of std::jthreads taking indices from a shared counter: the wheels of one install are
-// independent of each other (the owner map they share is thread-safe).
+// pydeb's one way to run work in parallel: a small pool of std::jthreads taking indices from a
+// shared counter (the wheels of one install, which are independent of each other).
 #pragma once
 
 #include <cstddef>
 #include <functional>
 
-namespace pydeb::install
+namespace pydeb::util
 {
 
 // Run work(i) for every i in [0, count) on up to `workers` threads (0: the hardware concurrency,
@@ -13,4 +13,4 @@ namespace pydeb::install
 void for_each_parallel(std::size_t count, unsigned workers,
                        const std::function<void(std::size_t)>& work);
 
-} // namespace pydeb::install
+} // namespace pydeb::util
