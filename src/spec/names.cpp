@@ -2,6 +2,7 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace pydeb::spec
@@ -124,6 +125,39 @@ std::optional<std::string> check_command_name(std::string_view name)
         {
             return std::string("'") + c + "' is not allowed in a command name";
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> parse_octal_mode(std::string_view text)
+{
+    if (text.empty() || text.size() > 4)
+    {
+        return std::nullopt;
+    }
+    std::uint32_t mode = 0;
+    for (char c : text)
+    {
+        if (c < '0' || c > '7')
+        {
+            return std::nullopt;
+        }
+        mode = mode * 8 + static_cast<std::uint32_t>(c - '0');
+    }
+    return mode;
+}
+
+std::optional<std::string> check_account_name(std::string_view name)
+{
+    const bool ok = !name.empty() && name.size() <= 31 &&
+                    ((name.front() >= 'a' && name.front() <= 'z') || name.front() == '_') &&
+                    std::ranges::all_of(name, [](char c) {
+                        return is_lower_alnum(c) || c == '_' || c == '-';
+                    });
+    if (!ok)
+    {
+        return "a system account name is a lower-case letter or '_', then lower-case letters, "
+               "digits, '_' or '-', at most 31 characters (useradd(8), sysusers.d(5))";
     }
     return std::nullopt;
 }

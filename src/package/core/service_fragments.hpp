@@ -1,0 +1,46 @@
+// The texts both formats derive from ServiceActions: the sysusers.d and tmpfiles.d fragments the
+// package ships, and the shell commands that do the same where systemd's tools are missing.
+#pragma once
+
+#include "package/model.hpp"
+
+#include <string>
+
+namespace pydeb::package
+{
+
+// sysusers.d(5): "g GROUP -" for a group other than the user's name, then
+// "u NAME -[:GROUP] "GECOS" HOME". Empty when there are no accounts.
+[[nodiscard]] std::string sysusers_fragment(const ServiceActions& services);
+
+// tmpfiles.d(5): "d PATH MODE USER GROUP -" per directory. Empty when there are none.
+[[nodiscard]] std::string tmpfiles_fragment(const ServiceActions& services);
+
+// getent || groupadd --system / useradd --system lines, one per group and account, each
+// starting with `indent`. Values are shell-quoted.
+[[nodiscard]] std::string useradd_commands(const ServiceActions& services, std::string_view indent);
+
+// install -d -m MODE -o USER -g GROUP PATH, one per directory.
+[[nodiscard]] std::string mkdir_commands(const ServiceActions& services, std::string_view indent);
+
+// The unit names, each shell-quoted, joined by spaces; `filter` picks units.
+template <typename Filter>
+[[nodiscard]] std::string quoted_units(const ServiceActions& services, Filter filter);
+
+} // namespace pydeb::package
+
+#include "util/strings.hpp"
+
+template <typename Filter>
+std::string pydeb::package::quoted_units(const ServiceActions& services, Filter filter)
+{
+    std::string out;
+    for (const ServiceUnit& unit : services.units)
+    {
+        if (filter(unit))
+        {
+            out += (out.empty() ? "" : " ") + util::shell_quote(unit.name);
+        }
+    }
+    return out;
+}

@@ -1,0 +1,74 @@
+#include "package/rpm/service_scriptlets.hpp"
+
+#include "package/core/render.hpp"
+#include "package/core/service_fragments.hpp"
+#include "templates/templates.hpp"
+
+namespace pydeb::package::rpm
+{
+
+namespace
+{
+
+Expected<std::string> part(std::string_view name,
+                           const std::map<std::string, std::string, std::less<>>& values)
+{
+    const auto text = templates::get("rpm/" + std::string(name));
+    if (!text)
+    {
+        return fail("internal: template rpm/" + std::string(name) + " is not embedded");
+    }
+    return render_template(*text, values);
+}
+
+// The macros take the unit names as words; the spec allows only [A-Za-z0-9:_.@-] in them, so
+// they need no quoting and the text is exactly what rpmbuild would write.
+template <typename Filter>
+std::string units(const ServiceActions& services, Filter filter)
+{
+    std::string out;
+    for (const ServiceUnit& unit : services.units)
+    {
+        // Template units (NAME@.service) are left alone, as for the .deb (dh_installsystemd).
+        if (unit.name.find('@') == std::string::npos && filter(unit))
+        {
+            out += (out.empty() ? "" : " ") + unit.name;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Expected<ServiceScriptlets> render_service_scriptlets(const ServiceActions& services)
+{
+    ServiceScriptlets out;
+    if (!services.accounts.empty())
+    {
+        out.pre_setup = PYDEB_TRY(part("sysusers", {{"FRAGMENT", services.fragment_name},
+                                                    {"SYSUSERS", sysusers_fragment(services)},
+                                                    {"USERADD", useradd_commands(services, "    ")}}));
+    }
+    if (!services.directories.empty())
+    {
+        out.post_setup = PYDEB_TRY(part("tmpfiles", {{"FRAGMENT", services.fragment_name},
+                                                     {"MKDIRS", mkdir_commands(services, "    ")}}));
+    }
+    const std::string all = units(services, [](const ServiceUnit&) { return true; });
+    if (!all.empty())
+    {
+        out.post = PYDEB_TRY(part("systemd-post", {{"UNITS", all}}));
+        out.preun = PYDEB_TRY(part("systemd-preun", {{"UNITS", all}}));
+    }
+    // %systemd_postun (restart-on-upgrade: false) expands to nothing in systemd 252's macros.
+    const std::string restarted = units(services, [](const ServiceUnit& u) {
+        return u.restart == UnitRestart::after_upgrade;
+    });
+    if (!restarted.empty())
+    {
+        out.postun = PYDEB_TRY(part("systemd-postun-with-restart", {{"UNITS", restarted}}));
+    }
+    return out;
+}
+
+} // namespace pydeb::package::rpm
