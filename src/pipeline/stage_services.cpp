@@ -75,7 +75,8 @@ Expected<void> stage_services(const spec::Spec& spec, const fs::path& package_ro
         else
         {
             const std::string exec = PYDEB_TRY(resolve_exec(spec, service, package_root));
-            text = generated_unit(service, spec.summary.empty() ? spec.name : spec.summary, exec,
+            text = generated_unit(service, spec.summary.empty() ? spec.name : spec.summary,
+                                  spec.homepage, exec,
                                   spec.directories);
         }
         PYDEB_TRY(write(root, unit_dir + service.name, text));

@@ -46,6 +46,7 @@ summary: tiny WSGI service of the pydeb services tests
 description: Serves its version over HTTP on a loopback port.
 maintainer: Jane Doe <jane@example.com>
 license: MIT
+homepage: https://example.com/svcapp
 install:
   requirements: []
   project: "."
