@@ -72,8 +72,18 @@ Expected<std::string> render(std::string_view template_name, const std::string& 
     {
         return fail("internal: template rpm/" + std::string(template_name) + " is not embedded");
     }
+    // A placeholder with nothing to insert takes its line with it.
+    std::string text_in(*raw);
+    for (const auto& [token, value] : {std::pair{"#PYDEB_SETUP#\n", &setup},
+                                       std::pair{"#PYDEB_SERVICES#\n", &services}})
+    {
+        if (const auto at = text_in.find(token); value->empty() && at != std::string::npos)
+        {
+            text_in.erase(at, std::string_view(token).size());
+        }
+    }
     const std::string rendered =
-        render_template(*raw, {{"PYDEB_SETUP", setup}, {"PYDEB_SERVICES", services}});
+        render_template(text_in, {{"PYDEB_SETUP", setup}, {"PYDEB_SERVICES", services}});
     const std::string_view text = rendered;
     const auto at = text.find(k_placeholder);
     if (at == std::string_view::npos)
