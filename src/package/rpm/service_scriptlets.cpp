@@ -45,8 +45,12 @@ Expected<ServiceScriptlets> render_service_scriptlets(const ServiceActions& serv
     ServiceScriptlets out;
     if (!services.accounts.empty())
     {
+        // The heredoc's end marker has its own line in the template (%(cat FILE) drops the
+        // file's last newline in the macro).
+        std::string sysusers_lines = sysusers_fragment(services);
+        sysusers_lines.pop_back();
         out.pre_setup = PYDEB_TRY(part("sysusers", {{"FRAGMENT", services.fragment_name},
-                                                    {"SYSUSERS", sysusers_fragment(services)},
+                                                    {"SYSUSERS", sysusers_lines},
                                                     {"USERADD", useradd_commands(services, "    ")}}));
     }
     if (!services.directories.empty())
