@@ -161,36 +161,13 @@ std::string Loader::group_of(std::string_view user) const
 
 void Loader::read_users(const YAML::Node& node)
 {
-    if (!node.IsDefined())
-    {
-        return;
-    }
-    if (!node.IsSequence())
-    {
-        reader.report(node, "'users' must be a list of {name, group, home, description}");
-        return;
-    }
-    for (const auto& item : node)
-    {
-        read_user(*this, item);
-    }
+    each_item(node, "'users' must be a list of {name, group, home, description}", read_user);
 }
 
 void Loader::read_directories(const YAML::Node& node)
 {
-    if (!node.IsDefined())
-    {
-        return;
-    }
-    if (!node.IsSequence())
-    {
-        reader.report(node, "'directories' must be a list of {path, user, group, mode, purge}");
-        return;
-    }
-    for (const auto& item : node)
-    {
-        read_directory(*this, item);
-    }
+    each_item(node, "'directories' must be a list of {path, user, group, mode, purge}",
+              read_directory);
 }
 
 } // namespace pydeb::spec::detail

@@ -254,19 +254,8 @@ void read_service(Loader& loader, const YAML::Node& item)
 
 void Loader::read_services(const YAML::Node& node)
 {
-    if (!node.IsDefined())
-    {
-        return;
-    }
-    if (!node.IsSequence())
-    {
-        reader.report(node, "'services' must be a list of {name, exec, ...} or {unit: FILE}");
-        return;
-    }
-    for (const auto& item : node)
-    {
-        read_service(*this, item);
-    }
+    each_item(node, "'services' must be a list of {name, exec, ...} or {unit: FILE}",
+              read_service);
 }
 
 } // namespace pydeb::spec::detail

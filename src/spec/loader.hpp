@@ -36,6 +36,26 @@ struct Loader
     void read_deb(const YAML::Node& node);
     void read_rpm(const YAML::Node& node);
     void read_output(const YAML::Node& root);
+
+    // For a list key: nothing when absent, `usage` reported when not a list, else `read` for
+    // each item.
+    template <typename Read>
+    void each_item(const YAML::Node& node, std::string_view usage, Read read)
+    {
+        if (!node.IsDefined())
+        {
+            return;
+        }
+        if (!node.IsSequence())
+        {
+            reader.report(node, std::string(usage));
+            return;
+        }
+        for (const auto& item : node)
+        {
+            read(*this, item);
+        }
+    }
 };
 
 } // namespace pydeb::spec::detail

@@ -79,6 +79,11 @@ print(urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=5).re
 EOT
 }
 
+# systemd_root DIR: a fresh bookworm root with systemd, dbus and python3 (clean-root.sh caches it).
+systemd_root() {
+    "$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh" "$1" bookworm systemd systemd-sysv dbus python3
+}
+
 # boot_root ROOT: systemd as PID 1 of a new PID namespace, chrooted into ROOT
 # (/work/shared/reference/booted-root.md). Sets BOOT_PID (unshare, ours) and SYSTEMD_PID (its
 # child, PID 1 inside). No getty: the root has no terminal to wait for.

@@ -23,7 +23,7 @@ build_app "$work/v1" deb
 build_app "$work/v2" deb
 pass "pydeb build wrote svcapp 1.0 and 2.0 (port $port)"
 
-"$lib/systemd-root.sh" "$root"
+systemd_root "$root"
 boot_root "$root"
 # After the boot: systemd-tmpfiles empties /tmp when it starts.
 cp "$work"/v1/out/*.deb "$work"/v2/out/*.deb "$root/root/"

@@ -23,3 +23,15 @@ rpmlint -r "$PYDEB_SOURCE_ROOT/rpm/pydeb.rpmlintrc" "$work"/app/out/*.rpm >"$wor
 summary=$(grep -E '[0-9]+ packages and [0-9]+ specfiles checked; [0-9]+ errors' "$work/rpmlint") || { cat "$work/rpmlint"; fail "rpmlint printed no summary"; }
 [[ $summary == *"; 0 errors,"* ]] || { cat "$work/rpmlint"; fail "rpmlint: $summary"; }
 pass "rpmlint -r rpm/pydeb.rpmlintrc: $summary"
+
+# An exec that names nothing the package installs fails at its FILE:LINE:COL, and writes nothing.
+sed -i 's|    exec: svcapp$|    exec: svcap --serve|' "$work/app/pydeb.yaml"
+line=$(grep -n 'exec: svcap --serve' "$work/app/pydeb.yaml" | cut -d: -f1)
+rm -rf "$work/app/out"
+if "$PYDEB" build "$work/app/pydeb.yaml" -o "$work/app/out" >"$work/err" 2>&1; then
+    fail "an exec naming no entry point was accepted"
+fi
+has "$work/app/pydeb.yaml:$line:11: exec: 'svcap' names no entry point in /opt/venvs/svcapp/bin" "$work/err" ||
+    { cat "$work/err"; fail "the exec error does not name its location"; }
+[ -z "$(ls -A "$work/app/out" 2>/dev/null)" ] || fail "a failed build left $(ls "$work/app/out")"
+pass "exec naming nothing: $(head -1 "$work/err")"

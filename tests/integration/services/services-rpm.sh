@@ -56,7 +56,7 @@ rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$v1" | has -E '^c.* /usr/li
     fail "the unit is %config"
 pass "scriptlets hold %systemd_post, %systemd_preun, %systemd_postun_with_restart and %sysusers_create_package as systemd 252's macros expand them; not %config"
 
-"$lib/systemd-root.sh" "$root"
+systemd_root "$root"
 install -m 0755 "$macros/systemd-update-helper" "$root/usr/lib/systemd/systemd-update-helper"
 mount -t proc proc "$root/proc" # systemd-tmpfiles refuses to run without it, as on any real system
 rpm_root() { rpm --root "$root" --dbpath /var/lib/rpm "$@"; }
