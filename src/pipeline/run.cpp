@@ -152,7 +152,10 @@ Expected<void> install(const InstallRequest& request)
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
     // Under dh_pydeb the units go where dh_installsystemd looks for them and the debhelper
     // tools write the snippets; under %pydeb_install, to %_unitdir for the .spec's macros.
-    PYDEB_TRY(check_dh_services(prepared.spec, request.substvars.has_value()));
+    if (request.substvars)
+    {
+        PYDEB_TRY(check_dh_services(prepared.spec));
+    }
     PYDEB_TRY(stage_services(prepared.spec, request.root, request.root,
                              request.rpm_filelist ? UnitDirectory::rpm : UnitDirectory::deb));
 

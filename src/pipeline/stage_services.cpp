@@ -123,9 +123,9 @@ Expected<void> add_service_entries(const spec::Spec& spec, const fs::path& packa
     return {};
 }
 
-Expected<void> check_dh_services(const spec::Spec& spec, bool under_debhelper)
+Expected<void> check_dh_services(const spec::Spec& spec)
 {
-    for (const spec::Service& s : under_debhelper ? spec.services : std::vector<spec::Service>{})
+    for (const spec::Service& s : spec.services)
     {
         if (s.enable == spec::Enable::no || s.start == spec::Start::no ||
             s.restart_on_upgrade == spec::RestartOnUpgrade::no)

@@ -40,8 +40,8 @@ enum class UnitDirectory
                                                  std::vector<package::Entry>& entries);
 
 // dh_installsystemd applies one set of options to all of a package's units, from debian/rules:
-// under debhelper a service with enable/start/restart-on-upgrade false fails at its location.
-[[nodiscard]] Expected<void> check_dh_services(const spec::Spec& spec, bool under_debhelper);
+// for dh_pydeb, a service with enable/start/restart-on-upgrade false fails at its location.
+[[nodiscard]] Expected<void> check_dh_services(const spec::Spec& spec);
 
 // The spec's services, users and directories as the package model has them.
 [[nodiscard]] package::ServiceActions service_actions(const spec::Spec& spec);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "package/model.hpp"
+#include "util/strings.hpp"
 
 #include <string>
 
@@ -23,24 +24,32 @@ namespace pydeb::package
 // install -d -m MODE -o USER -g GROUP PATH, one per directory.
 [[nodiscard]] std::string mkdir_commands(const ServiceActions& services, std::string_view indent);
 
-// The unit names, each shell-quoted, joined by spaces; `filter` picks units.
+// dh_installsystemd leaves template units (NAME@.service) alone: neither enabled nor started.
+[[nodiscard]] inline bool is_template_unit(const ServiceUnit& unit)
+{
+    return unit.name.find('@') != std::string::npos;
+}
+
+enum class Quoting
+{
+    shell, // util::shell_quote, as debhelper's snippets quote unit names
+    none,  // as systemd's rpm macros write them (the spec allows only [A-Za-z0-9:_.@-])
+};
+
+// The names of the units `filter` picks, joined by spaces.
 template <typename Filter>
-[[nodiscard]] std::string quoted_units(const ServiceActions& services, Filter filter);
-
-} // namespace pydeb::package
-
-#include "util/strings.hpp"
-
-template <typename Filter>
-std::string pydeb::package::quoted_units(const ServiceActions& services, Filter filter)
+[[nodiscard]] std::string unit_names(const ServiceActions& services, Filter filter, Quoting quoting)
 {
     std::string out;
     for (const ServiceUnit& unit : services.units)
     {
         if (filter(unit))
         {
-            out += (out.empty() ? "" : " ") + util::shell_quote(unit.name);
+            out += (out.empty() ? "" : " ") +
+                   (quoting == Quoting::shell ? util::shell_quote(unit.name) : unit.name);
         }
     }
     return out;
 }
+
+} // namespace pydeb::package

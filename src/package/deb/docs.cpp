@@ -1,6 +1,7 @@
 #include "package/deb/docs.hpp"
 
 #include "adapters/archive/gzip.hpp"
+#include "package/core/service_fragments.hpp"
 #include "package/deb/control.hpp"
 
 #include <algorithm>
@@ -82,8 +83,7 @@ std::string overrides(const PackageInfo& info)
         const bool triggered = std::ranges::any_of(info.services.units, [&](const ServiceUnit& u) {
             return u.name == stem + ".timer" || u.name == stem + ".path"; // lintian skips those
         });
-        if (unit.name.ends_with(".service") && unit.name.find('@') == std::string::npos &&
-            !triggered)
+        if (unit.name.ends_with(".service") && !is_template_unit(unit) && !triggered)
         {
             out += "# pydeb ships systemd units only; an init script is optional (Debian Policy "
                    "9.3.1).\n" +

@@ -24,20 +24,17 @@ Expected<std::string> snippet(std::string_view name, const Values& values)
     return render_template(*text, values);
 }
 
-// dh_installsystemd skips template units (NAME@.service): they are neither enabled nor started.
-bool is_template(const ServiceUnit& unit)
-{
-    return unit.name.find('@') != std::string::npos;
-}
-
 // The snippets for the units that share one start/restart choice, as one dh_installsystemd run
 // with the matching options would write them (its "start units" branch).
 Expected<void> start_group(ServiceSnippets& out, const ServiceActions& services, UnitStart start,
                            UnitRestart restart)
 {
-    const std::string units = quoted_units(services, [&](const ServiceUnit& u) {
-        return !is_template(u) && u.start == start && u.restart == restart;
-    });
+    const std::string units = unit_names(
+        services,
+        [&](const ServiceUnit& u) {
+            return !is_template_unit(u) && u.start == start && u.restart == restart;
+        },
+        Quoting::shell);
     if (units.empty())
     {
         return {};
@@ -87,7 +84,7 @@ Expected<ServiceSnippets> render_service_snippets(const ServiceActions& services
                                                 {"MKDIRS", mkdir_commands(services, "\t\t")}}));
     }
     const auto enabled = [](const ServiceUnit& u) {
-        return !is_template(u) && u.install == UnitInstallSection::present;
+        return !is_template_unit(u) && u.install == UnitInstallSection::present;
     };
     for (const ServiceUnit& unit : services.units)
     {
@@ -99,7 +96,7 @@ Expected<ServiceSnippets> render_service_snippets(const ServiceActions& services
                                               {{"UNITFILE", util::shell_quote(unit.name)}}));
         }
     }
-    if (const std::string units = quoted_units(services, enabled); !units.empty())
+    if (const std::string units = unit_names(services, enabled, Quoting::shell); !units.empty())
     {
         out.postrm += PYDEB_TRY(snippet("postrm-pydeb-systemd-purge", {{"UNITFILES", units}}));
     }
@@ -111,7 +108,7 @@ Expected<ServiceSnippets> render_service_snippets(const ServiceActions& services
             PYDEB_TRY(start_group(out, services, start, restart));
         }
     }
-    if (std::ranges::any_of(services.units, [](const ServiceUnit& u) { return !is_template(u); }))
+    if (std::ranges::any_of(services.units, [](const ServiceUnit& u) { return !is_template_unit(u); }))
     {
         out.postrm = PYDEB_TRY(snippet("postrm-pydeb-systemd-reload", {})) + out.postrm;
     }

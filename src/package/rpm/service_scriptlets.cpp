@@ -21,21 +21,13 @@ Expected<std::string> part(std::string_view name,
     return render_template(*text, values);
 }
 
-// The macros take the unit names as words; the spec allows only [A-Za-z0-9:_.@-] in them, so
-// they need no quoting and the text is exactly what rpmbuild would write.
+// Template units (NAME@.service) are left alone, as for the .deb.
 template <typename Filter>
 std::string units(const ServiceActions& services, Filter filter)
 {
-    std::string out;
-    for (const ServiceUnit& unit : services.units)
-    {
-        // Template units (NAME@.service) are left alone, as for the .deb (dh_installsystemd).
-        if (unit.name.find('@') == std::string::npos && filter(unit))
-        {
-            out += (out.empty() ? "" : " ") + unit.name;
-        }
-    }
-    return out;
+    return unit_names(
+        services, [&](const ServiceUnit& u) { return !is_template_unit(u) && filter(u); },
+        Quoting::none);
 }
 
 } // namespace

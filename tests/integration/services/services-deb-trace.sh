@@ -104,3 +104,14 @@ oracle default "$work/unit-default" ""
 oracle norestart "$work/unit-norestart" "--no-restart-after-upgrade"
 compare default
 compare norestart
+
+# Without systemd (this minbase root has neither systemd-sysusers nor systemd-tmpfiles), the
+# postinst creates the user with useradd and the directories with install -d.
+rm "$root/stub/systemd-sysusers" "$root/stub/systemd-tmpfiles"
+! chroot "$root" sh -c 'command -v systemd-sysusers || command -v systemd-tmpfiles' >/dev/null ||
+    fail "the clean root has systemd's tools; the fallback is not exercised"
+trace "$work/pydeb-default" postinst configure >/dev/null
+grep -q '^svcapp:x:[0-9]*:[0-9]*:svcapp service:/var/lib/svcapp:/usr/sbin/nologin$' "$root/etc/passwd" ||
+    fail "useradd fallback: $(grep svcapp "$root/etc/passwd" || echo no svcapp user)"
+[ "$(chroot "$root" stat -c '%a %U %G' /var/lib/svcapp)" = "750 svcapp svcapp" ] || fail "install -d fallback"
+pass "without systemd: useradd made the user, install -d the directories"
