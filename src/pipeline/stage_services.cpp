@@ -25,7 +25,8 @@ Expected<std::string> resolve_exec(const spec::Spec& spec, const spec::Service& 
     const std::size_t end = exec.find_first_of(" \t", start);
     const std::string word(exec.substr(start, end - start));
     const std::string rest(end == std::string_view::npos ? "" : exec.substr(end));
-    const std::string path = word.find('/') == std::string::npos ? spec.prefix + "/bin/" + word : word;
+    const std::string path =
+        word.find('/') == std::string::npos ? spec.prefix + "/bin/" + word : word;
     std::error_code ec;
     const auto status = fs::status(package_root / fs::path(path).relative_path(), ec);
     if (!path.starts_with('/') || !fs::is_regular_file(status) ||
@@ -76,8 +77,7 @@ Expected<void> stage_services(const spec::Spec& spec, const fs::path& package_ro
         {
             const std::string exec = PYDEB_TRY(resolve_exec(spec, service, package_root));
             text = generated_unit(service, spec.summary.empty() ? spec.name : spec.summary,
-                                  spec.homepage, exec,
-                                  spec.directories);
+                                  spec.homepage, exec, spec.directories);
         }
         PYDEB_TRY(write(root, unit_dir + service.name, text));
     }
@@ -130,8 +130,9 @@ Expected<void> check_dh_services(const spec::Spec& spec)
         if (s.enable == spec::Enable::no || s.start == spec::Start::no ||
             s.restart_on_upgrade == spec::RestartOnUpgrade::no)
         {
-            return fail(s.where.to_string() + ": under dh, dh_installsystemd writes the scripts of " +
-                        s.name + " and takes its options from debian/rules: drop enable, start "
+            return fail(s.where.to_string() +
+                        ": under dh, dh_installsystemd writes the scripts of " + s.name +
+                        " and takes its options from debian/rules: drop enable, start "
                         "and restart-on-upgrade here and add override_dh_installsystemd with "
                         "--no-enable, --no-start or --no-restart-after-upgrade "
                         "(dh_installsystemd(1))");

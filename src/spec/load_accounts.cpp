@@ -61,12 +61,13 @@ void read_user(Loader& loader, const YAML::Node& item)
         user.description = loader.reader.string(description, "description").value_or("");
         if (user.description.find_first_of("\"\n\\$`") != std::string::npos)
         {
-            loader.reader.report(description, "description: no quotes, backslashes, '$', backquotes or newlines "
-                                              "(it is the account's GECOS field)");
+            loader.reader.report(description,
+                                 "description: no quotes, backslashes, '$', backquotes or newlines "
+                                 "(it is the account's GECOS field)");
         }
     }
-    const bool twice = std::ranges::any_of(
-        loader.spec.users, [&](const SystemUser& other) { return other.name == user.name; });
+    const bool twice = std::ranges::any_of(loader.spec.users, [&](const SystemUser& other)
+                                           { return other.name == user.name; });
     if (twice)
     {
         loader.reader.report(item, "user '" + user.name + "' is declared twice");
@@ -142,9 +143,8 @@ bool Loader::is_known_account(std::string_view name, std::string_view kind) cons
     {
         return true;
     }
-    return std::ranges::any_of(spec.users, [&](const SystemUser& user) {
-        return kind == "user" ? user.name == name : user.group == name;
-    });
+    return std::ranges::any_of(spec.users, [&](const SystemUser& user)
+                               { return kind == "user" ? user.name == name : user.group == name; });
 }
 
 std::string Loader::group_of(std::string_view user) const

@@ -58,4 +58,7 @@ struct Loader
     }
 };
 
+// The keys of a service generated from exec: (load_service_exec.cpp).
+void read_generated_service(Loader& loader, const YAML::Node& item, Service& service);
+
 } // namespace pydeb::spec::detail

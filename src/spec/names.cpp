@@ -162,4 +162,14 @@ std::optional<std::string> check_account_name(std::string_view name)
     return std::nullopt;
 }
 
+bool is_unit_name(std::string_view name)
+{
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == ':' || c == '_' || c == '.' || c == '-' || c == '@';
+    };
+    return !name.empty() && name.size() <= 255 && std::ranges::all_of(name, allowed) &&
+           std::ranges::count(name, '@') <= 1 && name.front() != '.';
+}
+
 } // namespace pydeb::spec

@@ -30,4 +30,9 @@ namespace pydeb::spec
 // at most 31 characters.
 [[nodiscard]] std::optional<std::string> check_account_name(std::string_view name);
 
+// systemd.unit(5): unit names are [A-Za-z0-9:_.\-] plus one '@' for templates. pydeb leaves out
+// the backslash of escaped names, so a name is safe unquoted in rpm's scriptlets (as systemd's
+// macros write it).
+[[nodiscard]] bool is_unit_name(std::string_view name);
+
 } // namespace pydeb::spec

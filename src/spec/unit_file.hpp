@@ -30,6 +30,6 @@ struct UnitProblem
 // `type` is the unit's suffix without the dot ("service", "socket", "timer"): a unit file must
 // have the section of that name ([Service] ...), which systemd needs to load it.
 [[nodiscard]] std::variant<UnitFacts, UnitProblem> read_unit(std::string_view text,
-                                                            std::string_view type);
+                                                             std::string_view type);
 
 } // namespace pydeb::spec

@@ -65,10 +65,11 @@ std::string tmpfiles_fragment(const ServiceActions& services)
 std::string useradd_commands(const ServiceActions& services, std::string_view indent)
 {
     std::string out;
-    const auto group_line = [&](const std::string& group) {
+    const auto group_line = [&](const std::string& group)
+    {
         const std::string q = util::shell_quote(group);
-        out += std::string(indent) + "getent group " + q + " >/dev/null || groupadd --system " +
-               q + "\n";
+        out += std::string(indent) + "getent group " + q + " >/dev/null || groupadd --system " + q +
+               "\n";
     };
     for (const std::string& group : extra_groups(services))
     {
@@ -81,8 +82,9 @@ std::string useradd_commands(const ServiceActions& services, std::string_view in
             group_line(a.group);
         }
         const std::string q = util::shell_quote(a.name);
-        out += std::string(indent) + "getent passwd " + q + " >/dev/null || useradd --system --gid " +
-               util::shell_quote(a.group) + " --home-dir " + util::shell_quote(a.home) +
+        out += std::string(indent) + "getent passwd " + q +
+               " >/dev/null || useradd --system --gid " + util::shell_quote(a.group) +
+               " --home-dir " + util::shell_quote(a.home) +
                " --no-create-home --shell /usr/sbin/nologin --comment " +
                util::shell_quote(a.description) + " " + q + "\n";
     }

@@ -31,9 +31,8 @@ Expected<void> start_group(ServiceSnippets& out, const ServiceActions& services,
 {
     const std::string units = unit_names(
         services,
-        [&](const ServiceUnit& u) {
-            return !is_template_unit(u) && u.start == start && u.restart == restart;
-        },
+        [&](const ServiceUnit& u)
+        { return !is_template_unit(u) && u.start == start && u.restart == restart; },
         Quoting::shell);
     if (units.empty())
     {
@@ -47,8 +46,9 @@ Expected<void> start_group(ServiceSnippets& out, const ServiceActions& services,
     }
     else if (after)
     {
-        out.postinst += PYDEB_TRY(snippet("postinst-pydeb-systemd-restartnostart",
-                                          {{"UNITFILES", units}, {"RESTART_ACTION", "try-restart"}}));
+        out.postinst +=
+            PYDEB_TRY(snippet("postinst-pydeb-systemd-restartnostart",
+                              {{"UNITFILES", units}, {"RESTART_ACTION", "try-restart"}}));
     }
     else if (start == UnitStart::yes)
     {
@@ -72,20 +72,18 @@ Expected<ServiceSnippets> render_service_snippets(const ServiceActions& services
     ServiceSnippets out;
     if (!services.accounts.empty())
     {
-        out.postinst_setup += PYDEB_TRY(
-            snippet("postinst-pydeb-sysusers",
-                    {{"SYSUSERS", util::shell_quote(services.fragment_name)},
-                     {"USERADD", useradd_commands(services, "\t\t")}}));
+        out.postinst_setup += PYDEB_TRY(snippet(
+            "postinst-pydeb-sysusers", {{"SYSUSERS", util::shell_quote(services.fragment_name)},
+                                        {"USERADD", useradd_commands(services, "\t\t")}}));
     }
     if (!services.directories.empty())
     {
-        out.postinst_setup += PYDEB_TRY(
-            snippet("postinst-pydeb-tmpfiles", {{"TMPFILES", util::shell_quote(services.fragment_name)},
-                                                {"MKDIRS", mkdir_commands(services, "\t\t")}}));
+        out.postinst_setup += PYDEB_TRY(snippet(
+            "postinst-pydeb-tmpfiles", {{"TMPFILES", util::shell_quote(services.fragment_name)},
+                                        {"MKDIRS", mkdir_commands(services, "\t\t")}}));
     }
-    const auto enabled = [](const ServiceUnit& u) {
-        return !is_template_unit(u) && u.install == UnitInstallSection::present;
-    };
+    const auto enabled = [](const ServiceUnit& u)
+    { return !is_template_unit(u) && u.install == UnitInstallSection::present; };
     for (const ServiceUnit& unit : services.units)
     {
         if (enabled(unit))
@@ -108,7 +106,8 @@ Expected<ServiceSnippets> render_service_snippets(const ServiceActions& services
             PYDEB_TRY(start_group(out, services, start, restart));
         }
     }
-    if (std::ranges::any_of(services.units, [](const ServiceUnit& u) { return !is_template_unit(u); }))
+    if (std::ranges::any_of(services.units,
+                            [](const ServiceUnit& u) { return !is_template_unit(u); }))
     {
         out.postrm = PYDEB_TRY(snippet("postrm-pydeb-systemd-reload", {})) + out.postrm;
     }

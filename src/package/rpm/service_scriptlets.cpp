@@ -22,8 +22,7 @@ Expected<std::string> part(std::string_view name,
 }
 
 // Template units (NAME@.service) are left alone, as for the .deb.
-template <typename Filter>
-std::string units(const ServiceActions& services, Filter filter)
+template <typename Filter> std::string units(const ServiceActions& services, Filter filter)
 {
     return unit_names(
         services, [&](const ServiceUnit& u) { return !is_template_unit(u) && filter(u); },
@@ -41,14 +40,16 @@ Expected<ServiceScriptlets> render_service_scriptlets(const ServiceActions& serv
         // file's last newline in the macro).
         std::string sysusers_lines = sysusers_fragment(services);
         sysusers_lines.pop_back();
-        out.pre_setup = PYDEB_TRY(part("sysusers", {{"FRAGMENT", services.fragment_name},
-                                                    {"SYSUSERS", sysusers_lines},
-                                                    {"USERADD", useradd_commands(services, "    ")}}));
+        out.pre_setup =
+            PYDEB_TRY(part("sysusers", {{"FRAGMENT", services.fragment_name},
+                                        {"SYSUSERS", sysusers_lines},
+                                        {"USERADD", useradd_commands(services, "    ")}}));
     }
     if (!services.directories.empty())
     {
-        out.post_setup = PYDEB_TRY(part("tmpfiles", {{"FRAGMENT", services.fragment_name},
-                                                     {"MKDIRS", mkdir_commands(services, "    ")}}));
+        out.post_setup =
+            PYDEB_TRY(part("tmpfiles", {{"FRAGMENT", services.fragment_name},
+                                        {"MKDIRS", mkdir_commands(services, "    ")}}));
     }
     const std::string all = units(services, [](const ServiceUnit&) { return true; });
     if (!all.empty())
@@ -57,9 +58,8 @@ Expected<ServiceScriptlets> render_service_scriptlets(const ServiceActions& serv
         out.preun = PYDEB_TRY(part("systemd-preun", {{"UNITS", all}}));
     }
     // %systemd_postun (restart-on-upgrade: false) expands to nothing in systemd 252's macros.
-    const std::string restarted = units(services, [](const ServiceUnit& u) {
-        return u.restart == UnitRestart::after_upgrade;
-    });
+    const std::string restarted = units(services, [](const ServiceUnit& u)
+                                        { return u.restart == UnitRestart::after_upgrade; });
     if (!restarted.empty())
     {
         out.postun = PYDEB_TRY(part("systemd-postun-with-restart", {{"UNITS", restarted}}));

@@ -80,7 +80,8 @@ TEST_CASE("spec::load refuses a unit file that does not parse, at the unit's lin
               "s/pydeb.yaml:25:12)");
 }
 
-TEST_CASE("spec::load refuses unknown users, base-system names, restart-on-upgrade without [Install]")
+TEST_CASE(
+    "spec::load refuses unknown users, base-system names, restart-on-upgrade without [Install]")
 {
     CHECK(error_with("services:\n  - {name: app, exec: myapp, user: nosuch}\n") ==
           "s/pydeb.yaml:25:36: user: unknown user 'nosuch': declare it under 'users' (root and "
@@ -102,7 +103,8 @@ TEST_CASE("spec::load refuses unknown users, base-system names, restart-on-upgra
 
 TEST_CASE("spec::read_unit follows systemd.syntax(7)")
 {
-    const auto ok = read_unit("# c\n[Service]\nExecStart=/bin/a \\\n  --flag\n; c\n[Install]\n", "service");
+    const auto ok =
+        read_unit("# c\n[Service]\nExecStart=/bin/a \\\n  --flag\n; c\n[Install]\n", "service");
     REQUIRE(std::holds_alternative<UnitFacts>(ok));
     CHECK(std::get<UnitFacts>(ok).install == InstallSection::present);
     const auto early = read_unit("ExecStart=/bin/a\n[Service]\n", "service");

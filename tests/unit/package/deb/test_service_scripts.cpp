@@ -36,7 +36,8 @@ TEST_CASE("deb::render_service_snippets: the default is dh_installsystemd's enab
     CHECK(s.postrm.find("daemon-reload") < s.postrm.find("deb-systemd-helper purge 'app.service'"));
 }
 
-TEST_CASE("deb::render_service_snippets: restart-on-upgrade false stops in preinst, starts in postinst")
+TEST_CASE(
+    "deb::render_service_snippets: restart-on-upgrade false stops in preinst, starts in postinst")
 {
     ServiceUnit unit{"app.service"};
     unit.restart = UnitRestart::stop_before_upgrade;
@@ -56,7 +57,7 @@ TEST_CASE("deb::render_service_snippets: templates untouched, --no-enable, units
     const auto s = render_service_snippets(units({{"a@.service"}, off, bare})).value();
     CHECK_FALSE(has(s.postinst + s.prerm + s.postrm, "a@.service"));
     CHECK(has(s.postinst, "deb-systemd-helper debian-installed 'b.service'"));
-    CHECK_FALSE(has(s.postinst, "enable 'c.service'"));      // never enabled
+    CHECK_FALSE(has(s.postinst, "enable 'c.service'")); // never enabled
     CHECK(has(s.postinst, "deb-systemd-invoke $pydeb_action 'b.service' 'c.service'")); // started
 }
 

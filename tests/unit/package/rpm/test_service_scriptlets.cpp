@@ -16,8 +16,10 @@ TEST_CASE("rpm::render_scriptlets places systemd's macro expansions around the h
     Lifecycle hooks;
     hooks.post_install = "echo hook";
     const auto s = rpm::render_scriptlets(hooks, {}, services).value();
-    CHECK(s.pre.find("systemd-sysusers --replace=/usr/lib/sysusers.d/app.conf - <<SYSTEMD_INLINE_EOF || :\n"
-                     "u app - \"the app\" /\nSYSTEMD_INLINE_EOF\n") != std::string::npos);
+    CHECK(
+        s.pre.find(
+            "systemd-sysusers --replace=/usr/lib/sysusers.d/app.conf - <<SYSTEMD_INLINE_EOF || :\n"
+            "u app - \"the app\" /\nSYSTEMD_INLINE_EOF\n") != std::string::npos);
     CHECK(s.post.find("pydeb_hook_post_install\n") <
           s.post.find("systemd-update-helper install-system-units app.service held.service || :"));
     CHECK(s.preun.find("remove-system-units app.service held.service || :") != std::string::npos);
