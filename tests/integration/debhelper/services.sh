@@ -30,15 +30,17 @@ mkdir "$work/control"
 dpkg-deb -e "$deb" "$work/control"
 once() { # once SCRIPT PATTERN: PATTERN is on exactly one line of SCRIPT
     local n
-    n=$(grep -c -- "$2" "$work/control/$1" || true)
+    n=$(grep -cF -- "$2" "$work/control/$1" || true)
     [ "$n" = 1 ] || fail "$1 has '$2' $n times, not once"
 }
 [ "$(grep -c '# Automatically added by dh_installsystemd/' "$work/control/postinst")" = 2 ] || fail "postinst: not exactly dh_installsystemd's enable and start snippets"
 once postinst "deb-systemd-helper enable 'minapp.service'"
 once postinst "deb-systemd-invoke \$_dh_action 'minapp.service'"
 once postinst '# Automatically added by dh_installsysusers/'
+# shellcheck disable=SC2016 # the literal text of the snippet
 once postinst 'systemd-sysusers ${DPKG_ROOT:+--root="$DPKG_ROOT"} minapp.conf'
 once postinst '# Automatically added by dh_installtmpfiles/'
+# shellcheck disable=SC2016
 once postinst 'systemd-tmpfiles ${DPKG_ROOT:+--root="$DPKG_ROOT"} --create minapp.conf'
 once prerm "deb-systemd-invoke stop 'minapp.service'"
 once postrm "deb-systemd-helper purge 'minapp.service'"
