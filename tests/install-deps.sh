@@ -14,6 +14,8 @@ packages=(
     # the real tools pydeb's output is checked with
     # (rpm also holds rpmsign, which signs with gpg)
     dpkg-dev lintian debootstrap rpm gpg rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
+    # services: systemctl --root and systemd-sysusers on the host; unshare/nsenter boot a root
+    systemd util-linux
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations

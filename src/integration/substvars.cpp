@@ -137,6 +137,8 @@ Expected<void> update_substvars_file(const fs::path& file, const PydebSubstvars&
     text = PYDEB_TRY(set_optional_substvar(text, "pydeb:Prefix", values.prefix));
     text = PYDEB_TRY(set_optional_substvar(text, "pydeb:Interpreter", values.interpreter));
     text = PYDEB_TRY(set_optional_substvar(text, "pydeb:Bytecode", values.bytecode));
+    text = PYDEB_TRY(
+        set_optional_substvar(text, "pydeb:PurgePaths", util::join(values.purge_paths, " ")));
     return util::write_file_atomic(file, text);
 }
 

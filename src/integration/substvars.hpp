@@ -29,12 +29,14 @@ set_optional_substvar(std::string_view substvars, std::string_view name, std::st
 //   pydeb:Prefix       the venv's path on the target      (?=)
 //   pydeb:Interpreter  the target interpreter              (?=)
 //   pydeb:Bytecode     build | install | none              (?=)
+//   pydeb:PurgePaths   directories: with purge: true, space-separated (no spaces in them) (?=)
 struct PydebSubstvars
 {
     std::vector<std::string> depends;
     std::string prefix;
     std::string interpreter;
     std::string bytecode;
+    std::vector<std::string> purge_paths;
 };
 
 // Read-modify-write of `file` (missing = empty), written atomically.

@@ -83,6 +83,69 @@ struct VenvActions
     std::vector<std::string> purge_paths; // created at run time by the package, removed on purge
 };
 
+// A systemd unit the package ships, with what the scripts do with it. Each choice mirrors a
+// dh_installsystemd option (enable: --no-enable, start: --no-start, restart: --no-restart-after-
+// upgrade), and the writers emit what debhelper emits for it.
+enum class UnitEnable
+{
+    yes,
+    no,
+};
+
+enum class UnitStart
+{
+    yes,
+    no,
+};
+
+enum class UnitRestart
+{
+    after_upgrade,      // keeps running during the upgrade, restarted once configured
+    stop_before_upgrade, // stopped by preinst (rpm: left running), started by postinst
+};
+
+enum class UnitInstallSection
+{
+    present,
+    absent, // never enabled; debhelper still stops and starts it (not templates)
+};
+
+struct ServiceUnit
+{
+    std::string name; // app.service, app@.service, app.socket
+    UnitEnable enable = UnitEnable::yes;
+    UnitStart start = UnitStart::yes;
+    UnitRestart restart = UnitRestart::after_upgrade;
+    UnitInstallSection install = UnitInstallSection::present;
+};
+
+// A system account from the spec's users: (sysusers.d(5) "u NAME -[:GROUP] GECOS HOME").
+struct SystemAccount
+{
+    std::string name, group, home, description;
+};
+
+// A directory from the spec's directories: (tmpfiles.d(5) "d PATH MODE USER GROUP -").
+struct ManagedDirectory
+{
+    std::string path, user, group;
+    std::uint32_t mode = 0755;
+};
+
+// Units, accounts and directories, and the name of the package's sysusers.d and tmpfiles.d
+// fragments (NAME.conf, the package name, as dh_installsysusers and dh_installtmpfiles name them).
+struct ServiceActions
+{
+    std::vector<ServiceUnit> units; // sorted by name
+    std::vector<SystemAccount> accounts;
+    std::vector<ManagedDirectory> directories;
+    std::string fragment_name;
+    [[nodiscard]] bool empty() const
+    {
+        return units.empty() && accounts.empty() && directories.empty();
+    }
+};
+
 struct Relations
 {
     // Debian relation fields, in dpkg syntax ("libc6 (>= 2.34)", "libblas3 | libblas.so.3").
@@ -114,6 +177,7 @@ struct PackageInfo
     std::vector<Entry> entries;
     Lifecycle lifecycle;
     VenvActions venv;
+    ServiceActions services;
     Compression compression = Compression::zstd;
     // SOURCE_DATE_EPOCH: clamps mtimes and sets rpm's buildtime, for bit-for-bit rebuilds.
     std::optional<std::int64_t> source_date_epoch;

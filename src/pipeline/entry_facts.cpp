@@ -42,6 +42,10 @@ std::int64_t inputs_epoch(const Prepared& prepared, const resolve::Resolution& r
     {
         newest(epoch, file.source);
     }
+    for (const auto& service : spec.services) // a packager's unit file (unit:)
+    {
+        newest(epoch, service.unit.value_or(fs::path()));
+    }
     if (prepared.bundle)
     {
         // The newest file taken from the bundle, whether it came as a directory or an archive

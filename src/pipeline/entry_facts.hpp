@@ -14,8 +14,8 @@ namespace pydeb::pipeline
 {
 
 // SOURCE_DATE_EPOCH for a build that was given none: the newest mtime among the inputs whose
-// bytes make the package (the spec, hook scripts, `files:` sources and every wheel but the
-// project's own, which is built now). A requirements file or lockfile only chooses wheels, so
+// bytes make the package (the spec, hook scripts, `files:` sources, `unit:` files and every wheel
+// but the project's own, which is built now). A requirements file or lockfile only chooses wheels, so
 // writing a lock changes nothing. Two builds of the same inputs are thus the same bytes by
 // default, as dpkg-buildpackage builds are with the changelog's date; set SOURCE_DATE_EPOCH to
 // choose another time.

@@ -14,6 +14,7 @@
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
 #include "pipeline/stage_files.hpp"
+#include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
 
 #include <ctime>
@@ -41,6 +42,11 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
 {
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
+    // Units, sysusers.d and tmpfiles.d files: text files (nothing to map), at each format's paths.
+    const bool deb = format == spec::Format::deb;
+    PYDEB_TRY(add_service_entries(prepared.spec, staged.root,
+                                  prepared.scratch.path() / (deb ? "services-deb" : "services-rpm"),
+                                  deb ? UnitDirectory::deb : UnitDirectory::rpm, info.entries));
     clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
     if (format == spec::Format::deb)
     {
@@ -143,6 +149,14 @@ Expected<void> install(const InstallRequest& request)
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     PYDEB_TRY(stage_venv(prepared, resolution, request.root));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
+    // Under dh_pydeb the units go where dh_installsystemd looks for them and the debhelper
+    // tools write the snippets; under %pydeb_install, to %_unitdir for the .spec's macros.
+    if (request.substvars)
+    {
+        PYDEB_TRY(check_dh_services(prepared.spec));
+    }
+    PYDEB_TRY(stage_services(prepared.spec, request.root, request.root,
+                             request.rpm_filelist ? UnitDirectory::rpm : UnitDirectory::deb));
 
     if (request.substvars)
     {
@@ -154,7 +168,8 @@ Expected<void> install(const InstallRequest& request)
         PYDEB_TRY(integration::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
                                                       info.venv.interpreter,
-                                                      bytecode_name(prepared.spec)}));
+                                                      bytecode_name(prepared.spec),
+                                                      info.venv.purge_paths}));
     }
     if (request.rpm_filelist)
     {

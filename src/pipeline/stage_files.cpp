@@ -1,5 +1,6 @@
 #include "pipeline/stage_files.hpp"
 
+#include "pipeline/stage_services.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -180,6 +181,14 @@ Expected<package::PackageInfo> package_info(const spec::Spec& spec,
     info.venv.prefix = spec.prefix;
     info.venv.interpreter = spec.bundle ? spec.prefix + "/bin/python3" : facts.executable;
     info.venv.compile_bytecode_on_install = spec.bytecode == spec::Bytecode::install;
+    info.services = service_actions(spec);
+    for (const spec::StateDirectory& dir : spec.directories)
+    {
+        if (dir.purge == spec::Purge::yes)
+        {
+            info.venv.purge_paths.push_back(dir.path);
+        }
+    }
 
     // SOURCE_DATE_EPOCH (reproducible-builds.org spec): an integer; anything else is ignored,
     // as dpkg-deb does, rather than failing a build over a stray variable.

@@ -97,7 +97,8 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
     loader.reader.check_keys(root,
                              {"name", "epoch", "version", "release", "summary", "description",
                               "maintainer", "license", "homepage", "python", "install",
-                              "entry-points", "files", "hooks", "deb", "rpm", "formats",
+                              "entry-points", "files", "hooks", "services", "users",
+                              "directories", "deb", "rpm", "formats",
                               "compression", "check-installable"},
                              "the spec");
     loader.read_metadata(root, defaults);
@@ -105,6 +106,9 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
     loader.read_install(root["install"]);
     loader.read_contents(root);
     loader.read_hooks(root["hooks"]);
+    loader.read_users(root["users"]);
+    loader.read_directories(root["directories"]);
+    loader.read_services(root["services"]);
     loader.read_deb(root["deb"]);
     loader.read_rpm(root["rpm"]);
     loader.read_output(root);

@@ -9,24 +9,6 @@ namespace pydeb::spec::detail
 namespace
 {
 
-std::optional<std::uint32_t> parse_mode(const std::string& text)
-{
-    if (text.empty() || text.size() > 4)
-    {
-        return std::nullopt;
-    }
-    std::uint32_t mode = 0;
-    for (char c : text)
-    {
-        if (c < '0' || c > '7')
-        {
-            return std::nullopt;
-        }
-        mode = mode * 8 + static_cast<std::uint32_t>(c - '0');
-    }
-    return mode;
-}
-
 void read_file_entry(Loader& loader, const YAML::Node& item)
 {
     if (!item.IsMap())
@@ -77,7 +59,7 @@ void read_file_entry(Loader& loader, const YAML::Node& item)
     if (const YAML::Node mode = item["mode"]; mode.IsDefined())
     {
         const auto text = loader.reader.string(mode, "mode");
-        const auto value = text ? parse_mode(*text) : std::nullopt;
+        const auto value = text ? parse_octal_mode(*text) : std::nullopt;
         if (!value)
         {
             loader.reader.report(mode, "mode is an octal string such as \"0644\" (quote it, or "

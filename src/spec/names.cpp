@@ -2,6 +2,7 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace pydeb::spec
@@ -126,6 +127,49 @@ std::optional<std::string> check_command_name(std::string_view name)
         }
     }
     return std::nullopt;
+}
+
+std::optional<std::uint32_t> parse_octal_mode(std::string_view text)
+{
+    if (text.empty() || text.size() > 4)
+    {
+        return std::nullopt;
+    }
+    std::uint32_t mode = 0;
+    for (char c : text)
+    {
+        if (c < '0' || c > '7')
+        {
+            return std::nullopt;
+        }
+        mode = mode * 8 + static_cast<std::uint32_t>(c - '0');
+    }
+    return mode;
+}
+
+std::optional<std::string> check_account_name(std::string_view name)
+{
+    const bool ok = !name.empty() && name.size() <= 31 &&
+                    ((name.front() >= 'a' && name.front() <= 'z') || name.front() == '_') &&
+                    std::ranges::all_of(name, [](char c) {
+                        return is_lower_alnum(c) || c == '_' || c == '-';
+                    });
+    if (!ok)
+    {
+        return "a system account name is a lower-case letter or '_', then lower-case letters, "
+               "digits, '_' or '-', at most 31 characters (useradd(8), sysusers.d(5))";
+    }
+    return std::nullopt;
+}
+
+bool is_unit_name(std::string_view name)
+{
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == ':' || c == '_' || c == '.' || c == '-' || c == '@';
+    };
+    return !name.empty() && name.size() <= 255 && std::ranges::all_of(name, allowed) &&
+           std::ranges::count(name, '@') <= 1 && name.front() != '.';
 }
 
 } // namespace pydeb::spec

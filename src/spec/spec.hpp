@@ -107,6 +107,78 @@ struct Bundle
     Location where;
 };
 
+// services: (pydeb.yaml(5) SERVICES). Each flag mirrors a dh_installsystemd option so the .deb's
+// scripts behave as debhelper's would: enable: false = --no-enable, start: false = --no-start,
+// restart-on-upgrade: false = --no-restart-after-upgrade.
+enum class Enable
+{
+    yes,
+    no,
+};
+
+enum class Start
+{
+    yes,
+    no,
+};
+
+enum class RestartOnUpgrade
+{
+    yes, // restarted once the new version is configured
+    no,  // stopped before the upgrade unpacks, started after it is configured
+};
+
+enum class InstallSection
+{
+    present, // the unit has an [Install] section: it can be enabled
+    absent,  // started by another unit or by hand only
+};
+
+struct Service
+{
+    std::string name; // the unit's file name: app.service, app@.service, app.socket, app.timer
+    std::optional<std::filesystem::path> unit; // unit: the packager's file; else generated
+    InstallSection install = InstallSection::present;
+    // Generated units only (exec:). exec is a systemd command line whose first word is an entry
+    // point or "python" (the venv's bin/NAME), or an absolute path the package installs.
+    std::string exec;
+    std::string description;
+    std::string user, group; // empty: root
+    std::vector<std::string> environment; // KEY=VALUE
+    std::string working_directory;
+    std::string restart = "on-failure";
+    Enable enable = Enable::yes;
+    Start start = Start::yes;
+    RestartOnUpgrade restart_on_upgrade = RestartOnUpgrade::yes;
+    Location where, exec_where;
+};
+
+// users: system accounts, never deleted (Debian Policy §9.2.1 leaves them behind on purge).
+struct SystemUser
+{
+    std::string name;
+    std::string group; // primary group, created with the user; default: the user's name
+    std::string home = "/";
+    std::string description;
+    Location where;
+};
+
+enum class Purge
+{
+    no,
+    yes, // removed by the purge (rpm: the erase)
+};
+
+// directories: created by a tmpfiles.d fragment on install.
+struct StateDirectory
+{
+    std::string path;
+    std::string user = "root", group = "root";
+    std::uint32_t mode = 0755;
+    Purge purge = Purge::no;
+    Location where;
+};
+
 struct Requirement
 {
     std::string text; // PEP 508, validated
@@ -143,6 +215,9 @@ struct Spec
     std::vector<std::string> entry_points;
     std::vector<ExtraFile> files;
     Hooks hooks;
+    std::vector<Service> services;
+    std::vector<SystemUser> users;
+    std::vector<StateDirectory> directories;
     DebOptions deb;
     RpmOptions rpm;
     std::vector<Format> formats{Format::deb, Format::rpm};

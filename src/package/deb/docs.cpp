@@ -1,8 +1,10 @@
 #include "package/deb/docs.hpp"
 
 #include "adapters/archive/gzip.hpp"
+#include "package/core/service_fragments.hpp"
 #include "package/deb/control.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -71,6 +73,23 @@ std::string overrides(const PackageInfo& info)
         out += "# The spec chose bytecode: build, so the virtualenv ships .pyc files compiled for\n"
                "# its own interpreter; prerm removes __pycache__ before dpkg removes the files.\n" +
                info.name + ": package-installs-python-pycache-dir\n";
+    }
+    for (const ServiceUnit& unit : info.services.units)
+    {
+        // lintian's InitD check wants an init.d script beside every .service; Debian Policy
+        // §9.3.1 makes one optional ("may optionally include an init script"), and pydeb
+        // writes none.
+        const std::string stem = unit.name.substr(0, unit.name.rfind('.'));
+        const bool triggered = std::ranges::any_of(info.services.units, [&](const ServiceUnit& u) {
+            return u.name == stem + ".timer" || u.name == stem + ".path"; // lintian skips those
+        });
+        if (unit.name.ends_with(".service") && !is_template_unit(unit) && !triggered)
+        {
+            out += "# pydeb ships systemd units only; an init script is optional (Debian Policy "
+                   "9.3.1).\n" +
+                   info.name + ": package-supports-alternative-init-but-no-init.d-script "
+                               "[lib/systemd/system/" + unit.name + "]\n";
+        }
     }
     return out;
 }

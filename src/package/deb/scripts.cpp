@@ -2,6 +2,7 @@
 
 #include "package/contents.hpp"
 #include "package/core/render.hpp"
+#include "package/deb/service_scripts.hpp"
 #include "templates/templates.hpp"
 #include "util/strings.hpp"
 
@@ -103,27 +104,32 @@ Expected<std::vector<MaintainerScript>> render_scripts(const PackageInfo& info)
         {"POST_INSTALL", hook(l.post_install)}, {"POST_UPGRADE", hook(l.post_upgrade)},
         {"PRE_REMOVE", hook(l.pre_remove)},     {"POST_REMOVE", hook(l.post_remove)},
         {"POST_PURGE", hook(l.post_purge)}};
+    const ServiceSnippets services = PYDEB_TRY(render_service_snippets(info.services));
     struct Plan
     {
         std::string_view name;
         bool has_hooks;
+        std::string setup;    // appended to pydeb's own actions
+        std::string services; // at #PYDEB_SERVICES#
     };
     const Plan plans[] = {
-        {"preinst", !l.pre_install.empty() || !l.pre_upgrade.empty()},
-        {"postinst", !l.post_install.empty() || !l.post_upgrade.empty()},
-        {"prerm", !l.pre_remove.empty()},
-        {"postrm", !l.post_remove.empty() || !l.post_purge.empty()},
+        {"preinst", !l.pre_install.empty() || !l.pre_upgrade.empty(), "", services.preinst},
+        {"postinst", !l.post_install.empty() || !l.post_upgrade.empty(), services.postinst_setup,
+         services.postinst},
+        {"prerm", !l.pre_remove.empty(), "", services.prerm},
+        {"postrm", !l.post_remove.empty() || !l.post_purge.empty(), "", services.postrm},
     };
     std::vector<MaintainerScript> scripts;
     for (const Plan& plan : plans)
     {
-        const std::string own = PYDEB_TRY(actions(info, plan.name));
-        if (!plan.has_hooks && own.empty())
+        const std::string own = PYDEB_TRY(actions(info, plan.name)) + plan.setup;
+        if (!plan.has_hooks && own.empty() && plan.services.empty())
         {
             continue;
         }
         Values values = hooks;
         values["PYDEB_ACTIONS"] = own;
+        values["PYDEB_SERVICES"] = plan.services;
         scripts.push_back(
             {std::string(plan.name), render_template(PYDEB_TRY(load(plan.name)), values)});
     }

@@ -1,5 +1,7 @@
 #include "package/rpm/scriptlets.hpp"
 
+#include "package/core/render.hpp"
+#include "package/rpm/service_scriptlets.hpp"
 #include "templates/templates.hpp"
 #include "util/strings.hpp"
 
@@ -61,22 +63,37 @@ std::string definitions(const VenvActions& venv,
     return out;
 }
 
-Expected<std::string> render(std::string_view template_name, const std::string& defs)
+// The services' parts go in first, so a hook's text is never scanned for placeholders.
+Expected<std::string> render(std::string_view template_name, const std::string& defs,
+                             const std::string& setup = {}, const std::string& services = {})
 {
-    const auto text = templates::get("rpm/" + std::string(template_name));
-    if (!text)
+    const auto raw = templates::get("rpm/" + std::string(template_name));
+    if (!raw)
     {
         return fail("internal: template rpm/" + std::string(template_name) + " is not embedded");
     }
-    const auto at = text->find(k_placeholder);
+    // A placeholder with nothing to insert takes its line with it.
+    std::string text_in(*raw);
+    for (const auto& [token, value] : {std::pair{"#PYDEB_SETUP#\n", &setup},
+                                       std::pair{"#PYDEB_SERVICES#\n", &services}})
+    {
+        if (const auto at = text_in.find(token); value->empty() && at != std::string::npos)
+        {
+            text_in.erase(at, std::string_view(token).size());
+        }
+    }
+    const std::string rendered =
+        render_template(text_in, {{"PYDEB_SETUP", setup}, {"PYDEB_SERVICES", services}});
+    const std::string_view text = rendered;
+    const auto at = text.find(k_placeholder);
     if (at == std::string_view::npos)
     {
         return fail("internal: template rpm/" + std::string(template_name) + " lacks " +
                     std::string(k_placeholder));
     }
-    std::string out(text->substr(0, at));
+    std::string out(text.substr(0, at));
     out += defs;
-    const auto rest = text->substr(at + k_placeholder.size());
+    const auto rest = text.substr(at + k_placeholder.size());
     out += rest.starts_with('\n') ? rest.substr(1) : rest;
     return out;
 }
@@ -88,8 +105,10 @@ bool blank(const std::string& text)
 
 } // namespace
 
-Expected<Scriptlets> render_scriptlets(const Lifecycle& lifecycle, const VenvActions& venv)
+Expected<Scriptlets> render_scriptlets(const Lifecycle& lifecycle, const VenvActions& venv,
+                                       const ServiceActions& services)
 {
+    const ServiceScriptlets svc = PYDEB_TRY(render_service_scriptlets(services));
     const bool has_prefix = !venv.prefix.empty();
     if (has_prefix)
     {
@@ -108,31 +127,33 @@ Expected<Scriptlets> render_scriptlets(const Lifecycle& lifecycle, const VenvAct
     purge += "}\n";
 
     Scriptlets out;
-    if (!blank(lifecycle.pre_install) || !blank(lifecycle.pre_upgrade))
+    if (!blank(lifecycle.pre_install) || !blank(lifecycle.pre_upgrade) || !svc.pre_setup.empty())
     {
         out.pre =
             PYDEB_TRY(render("pre", definitions(venv, {{"pre_install", &lifecycle.pre_install},
-                                                       {"pre_upgrade", &lifecycle.pre_upgrade}})));
+                                                       {"pre_upgrade", &lifecycle.pre_upgrade}}),
+                             svc.pre_setup));
     }
     if (venv.compile_bytecode_on_install || !blank(lifecycle.post_install) ||
-        !blank(lifecycle.post_upgrade))
+        !blank(lifecycle.post_upgrade) || !svc.post_setup.empty() || !svc.post.empty())
     {
         out.post = PYDEB_TRY(
             render("post", definitions(venv, {{"post_install", &lifecycle.post_install},
-                                              {"post_upgrade", &lifecycle.post_upgrade}})));
+                                              {"post_upgrade", &lifecycle.post_upgrade}}),
+                   svc.post_setup, svc.post));
     }
-    if (has_prefix || !blank(lifecycle.pre_remove))
+    if (has_prefix || !blank(lifecycle.pre_remove) || !svc.preun.empty())
     {
-        out.preun =
-            PYDEB_TRY(render("preun", definitions(venv, {{"pre_remove", &lifecycle.pre_remove}})));
+        out.preun = PYDEB_TRY(render(
+            "preun", definitions(venv, {{"pre_remove", &lifecycle.pre_remove}}), {}, svc.preun));
     }
     if (has_prefix || !venv.purge_paths.empty() || !blank(lifecycle.post_remove) ||
-        !blank(lifecycle.post_purge))
+        !blank(lifecycle.post_purge) || !svc.postun.empty())
     {
         out.postun =
             PYDEB_TRY(render("postun", definitions(venv, {{"post_remove", &lifecycle.post_remove},
                                                           {"post_purge", &lifecycle.post_purge}}) +
-                                           purge));
+                                           purge, {}, svc.postun));
     }
     if (has_prefix)
     {

@@ -25,7 +25,11 @@ struct Scriptlets
 // the spec (prefix, interpreter, purge paths) reach the scripts only through util::shell_quote.
 // Fails when the prefix or a purge path is not an absolute path below "/" (the scripts delete
 // under them).
+// The services' parts (package/rpm/service_scriptlets.hpp) take their places in the order
+// pydeb.yaml(5) documents: users before the pre-install hooks, directories before and the units'
+// %systemd_post after the post-install hooks, %systemd_preun before the pre-remove hook.
 [[nodiscard]] Expected<Scriptlets> render_scriptlets(const Lifecycle& lifecycle,
-                                                     const VenvActions& venv);
+                                                     const VenvActions& venv,
+                                                     const ServiceActions& services = {});
 
 } // namespace pydeb::package::rpm

@@ -112,7 +112,7 @@ Expected<void> write_package(const PackageInfo& info, const fs::path& output_pat
         return with_context(ok.error());
     }
     auto compressor = compressor_for(info.compression);
-    auto scriptlets = render_scriptlets(info.lifecycle, info.venv);
+    auto scriptlets = render_scriptlets(info.lifecycle, info.venv, info.services);
     auto files = plan_files(info.entries, info.source_date_epoch);
     if (!compressor || !scriptlets || !files)
     {

@@ -1,6 +1,7 @@
 // deb-driver STAGE OUT.deb VERSION [zstd|xz|gzip|none]: package a staging tree with fixed
-// metadata through package::collect_entries and deb::write_package, for the integration tests
-// (until `pydeb build` drives the writer). SOURCE_DATE_EPOCH is read from the environment.
+// metadata through package::collect_entries and deb::write_package, for the integration tests.
+// SOURCE_DATE_EPOCH is read from the environment.
+#include "util/interrupt_cleanup.hpp"
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 
@@ -12,6 +13,8 @@ using namespace pydeb::package;
 
 int main(int argc, char** argv)
 {
+    // As pydeb's main: a signal removes the outputs being written.
+    const pydeb::util::InterruptCleanup interrupt_cleanup;
     if (argc < 4)
     {
         std::cerr << "usage: deb-driver STAGE OUT.deb VERSION [zstd|xz|gzip|none]\n";

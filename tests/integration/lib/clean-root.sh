@@ -1,7 +1,8 @@
 #!/bin/bash
-# clean-root.sh DIR [RELEASE]: fill DIR with a fresh copy of a minimal Debian root of RELEASE
-# (default bookworm; debootstrap --variant=minbase, apt lists already fetched), for acceptance
-# tests that install packages with apt and dpkg as on a clean machine.
+# clean-root.sh DIR [RELEASE [PACKAGE...]]: fill DIR with a fresh copy of a minimal Debian root of
+# RELEASE (default bookworm; debootstrap --variant=minbase, apt lists already fetched), for
+# acceptance tests that install packages with apt and dpkg as on a clean machine. PACKAGEs are
+# installed in it too (a root that boots: systemd systemd-sysv dbus), cached as their own root.
 # clean-root.sh --remove DIR: unmount whatever is mounted below DIR (proc, a bind-mounted /dev)
 # and delete it without crossing into another file system. Use it in the test's cleanup trap.
 #
@@ -28,10 +29,13 @@ fi
 
 dir=${1:?usage: clean-root.sh DIR [RELEASE]}
 release=${2:-bookworm}
+shift $(($# < 2 ? $# : 2))
+packages=("$@")
 . "$(dirname "$0")/../../cache-dir.sh"
 cache_dir=$PYDEB_CACHE
 mirror=${PYDEB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-tarball=$cache_dir/debootstrap-$release-minbase.tar
+flavour=minbase${packages[*]:+-$(IFS=+; echo "${packages[*]}")}
+tarball=$cache_dir/debootstrap-$release-$flavour.tar
 
 make_root() {
     local work
@@ -52,6 +56,14 @@ make_root() {
         echo "clean-root.sh: apt-get update in the new root failed" >&2
         exit 1
     }
+    if [ ${#packages[@]} -gt 0 ]; then
+        mount -t proc proc "$work/root/proc"
+        chroot "$work/root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -q --no-install-recommends "${packages[@]}" >"$work/log" 2>&1 ||
+            { tail -20 "$work/log" >&2; echo "clean-root.sh: installing ${packages[*]} failed" >&2; exit 1; }
+        chroot "$work/root" apt-get clean
+        umount "$work/root/proc"
+    fi
     tar -C "$work/root" --one-file-system -cf "$work/root.tar" .
     mv "$work/root.tar" "$tarball"
     remove_root "$work"

@@ -4,6 +4,7 @@
 // compression (zstd|xz|gzip) prefix interpreter compile (yes) and the repeatable requires
 // provides conflicts obsoletes recommends config purge; hook.EVENT (pre_install, post_upgrade,
 // ...). SOURCE_DATE_EPOCH is read from the environment.
+#include "util/interrupt_cleanup.hpp"
 #include "package/contents.hpp"
 #include "package/rpm/writer.hpp"
 
@@ -39,6 +40,8 @@ bool set_hook(Lifecycle& lifecycle, const std::string& event, const std::string&
 
 int main(int argc, char** argv)
 {
+    // As pydeb's main: a signal removes the outputs being written.
+    const pydeb::util::InterruptCleanup interrupt_cleanup;
     if (argc < 3)
     {
         std::cerr << "usage: rpm-driver STAGE OUT.rpm [KEY=VALUE...]\n";

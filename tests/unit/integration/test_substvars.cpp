@@ -43,6 +43,7 @@ TEST_CASE("integration::update_substvars_file keeps other variables and sets pyd
     values.prefix = "/opt/venvs/app";
     values.interpreter = "/usr/bin/python3";
     values.bytecode = "install";
+    values.purge_paths = {"/var/lib/app", "/var/cache/app"};
     REQUIRE(update_substvars_file("app.substvars", values));
     REQUIRE(update_substvars_file("app.substvars", values)); // idempotent
     const auto text = pydeb::util::read_file("app.substvars");
@@ -51,5 +52,6 @@ TEST_CASE("integration::update_substvars_file keeps other variables and sets pyd
                    "pydeb:Depends=libpq5, python3.11\n"
                    "pydeb:Prefix?=/opt/venvs/app\n"
                    "pydeb:Interpreter?=/usr/bin/python3\n"
-                   "pydeb:Bytecode?=install\n");
+                   "pydeb:Bytecode?=install\n"
+                   "pydeb:PurgePaths?=/var/lib/app /var/cache/app\n");
 }

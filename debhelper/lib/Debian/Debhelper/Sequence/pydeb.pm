@@ -11,6 +11,12 @@ use warnings;
 # the same choice (spotify/dh-virtualenv PR #120).
 insert_before('dh_installinit', 'dh_pydeb');
 
+# users: in the spec become usr/lib/sysusers.d/PACKAGE.conf in the package tree, made by
+# dh_pydeb. Compat 14 runs dh_installsysusers after dh_installinit, so after dh_pydeb; compat 13
+# does not run it (its installsysusers addon would put it after dh_install, before dh_pydeb), so
+# the addon runs it right after dh_pydeb. It does nothing for packages without that directory.
+insert_after('dh_pydeb', 'dh_installsysusers') if compat(13);
+
 # pydeb builds the application's wheel and the venv itself; a setup.py or pyproject.toml in the
 # source would otherwise make dh_auto_* run a second, distutils-style build into debian/tmp that
 # dh_missing (compat 13: --fail-missing) then rejects. dh-virtualenv removes the same commands.
