@@ -7,6 +7,7 @@
 #include "install/wheel_installer.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
+#include "util/progress.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -39,6 +40,8 @@ struct InstallRequest
     // created or written: every wheel is installed straight into the stage.
     std::optional<std::filesystem::path> cache;
     LinkMode link_mode = LinkMode::copy; // how cached files reach the stage
+    // Counts wheels placed (of how many) and files compiled; nullptr: nobody watches.
+    util::Progress* progress = nullptr;
 };
 
 // clang-format off

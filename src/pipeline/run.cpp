@@ -10,12 +10,15 @@
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
+#include "package/signer.hpp"
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_venv.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <iostream>
@@ -33,27 +36,65 @@ depmap::Target target_of(spec::Format format)
     return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
 }
 
+// The build's signing key: --sign over the spec's sign.key; none when neither names one. Opened
+// before the build starts, so a missing or locked key costs no build time.
+Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request,
+                                                     const spec::Spec& spec)
+{
+    if (!request.sign_key && !spec.sign)
+    {
+        return std::nullopt;
+    }
+    const std::string& key = request.sign_key ? *request.sign_key : spec.sign->key;
+    auto signer = package::Signer::open(key);
+    if (!signer)
+    {
+        const std::string where =
+            request.sign_key ? "--sign " + key : spec.sign->where.to_string() + ": sign.key";
+        return std::unexpected(context(where, signer.error()));
+    }
+    return std::move(*signer);
+}
+
 // One package file: the mapped relations for its format, the installability check, the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const fs::path& root, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
-                                util::StageClock& clock)
+                                const package::WriteOptions& options)
 {
+    util::Progress& progress = *options.progress;
+    const bool deb = format == spec::Format::deb;
+    progress.start(deb ? "map (deb)" : "map (rpm)");
     const depmap::Mapping mapping =
         PYDEB_TRY(map_stage(prepared, root, target_of(format), info.entries));
+    progress.set(util::Count::sonames, mapping.sonames.size());
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
-    clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
-    if (format == spec::Format::deb)
-    {
-        const fs::path output = output_dir / package::deb::conventional_filename(info);
-        PYDEB_TRY(package::deb::write_package(info, output));
-        clock.lap("write .deb");
-        return output;
-    }
-    const fs::path output = output_dir / package::rpm::conventional_filename(info);
-    PYDEB_TRY(package::rpm::write_package(info, output));
-    clock.lap("write .rpm");
+    progress.start(deb ? "write .deb" : "write .rpm");
+    const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
+                                              : package::rpm::conventional_filename(info));
+    PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
+                  : package::rpm::write_package(info, output, options));
+    progress.finish();
     return output;
+}
+
+// "built NAME VERSION-RELEASE: FILE (SIZE), ... in S s (signed with FINGERPRINT)"
+std::string build_summary(const spec::Spec& spec, const std::vector<fs::path>& written,
+                          std::chrono::steady_clock::duration elapsed,
+                          const package::Signer* signer)
+{
+    std::vector<std::string> files;
+    for (const fs::path& path : written)
+    {
+        std::error_code ec;
+        const auto kib = (fs::file_size(path, ec) + 1023) / 1024;
+        files.push_back(path.filename().string() + " (" + std::to_string(kib) + " KiB)");
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", std::chrono::duration<double>(elapsed).count());
+    return "built " + spec.name + " " + spec.version + "-" + spec.release + ": " +
+           util::join(files, ", ") + " in " + seconds + " s" +
+           (signer != nullptr ? " (signed with " + signer->fingerprint() + ")" : "");
 }
 
 } // namespace
@@ -132,8 +173,9 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
     return {};
 }
 
-Expected<void> install(const InstallRequest& request)
+Expected<void> install(const InstallRequest& request, util::Progress& progress)
 {
+    progress.start("prepare");
     // No package is written here: dh_gencontrol or rpmbuild writes the header.
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
@@ -141,9 +183,13 @@ Expected<void> install(const InstallRequest& request)
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    PYDEB_TRY(stage_venv(prepared, resolution, request.root));
+    progress.set(util::Count::wheels, resolution.wheels.size());
+    progress.start("install");
+    PYDEB_TRY(stage_venv(prepared, resolution, request.root, progress));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
+    progress.finish();
 
     if (request.substvars)
     {
@@ -172,18 +218,24 @@ Expected<void> install(const InstallRequest& request)
     return {};
 }
 
-Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
+Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
+                    util::Progress& progress)
 {
+    progress.start("prepare");
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
     const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
-    std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";
-    PYDEB_TRY(stage_venv(prepared, resolution, root));
+    progress.start("install"); // the venv is staged only to scan its ELF objects
+    PYDEB_TRY(stage_venv(prepared, resolution, root, progress));
     for (const spec::Format format : prepared.spec.formats)
     {
+        progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
         const auto mapping = PYDEB_TRY(map_stage(prepared, root, target_of(format)));
+        progress.set(util::Count::sonames, mapping.sonames.size());
+        progress.finish();
         for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))
         {
             std::cout << line << "\n";
@@ -203,38 +255,43 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
     return {};
 }
 
-Expected<void> build(const BuildRequest& request)
+Expected<void> build(const BuildRequest& request, util::Progress& progress)
 {
-    util::StageClock clock(request.timings);
+    const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
+    progress.start("prepare");
     const Prepared prepared = PYDEB_TRY(prepare(request.spec));
     const spec::Spec& spec = prepared.spec;
-    clock.lap("prepare");
+    std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    clock.lap("resolve");
+    progress.set(util::Count::wheels, resolution.wheels.size());
 
+    progress.start("install");
     const fs::path root = prepared.scratch.path() / "root";
-    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
+    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root, progress));
     PYDEB_TRY(stage_extra_files(spec, root));
-    clock.lap("install");
 
+    progress.start("collect");
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, from_cache, started);
-    clock.lap("collect");
 
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
+    std::vector<fs::path> written;
     for (std::size_t i = 0; i < formats.size(); ++i)
     {
         // Each format gets its own PackageInfo (relations differ); the last takes this one, so
         // the entries are not copied for a single format.
         const bool last = i + 1 == formats.size();
-        const fs::path written = PYDEB_TRY(write_format(
+        written.push_back(PYDEB_TRY(write_format(
             prepared, resolution, root, last ? std::move(info) : package::PackageInfo(info),
-            formats[i], request.output_dir, clock));
-        std::cout << written.string() << "\n";
+            formats[i], request.output_dir, {&progress, signer ? &*signer : nullptr})));
+        std::cout << written.back().string() << std::endl;
     }
+    progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
+                                   signer ? &*signer : nullptr));
     return {};
 }
 

@@ -21,15 +21,18 @@ StageVenvOptions default_stage_venv_options(const Prepared& prepared,
 
 Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
                                                             const resolve::Resolution& resolution,
-                                                            const std::filesystem::path& root)
+                                                            const std::filesystem::path& root,
+                                                            util::Progress& progress)
 {
-    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root));
+    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root),
+                      progress);
 }
 
 Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
                                                             const resolve::Resolution& resolution,
                                                             const std::filesystem::path& root,
-                                                            const StageVenvOptions& options)
+                                                            const StageVenvOptions& options,
+                                                            util::Progress& progress)
 {
     const spec::Spec& spec = prepared.spec;
     install::InstallRequest request;
@@ -60,6 +63,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
+    request.progress = &progress;
     install::InstallReport report = PYDEB_TRY(install::install_environment(request));
     if (prepared.bundle)
     {

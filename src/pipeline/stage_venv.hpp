@@ -5,6 +5,7 @@
 #include "install/install_options.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"
+#include "util/progress.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -30,14 +31,16 @@ struct StageVenvOptions
                                                           const std::filesystem::path& root);
 
 // Returns the files placed from the wheel cache (see mark_cached_entries in entry_facts.hpp).
+// Counts wheels placed and files compiled in `progress`.
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-           const std::filesystem::path& root, const StageVenvOptions& options);
+           const std::filesystem::path& root, const StageVenvOptions& options,
+           util::Progress& progress);
 
 // With default_stage_venv_options(prepared, root).
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-           const std::filesystem::path& root);
+           const std::filesystem::path& root, util::Progress& progress);
 
 // "build", "install" or "none", as the spec spells it (for substvars).
 [[nodiscard]] std::string bytecode_name(const spec::Spec& spec);

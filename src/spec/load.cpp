@@ -98,7 +98,7 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
                              {"name", "epoch", "version", "release", "summary", "description",
                               "maintainer", "license", "homepage", "python", "install",
                               "entry-points", "files", "hooks", "deb", "rpm", "formats",
-                              "compression", "check-installable"},
+                              "compression", "check-installable", "sign"},
                              "the spec");
     loader.read_metadata(root, defaults);
     loader.read_python(root["python"]);

@@ -30,6 +30,7 @@ struct Loader
     void read_deb(const YAML::Node& node);
     void read_rpm(const YAML::Node& node);
     void read_output(const YAML::Node& root);
+    void read_sign(const YAML::Node& node);
 };
 
 } // namespace pydeb::spec::detail
