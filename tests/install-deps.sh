@@ -14,6 +14,9 @@ packages=(
     # the real tools pydeb's output is checked with
     # (rpm also holds rpmsign, which signs with gpg; debsig-verify checks signed .debs)
     dpkg-dev lintian debootstrap rpm gpg gpg-agent debsig-verify rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
+    # script(1) runs a build on a terminal; bash-completion loads the completion script
+    # (tests/integration/core/cli.sh)
+    bsdutils bash-completion
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations

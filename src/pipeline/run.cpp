@@ -266,6 +266,11 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     progress.set(util::Count::wheels, resolution.wheels.size());
+    for (const auto& wheel : resolution.wheels)
+    {
+        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
+                        wheel.path.filename().string() + ")");
+    }
 
     progress.start("install");
     const fs::path root = prepared.scratch.path() / "root";
