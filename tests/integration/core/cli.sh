@@ -110,3 +110,33 @@ pass "in a file: plain lines, no escape sequences, the same package"
 grep -q '^pydeb: click 8.1.3 (click-8.1.3-py3-none-any.whl)$' verbose.log || fail "-v: $(cat verbose.log)"
 ! grep -q '^pydeb: click 8.1.3' file.log || fail "details without -v: $(cat file.log)"
 pass "-q shows only the path, -v adds the wheels"
+
+# The bash completion script, as bash-completion runs it: commands, each command's options (read
+# from its --help), option values and spec files; meson installs it where bash-completion looks.
+need pkg-config pkg-config
+[ -f /usr/share/bash-completion/bash_completion ] || fail "bash-completion missing (tests/install-deps.sh)"
+installed=$(meson introspect "$PYDEB_BUILD_ROOT" --installed)
+datadir=$(meson introspect "$PYDEB_BUILD_ROOT" --buildoptions |
+    python3 -c 'import json, sys; o = {x["name"]: x["value"] for x in json.load(sys.stdin)}; print(o["prefix"] + "/" + o["datadir"])')
+completionsdir=$(pkg-config --define-variable=datadir="$datadir" --variable=completionsdir bash-completion)
+has "completions/pydeb\": \"$completionsdir/pydeb\"" <<<"$installed" ||
+    fail "the completion script is not installed into bash-completion's completionsdir: $installed"
+completions() { # WORDS...: what completing the last word offers, sorted, on one line
+    PATH=$(dirname "$PYDEB"):$PATH bash -c '
+        . /usr/share/bash-completion/bash_completion
+        . "$PYDEB_SOURCE_ROOT/completions/pydeb"
+        COMP_WORDS=(pydeb "$@"); COMP_CWORD=$#; COMP_LINE="pydeb $*"; COMP_POINT=${#COMP_LINE}
+        _pydeb pydeb "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+        printf "%s\n" "${COMPREPLY[@]}" | sort | paste -sd " "' completions "$@"
+}
+[ "$(completions "")" = "build deps install lock resolve validate" ] || fail "commands: $(completions "")"
+[ "$(completions bu)" = build ] || fail "bu: $(completions bu)"
+for option in --format --output --quiet --sign --timings --verbose; do
+    has -w -- "$option" <<<"$(completions build --)" || fail "build --: $(completions build --)"
+done
+has -w -- --root <<<"$(completions install --)" || fail "install --: $(completions install --)"
+! has -w -- --root <<<"$(completions build --)" || fail "build offers install's --root"
+[ "$(completions build --format "")" = "deb rpm" ] || fail "--format: $(completions build --format "")"
+# spec files and directories to descend into
+[ "$(cd app && completions build "")" = "pydeb.yaml wheels" ] || fail "SPEC: $(cd app && completions build "")"
+pass "bash completion: installed, completes commands, options, values and specs"
