@@ -272,7 +272,11 @@ void Loader::read_sign(const YAML::Node& node)
     const YAML::Node key = node["key"];
     if (!key.IsDefined())
     {
-        reader.report(node, "'sign' needs 'key': the fingerprint of a secret key in the GnuPG home");
+        if (node.size() == 0) // other keys were reported, with a did-you-mean
+        {
+            reader.report(node,
+                          "'sign' needs 'key': the fingerprint of a secret key in the GnuPG home");
+        }
         return;
     }
     const auto name = reader.string(key, "key");
