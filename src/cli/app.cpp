@@ -165,8 +165,9 @@ Expected<int> run(int argc, char** argv)
     add_spec(resolve);
     add_context(resolve);
     resolve->callback([&] {
-        action = [&](util::Progress&) -> Expected<void> {
-            return pipeline::resolve(PYDEB_TRY(spec_or_default(*resolve, spec_path)), context);
+        action = [&](util::Progress& progress) -> Expected<void> {
+            return pipeline::resolve(PYDEB_TRY(spec_or_default(*resolve, spec_path)), context,
+                                     progress);
         };
     });
 
@@ -176,9 +177,9 @@ Expected<int> run(int argc, char** argv)
     add_context(lock);
     lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
     lock->callback([&] {
-        action = [&](util::Progress&) -> Expected<void> {
+        action = [&](util::Progress& progress) -> Expected<void> {
             return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile,
-                                  context);
+                                  context, progress);
         };
     });
 

@@ -219,4 +219,10 @@ void StatusDisplay::summary(std::string_view text)
     }
 }
 
+void StatusDisplay::warning(std::string_view text)
+{
+    const std::lock_guard lock(m_mutex);
+    write_line("pydeb: warning: " + std::string(text), true); // the next redraw follows it
+}
+
 } // namespace pydeb::cli

@@ -63,6 +63,7 @@ public:
     void stage_finished(const util::StageSnapshot& totals) override;
     void detail(std::string_view text) override;
     void summary(std::string_view text) override;
+    void warning(std::string_view text) override;
 
 private:
     void redraw_loop(const util::Progress& progress, const std::stop_token& stop);

@@ -3,7 +3,6 @@
 #include "depmap/map.hpp"
 #include "python/rpm_version.hpp"
 
-#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -81,7 +80,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     const spec::Spec& spec = prepared.spec;
     for (const auto& warning : mapping.warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        util::warn(prepared.progress, warning);
     }
     auto& relations = info.relations;
     if (target == depmap::Target::deb)
@@ -125,7 +124,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     }
     for (const auto& problem : *problems)
     {
-        std::cerr << "pydeb: warning: " << problem << "\n";
+        util::warn(prepared.progress, problem);
     }
     return {};
 }

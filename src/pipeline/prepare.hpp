@@ -7,6 +7,7 @@
 #include "spec/load.hpp"
 #include "util/expected.hpp"
 #include "util/files.hpp"
+#include "util/progress.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -32,12 +33,15 @@ struct Prepared
         std::int64_t newest_mtime = 0;
     };
     std::optional<Bundle> bundle;
+    // Where every stage of this command reports its progress, details and warnings.
+    util::Progress* progress = nullptr;
 };
 
 // PREFIX/python: where a bundled interpreter lives (install/bundle.hpp says why).
 [[nodiscard]] std::filesystem::path bundle_prefix(const spec::Spec& spec);
 
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
+                                         util::Progress& progress,
                                          const spec::Defaults& defaults = {});
 
 } // namespace pydeb::pipeline

@@ -148,11 +148,12 @@ Expected<void> validate(const fs::path& spec_path, const SpecContext& context)
     return {};
 }
 
-Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
+Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
+                       util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, progress, defaults));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -162,11 +163,11 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
 }
 
 Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile,
-                    const SpecContext& context)
+                    const SpecContext& context, util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, progress, defaults));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path));
     std::cout << path.string() << "\n";
@@ -179,7 +180,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     // No package is written here: dh_gencontrol or rpmbuild writes the header.
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
-    Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults));
+    Prepared prepared = PYDEB_TRY(prepare(request.spec, progress, defaults));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
@@ -187,7 +188,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     progress.set(util::Count::wheels, resolution.wheels.size());
     progress.start("install");
-    PYDEB_TRY(stage_venv(prepared, resolution, request.root, progress));
+    PYDEB_TRY(stage_venv(prepared, resolution, request.root));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
     progress.finish();
 
@@ -224,12 +225,12 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     progress.start("prepare");
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, progress, defaults));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
     progress.start("install"); // the venv is staged only to scan its ELF objects
-    PYDEB_TRY(stage_venv(prepared, resolution, root, progress));
+    PYDEB_TRY(stage_venv(prepared, resolution, root));
     for (const spec::Format format : prepared.spec.formats)
     {
         progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
@@ -260,7 +261,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
     progress.start("prepare");
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec));
+    const Prepared prepared = PYDEB_TRY(prepare(request.spec, progress));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
     progress.start("resolve");
@@ -274,7 +275,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
 
     progress.start("install");
     const fs::path root = prepared.scratch.path() / "root";
-    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root, progress));
+    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
     PYDEB_TRY(stage_extra_files(spec, root));
 
     progress.start("collect");

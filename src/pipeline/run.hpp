@@ -61,12 +61,12 @@ struct InstallRequest
 [[nodiscard]] Expected<void> validate(const std::filesystem::path& spec,
                                       const SpecContext& context = {});
 // Prints name==version lines, sorted by normalized name.
-[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec,
-                                     const SpecContext& context = {});
+[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec, const SpecContext& context,
+                                     util::Progress& progress);
 // (Re)writes the lockfile.
 [[nodiscard]] Expected<void> lock(const std::filesystem::path& spec,
                                   const std::optional<std::filesystem::path>& lockfile,
-                                  const SpecContext& context = {});
+                                  const SpecContext& context, util::Progress& progress);
 [[nodiscard]] Expected<void> install(const InstallRequest& request, util::Progress& progress);
 // Prints every mapped soname with its provenance, then the final relation fields.
 [[nodiscard]] Expected<void> deps(const std::filesystem::path& spec, const SpecContext& context,

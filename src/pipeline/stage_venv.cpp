@@ -4,7 +4,6 @@
 #include "install/environment.hpp"
 #include "util/cache_dir.hpp"
 
-#include <iostream>
 
 namespace pydeb::pipeline
 {
@@ -21,18 +20,15 @@ StageVenvOptions default_stage_venv_options(const Prepared& prepared,
 
 Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
                                                             const resolve::Resolution& resolution,
-                                                            const std::filesystem::path& root,
-                                                            util::Progress& progress)
+                                                            const std::filesystem::path& root)
 {
-    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root),
-                      progress);
+    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root));
 }
 
 Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
                                                             const resolve::Resolution& resolution,
                                                             const std::filesystem::path& root,
-                                                            const StageVenvOptions& options,
-                                                            util::Progress& progress)
+                                                            const StageVenvOptions& options)
 {
     const spec::Spec& spec = prepared.spec;
     install::InstallRequest request;
@@ -63,7 +59,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
-    request.progress = &progress;
+    request.progress = prepared.progress;
     install::InstallReport report = PYDEB_TRY(install::install_environment(request));
     if (prepared.bundle)
     {
@@ -72,7 +68,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     }
     for (const auto& warning : report.warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        util::warn(prepared.progress, warning);
     }
     return std::move(report.cached_files);
 }

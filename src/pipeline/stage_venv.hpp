@@ -5,7 +5,6 @@
 #include "install/install_options.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"
-#include "util/progress.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -31,16 +30,15 @@ struct StageVenvOptions
                                                           const std::filesystem::path& root);
 
 // Returns the files placed from the wheel cache (see mark_cached_entries in entry_facts.hpp).
-// Counts wheels placed and files compiled in `progress`.
+// Counts wheels placed and files compiled in prepared.progress.
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-           const std::filesystem::path& root, const StageVenvOptions& options,
-           util::Progress& progress);
+           const std::filesystem::path& root, const StageVenvOptions& options);
 
 // With default_stage_venv_options(prepared, root).
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-           const std::filesystem::path& root, util::Progress& progress);
+           const std::filesystem::path& root);
 
 // "build", "install" or "none", as the spec spells it (for substvars).
 [[nodiscard]] std::string bytecode_name(const spec::Spec& spec);

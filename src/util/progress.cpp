@@ -1,7 +1,19 @@
 #include "util/progress.hpp"
 
+#include <cstdio>
+
 namespace pydeb::util
 {
+
+namespace
+{
+
+void print_warning(std::string_view text)
+{
+    std::fprintf(stderr, "pydeb: warning: %.*s\n", static_cast<int>(text.size()), text.data());
+}
+
+} // namespace
 
 void Progress::start(std::string stage)
 {
@@ -53,6 +65,26 @@ void Progress::summary(std::string_view text)
     {
         m_display->summary(text);
     }
+}
+
+void Progress::warning(std::string_view text)
+{
+    if (m_display != nullptr)
+    {
+        m_display->warning(text);
+        return;
+    }
+    print_warning(text);
+}
+
+void warn(Progress* progress, std::string_view text)
+{
+    if (progress != nullptr)
+    {
+        progress->warning(text);
+        return;
+    }
+    print_warning(text);
 }
 
 StageSnapshot Progress::snapshot() const

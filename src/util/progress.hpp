@@ -50,6 +50,8 @@ public:
     virtual void detail(std::string_view text) = 0;
     // The command's one-line result, shown unless --quiet.
     virtual void summary(std::string_view text) = 0;
+    // A warning, always shown, on a line of its own (never inside a live status line).
+    virtual void warning(std::string_view text) = 0;
 };
 
 class Progress
@@ -74,6 +76,8 @@ public:
     }
     void detail(std::string_view text);
     void summary(std::string_view text);
+    // To the display; without one, to stderr as "pydeb: warning: TEXT", so none is ever lost.
+    void warning(std::string_view text);
 
     // The current stage as it stands; an empty stage name when none runs.
     [[nodiscard]] StageSnapshot snapshot() const;
@@ -94,5 +98,8 @@ inline void count(Progress* progress, Count count, std::uint64_t amount = 1)
         progress->add(count, amount);
     }
 }
+
+// A warning through `progress`, or straight to stderr when there is none.
+void warn(Progress* progress, std::string_view text);
 
 } // namespace pydeb::util

@@ -29,6 +29,7 @@ public:
     }
     void detail(std::string_view text) override { events.push_back("detail " + std::string(text)); }
     void summary(std::string_view text) override { events.push_back("summary " + std::string(text)); }
+    void warning(std::string_view text) override { events.push_back("warning " + std::string(text)); }
 };
 
 } // namespace
@@ -45,6 +46,7 @@ TEST_CASE("util::Progress tells its display each stage once, with that stage's c
         CHECK(progress.snapshot().stage == "install");
         CHECK(progress.snapshot()[Count::wheels] == 3);
         progress.detail("click 8.1.3");
+        warn(&progress, "unmapped libfoo.so.1");
         progress.start("write .deb"); // finishes install; counters start again at zero
         progress.add(Count::bytes_in, 1000);
         progress.summary("built");
@@ -52,6 +54,7 @@ TEST_CASE("util::Progress tells its display each stage once, with that stage's c
         progress.finish(); // nothing runs: no second finish
     }
     CHECK(display.events == std::vector<std::string>{"start install", "detail click 8.1.3",
+                                                     "warning unmapped libfoo.so.1",
                                                      "finish install", "start write .deb",
                                                      "finish write .deb", "summary built"});
     REQUIRE(display.finished.size() == 2);
