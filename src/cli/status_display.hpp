@@ -42,9 +42,6 @@ enum class Rendering
 // live when stderr is a terminal whose TERM can move the cursor.
 [[nodiscard]] Rendering rendering_for_stderr();
 
-// One line for a stage: "install   12/40 wheels, 1203 files compiled   1.4 s".
-[[nodiscard]] std::string describe(const util::StageSnapshot& stage);
-
 class StatusDisplay final : public util::ProgressDisplay
 {
 public:
