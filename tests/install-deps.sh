@@ -7,15 +7,18 @@ packages=(
     # build
     meson ninja-build pkg-config g++ cmake python3
     libarchive-dev libsolv-dev libsolvext-dev librpm-dev libyaml-cpp-dev
-    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev
+    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev
     # making wheels and test fixtures
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
     python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
     # the real tools pydeb's output is checked with
-    # (rpm also holds rpmsign, which signs with gpg)
-    dpkg-dev lintian debootstrap rpm gpg rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
+    # (rpm also holds rpmsign, which signs with gpg; debsig-verify checks signed .debs)
+    dpkg-dev lintian debootstrap rpm gpg gpg-agent debsig-verify rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
     # services: systemctl --root and systemd-sysusers on the host; unshare/nsenter boot a root
     systemd util-linux
+    # script(1) runs a build on a terminal; bash-completion loads the completion script
+    # (tests/integration/core/cli.sh)
+    bsdutils bash-completion
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations

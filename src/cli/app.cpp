@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/status_display.hpp"
 #include "pipeline/cache_command.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
@@ -18,6 +19,47 @@ namespace
 const std::map<std::string, spec::Format> k_formats{{"deb", spec::Format::deb},
                                                     {"rpm", spec::Format::rpm}};
 
+// Exit statuses, as pydeb(1) documents them (1, a build or input error, is main()'s).
+constexpr int k_exit_usage = 2;
+
+// The spec a command reads: SPEC, else ./pydeb.yaml (as nfpm reads ./nfpm.yaml).
+Expected<std::filesystem::path> spec_or_default(const CLI::App& command,
+                                                const std::filesystem::path& spec)
+{
+    if (command.get_option("SPEC")->count() > 0 || std::filesystem::exists(spec))
+    {
+        return spec;
+    }
+    std::error_code ec;
+    return fail("no SPEC given and no " + spec.string() + " in " +
+                std::filesystem::current_path(ec).string() +
+                ": name the spec file (pydeb COMMAND path/to/pydeb.yaml) or run pydeb in the "
+                "directory that holds pydeb.yaml");
+}
+
+// Shows the command's progress while it lives; the display outlives the Progress it watches.
+class ProgressSession
+{
+public:
+    ProgressSession(Verbosity verbosity, Timings timings)
+        : m_display(verbosity, timings, rendering_for_stderr()), m_progress(&m_display)
+    {
+        m_display.watch(m_progress);
+    }
+    ProgressSession(const ProgressSession&) = delete;
+    ProgressSession& operator=(const ProgressSession&) = delete;
+    ~ProgressSession()
+    {
+        m_progress.finish();
+        m_display.stop();
+    }
+    util::Progress& progress() { return m_progress; }
+
+private:
+    StatusDisplay m_display;
+    util::Progress m_progress;
+};
+
 } // namespace
 
 Expected<int> run(int argc, char** argv)
@@ -32,14 +74,30 @@ Expected<int> run(int argc, char** argv)
     util::CacheStore cache = util::CacheStore::from_environment();
     app.add_flag_callback(
         "--no-cache", [&cache] { cache = util::CacheStore::off(); },
-        "neither read nor write pydeb's cache ($XDG_CACHE_HOME/pydeb, see `pydeb cache info`): "
-        "every step is done afresh, with the same result");
+        "neither read nor write pydeb's caches in $XDG_CACHE_HOME/pydeb (~/.cache/pydeb, see "
+        "`pydeb cache info`). They only save time: the packages are the same with or without "
+        "them");
 
-    std::function<Expected<void>()> action;
-    std::filesystem::path spec_path;
+    std::function<Expected<void>(util::Progress&)> action;
+    std::filesystem::path spec_path = "pydeb.yaml";
+    Verbosity verbosity = Verbosity::normal;
+    Timings timings = Timings::off;
     pipeline::SpecContext context; // one subcommand runs: they share it
+    // -q/-v on pydeb itself and on every command; the last one given wins.
+    const auto add_verbosity = [&](CLI::App* command) {
+        command->add_flag_callback(
+            "-q,--quiet", [&] { verbosity = Verbosity::quiet; },
+            "show no progress and no summary, only warnings and errors");
+        command->add_flag_callback(
+            "-v,--verbose", [&] { verbosity = Verbosity::verbose; },
+            "also show details: each package written, what a stage did");
+    };
+    add_verbosity(&app);
     const auto add_spec = [&](CLI::App* command) {
-        command->add_option("SPEC", spec_path, "the spec file (pydeb.yaml)")->required();
+        command->add_option("SPEC", spec_path,
+                                          "the spec file (default: pydeb.yaml in the current "
+                                          "directory)");
+        add_verbosity(command);
     };
     // What dh_pydeb and %pydeb_install pass; validate/lock/resolve/deps take them too, so a
     // debian/pydeb.yaml is read the same way outside the build.
@@ -64,12 +122,18 @@ Expected<int> run(int argc, char** argv)
         ->capture_default_str();
     build->add_option("--format", build_request.formats, "deb or rpm (repeatable); default: the spec's")
         ->transform(CLI::CheckedTransformer(k_formats, CLI::ignore_case));
+    build->add_option("--sign", build_request.sign_key,
+                      "sign the packages with this OpenPGP key from the GnuPG home ($GNUPGHOME, "
+                      "else ~/.gnupg; its fingerprint, as gpg -u takes it): the .rpm with rpmsign's "
+                      "header signature, the .deb with a debsigs _gpgorigin member; overrides the "
+                      "spec's sign.key");
     build->add_flag_callback(
-        "--timings", [&] { build_request.timings = util::TimingReport::to_stderr; },
-        "print the wall time of each stage to stderr");
+        "--timings", [&] { timings = Timings::on; }, "print the wall time of each stage to stderr");
     build->callback([&] {
-        build_request.spec = spec_path;
-        action = [&] { return pipeline::build(build_request); };
+        action = [&](util::Progress& progress) -> Expected<void> {
+            build_request.spec = PYDEB_TRY(spec_or_default(*build, spec_path));
+            return pipeline::build(build_request, progress);
+        };
     });
 
     pipeline::InstallRequest install_request;
@@ -94,44 +158,73 @@ Expected<int> run(int argc, char** argv)
             {"warn", spec::InstallabilityCheck::warn},
             {"off", spec::InstallabilityCheck::off}}));
     install->callback([&] {
-        install_request.spec = spec_path;
-        install_request.context = context;
-        action = [&] { return pipeline::install(install_request); };
+        action = [&](util::Progress& progress) -> Expected<void> {
+            install_request.spec = PYDEB_TRY(spec_or_default(*install, spec_path));
+            install_request.context = context;
+            return pipeline::install(install_request, progress);
+        };
     });
 
     CLI::App* resolve = app.add_subcommand("resolve", "print the exact wheel set, name==version");
     add_spec(resolve);
     add_context(resolve);
-    resolve->callback([&] { action = [&] { return pipeline::resolve(spec_path, context); }; });
+    resolve->callback([&] {
+        action = [&](util::Progress& progress) -> Expected<void> {
+            return pipeline::resolve(PYDEB_TRY(spec_or_default(*resolve, spec_path)), context,
+                                     progress);
+        };
+    });
 
     std::optional<std::filesystem::path> lockfile;
     CLI::App* lock = app.add_subcommand("lock", "resolve and (re)write the lockfile");
     add_spec(lock);
     add_context(lock);
     lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
-    lock->callback([&] { action = [&] { return pipeline::lock(spec_path, lockfile, context); }; });
+    lock->callback([&] {
+        action = [&](util::Progress& progress) -> Expected<void> {
+            return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile,
+                                  context, progress);
+        };
+    });
 
     CLI::App* validate = app.add_subcommand("validate", "check the spec and report every problem");
     add_spec(validate);
     add_context(validate);
-    validate->callback([&] { action = [&] { return pipeline::validate(spec_path, context); }; });
+    validate->callback([&] {
+        action = [&](util::Progress&) -> Expected<void> {
+            return pipeline::validate(PYDEB_TRY(spec_or_default(*validate, spec_path)), context);
+        };
+    });
 
     CLI::App* deps = app.add_subcommand("deps", "print the mapped dependencies with their provenance");
     add_spec(deps);
     add_context(deps);
-    deps->callback([&] { action = [&] { return pipeline::deps(spec_path, context); }; });
+    deps->callback([&] {
+        action = [&](util::Progress& progress) -> Expected<void> {
+            return pipeline::deps(PYDEB_TRY(spec_or_default(*deps, spec_path)), context,
+                                  progress);
+        };
+    });
 
     CLI::App* cache_command =
         app.add_subcommand("cache", "show or clean pydeb's cache ($XDG_CACHE_HOME/pydeb)");
     cache_command->require_subcommand(1);
-    cache_command->add_subcommand("info", "where the cache is and what each kind of entry holds")
-        ->callback([&] { action = [&] { return pipeline::cache_info(cache); }; });
+    add_verbosity(cache_command);
+    CLI::App* cache_info =
+        cache_command->add_subcommand("info", "where the cache is and what each kind holds");
+    add_verbosity(cache_info);
+    cache_info->callback([&] {
+        action = [&](util::Progress&) { return pipeline::cache_info(cache); };
+    });
     std::optional<std::string> max_size;
     CLI::App* clean = cache_command->add_subcommand(
         "clean", "remove the least recently used entries until the cache is under a size");
+    add_verbosity(clean);
     clean->add_option("--max-size", max_size,
                       "the size to shrink to, e.g. 500M or 2G (default: 0, everything)");
-    clean->callback([&] { action = [&] { return pipeline::cache_clean(cache, max_size); }; });
+    clean->callback([&] {
+        action = [&](util::Progress&) { return pipeline::cache_clean(cache, max_size); };
+    });
 
     try
     {
@@ -139,13 +232,15 @@ Expected<int> run(int argc, char** argv)
     }
     catch (const CLI::ParseError& e)
     {
-        return app.exit(e);
+        // --help and --version end here with 0; every other parse error is a usage error.
+        return app.exit(e) == 0 ? 0 : k_exit_usage;
     }
     // After parsing, so --no-cache counts wherever it stands on the line.
     context.cache = cache;
     build_request.cache = cache;
     install_request.context.cache = cache;
-    PYDEB_TRY(action());
+    ProgressSession session(verbosity, timings);
+    PYDEB_TRY(action(session.progress()));
     return 0;
 }
 

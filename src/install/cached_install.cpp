@@ -113,8 +113,9 @@ Expected<void> strip_and_compile(const InstallRequest& request,
                 owner.push_back(i);
             }
         }
-        for (const auto& failure :
-             PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers)))
+        const auto failures = PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers));
+        util::count(request.progress, util::Count::files_compiled, jobs.size() - failures.size());
+        for (const auto& failure : failures)
         {
             fresh[owner[failure.job]]->bytecode_warnings.push_back(
                 describe_compile_failure(jobs[failure.job], failure));
@@ -241,6 +242,7 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
                               return;
                           }
                           placed[i] = std::move(*files);
+                          util::count(request.progress, util::Count::wheels);
                       });
     std::vector<std::string> messages;
     for (std::size_t i = 0; i < wheels.entries.size(); ++i)

@@ -61,6 +61,7 @@ Expected<void> install_directly(const Layout& layout, const InstallRequest& requ
                       {
                           results[i].outcome = install_wheel(layout, request.wheels[i].path,
                                                              context, results[i].warnings);
+                          util::count(request.progress, util::Count::wheels);
                       });
     std::vector<std::string> errors;
     for (auto& result : results)
@@ -93,8 +94,9 @@ Expected<void> finish_directly(const Layout& layout, const InstallRequest& reque
     if (request.bytecode == Bytecode::build)
     {
         const auto jobs = python_sources(layout);
-        for (const auto& failure :
-             PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers)))
+        const auto failures = PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers));
+        util::count(request.progress, util::Count::files_compiled, jobs.size() - failures.size());
+        for (const auto& failure : failures)
         {
             bytecode_warnings.push_back(describe_compile_failure(jobs[failure.job], failure));
         }
@@ -112,6 +114,7 @@ Expected<InstallReport> install_environment(const InstallRequest& request)
                     request.prefix.string() + "'");
     }
     PYDEB_TRY(check_one_wheel_per_distribution(request.wheels));
+    util::count(request.progress, util::Count::wheels_total, request.wheels.size());
     const auto stage_root = fs::absolute(request.stage_root).lexically_normal();
     std::error_code error;
     fs::create_directories(stage_root.parent_path(), error);

@@ -7,6 +7,7 @@
 #include "install/wheel_installer.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
+#include "util/progress.hpp"
 #include "util/spare_directories.hpp"
 
 #include <filesystem>
@@ -41,6 +42,8 @@ struct InstallRequest
     std::optional<std::filesystem::path> cache;
     LinkMode link_mode = LinkMode::copy; // how cached files reach the stage
     util::SpareDirectories* spares = nullptr; // the stage's directories may come from this pool
+    // Counts wheels placed (of how many) and files compiled; nullptr: nobody watches.
+    util::Progress* progress = nullptr;
 };
 
 // clang-format off

@@ -3,7 +3,6 @@
 #include "resolve/lock.hpp"
 
 #include <algorithm>
-#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -57,7 +56,7 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
     }
     for (const auto& warning : resolution.warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        util::warn(prepared.progress, warning);
     }
     if (prepared.project_wheel)
     {

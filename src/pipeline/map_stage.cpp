@@ -4,7 +4,6 @@
 #include "elf/scan.hpp"
 #include "python/rpm_version.hpp"
 
-#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -79,7 +78,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     const spec::Spec& spec = prepared.spec;
     for (const auto& warning : mapping.warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        util::warn(prepared.progress, warning);
     }
     auto& relations = info.relations;
     if (target == depmap::Target::deb)
@@ -124,7 +123,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     }
     for (const auto& problem : *problems)
     {
-        std::cerr << "pydeb: warning: " << problem << "\n";
+        util::warn(prepared.progress, problem);
     }
     return {};
 }

@@ -9,7 +9,6 @@
 #include "resolve/requirements_file.hpp"
 #include "util/hash.hpp"
 
-#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -78,7 +77,8 @@ install::Bytecode bytecode_of(spec::Bytecode bytecode)
 }
 
 // The bundled interpreter, made once per run in the scratch directory.
-Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const fs::path& root)
+Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const fs::path& root,
+                                                  util::Progress& progress)
 {
     install::BundleRequest request;
     request.source = spec.bundle->source;
@@ -96,13 +96,13 @@ Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const 
     const auto mib = [](std::uint64_t bytes)
     { return std::to_string((bytes * 10 / (1024 * 1024)) / 10) + "." +
              std::to_string((bytes * 10 / (1024 * 1024)) % 10) + " MiB"; };
-    std::cerr << "pydeb: bundled CPython " << bundle->facts.python_version() << " at "
-              << request.prefix.string() << ": " << bundle->files << " files, "
-              << mib(bundle->bytes) << " (" << mib(bundle->bytes_left_out)
-              << " left out: not needed at run time)\n";
+    progress.detail("bundled CPython " + bundle->facts.python_version() + " at " +
+                    request.prefix.string() + ": " + std::to_string(bundle->files) + " files, " +
+                    mib(bundle->bytes) + " (" + mib(bundle->bytes_left_out) +
+                    " left out: not needed at run time)");
     for (const auto& warning : bundle->warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        progress.warning(warning);
     }
     return bundle;
 }
@@ -115,7 +115,7 @@ fs::path bundle_prefix(const spec::Spec& spec)
 }
 
 Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults,
-                           const util::CacheStore& cache)
+                           const util::CacheStore& cache, util::Progress& progress)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
     auto spares = std::make_unique<util::SpareDirectories>(
@@ -128,7 +128,7 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     if (spec.bundle)
     {
         const fs::path root = scratch.path() / "bundle";
-        auto made = PYDEB_TRY(make_bundle(spec, root));
+        auto made = PYDEB_TRY(make_bundle(spec, root, progress));
         facts = std::move(made.facts);
         bundle = Prepared::Bundle{root, made.newest_mtime};
     }
@@ -136,9 +136,9 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     {
         facts = PYDEB_TRY(install::query_interpreter(spec.interpreter, cache));
     }
-    Prepared prepared{std::move(spec),         std::move(facts),        cache,
-                      std::move(spares),       std::move(scratch),      std::move(requirements),
-                      std::nullopt,            std::move(bundle)};
+    Prepared prepared{std::move(spec),   std::move(facts),        cache,
+                      std::move(spares), std::move(scratch),      std::move(requirements),
+                      std::nullopt,      std::move(bundle),       &progress};
     if (prepared.spec.project)
     {
         // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build

@@ -8,6 +8,7 @@
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
+#include "util/progress.hpp"
 #include "util/spare_directories.hpp"
 
 #include <filesystem>
@@ -39,6 +40,8 @@ struct Prepared
         std::int64_t newest_mtime = 0;
     };
     std::optional<Bundle> bundle;
+    // Where every stage of this command reports its progress, details and warnings.
+    util::Progress* progress = nullptr;
 };
 
 // PREFIX/python: where a bundled interpreter lives (install/bundle.hpp says why).
@@ -46,6 +49,6 @@ struct Prepared
 
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
                                          const spec::Defaults& defaults,
-                                         const util::CacheStore& cache);
+                                         const util::CacheStore& cache, util::Progress& progress);
 
 } // namespace pydeb::pipeline

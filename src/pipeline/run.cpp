@@ -10,6 +10,7 @@
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
+#include "package/signer.hpp"
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
@@ -17,6 +18,8 @@
 #include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <iostream>
@@ -34,31 +37,68 @@ depmap::Target target_of(spec::Format format)
     return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
 }
 
+// The build's signing key: --sign over the spec's sign.key; none when neither names one. Opened
+// before the build starts, so a missing or locked key costs no build time.
+Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request,
+                                                     const spec::Spec& spec)
+{
+    if (!request.sign_key && !spec.sign)
+    {
+        return std::nullopt;
+    }
+    const std::string& key = request.sign_key ? *request.sign_key : spec.sign->key;
+    auto signer = package::Signer::open(key);
+    if (!signer)
+    {
+        const std::string where =
+            request.sign_key ? "--sign " + key : spec.sign->where.to_string() + ": sign.key";
+        return std::unexpected(context(where, signer.error()));
+    }
+    return std::move(*signer);
+}
+
 // One package file: the mapped relations for its format, the installability check, the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const StagedObjects& staged, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
-                                util::StageClock& clock)
+                                const package::WriteOptions& options)
 {
+    util::Progress& progress = *options.progress;
+    const bool deb = format == spec::Format::deb;
+    progress.start(deb ? "map (deb)" : "map (rpm)");
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
+    progress.set(util::Count::sonames, mapping.sonames.size());
     PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
     // Units, sysusers.d and tmpfiles.d files: text files (nothing to map), at each format's paths.
-    const bool deb = format == spec::Format::deb;
     PYDEB_TRY(add_service_entries(prepared.spec, staged.root,
                                   prepared.scratch.path() / (deb ? "services-deb" : "services-rpm"),
                                   deb ? UnitDirectory::deb : UnitDirectory::rpm, info.entries));
-    clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
-    if (format == spec::Format::deb)
-    {
-        const fs::path output = output_dir / package::deb::conventional_filename(info);
-        PYDEB_TRY(package::deb::write_package(info, output, prepared.cache));
-        clock.lap("write .deb");
-        return output;
-    }
-    const fs::path output = output_dir / package::rpm::conventional_filename(info);
-    PYDEB_TRY(package::rpm::write_package(info, output));
-    clock.lap("write .rpm");
+    progress.start(deb ? "write .deb" : "write .rpm");
+    const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
+                                              : package::rpm::conventional_filename(info));
+    PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
+                  : package::rpm::write_package(info, output, options));
+    progress.finish();
     return output;
+}
+
+// "built NAME VERSION-RELEASE: FILE (SIZE), ... in S s (signed with FINGERPRINT)"
+std::string build_summary(const spec::Spec& spec, const std::vector<fs::path>& written,
+                          std::chrono::steady_clock::duration elapsed,
+                          const package::Signer* signer)
+{
+    std::vector<std::string> files;
+    for (const fs::path& path : written)
+    {
+        std::error_code ec;
+        const auto kib = (fs::file_size(path, ec) + 1023) / 1024;
+        files.push_back(path.filename().string() + " (" + std::to_string(kib) + " KiB)");
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", std::chrono::duration<double>(elapsed).count());
+    return "built " + spec.name + " " + spec.version + "-" + spec.release + ": " +
+           util::join(files, ", ") + " in " + seconds + " s" +
+           (signer != nullptr ? " (signed with " + signer->fingerprint() + ")" : "");
 }
 
 } // namespace
@@ -112,11 +152,12 @@ Expected<void> validate(const fs::path& spec_path, const SpecContext& context)
     return {};
 }
 
-Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
+Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
+                       util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -126,27 +167,32 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context)
 }
 
 Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile,
-                    const SpecContext& context)
+                    const SpecContext& context, util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path));
     std::cout << path.string() << "\n";
     return {};
 }
 
-Expected<void> install(const InstallRequest& request)
+Expected<void> install(const InstallRequest& request, util::Progress& progress)
 {
+    progress.start("prepare");
     // No package is written here: dh_gencontrol or rpmbuild writes the header.
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
-    Prepared prepared = PYDEB_TRY(prepare(request.spec, defaults, request.context.cache));
+    Prepared prepared =
+        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
+    progress.set(util::Count::wheels, resolution.wheels.size());
+    progress.start("install");
     PYDEB_TRY(stage_venv(prepared, resolution, request.root));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
     // Under dh_pydeb the units go where dh_installsystemd looks for them and the debhelper
@@ -157,6 +203,7 @@ Expected<void> install(const InstallRequest& request)
     }
     PYDEB_TRY(stage_services(prepared.spec, request.root, request.root,
                              request.rpm_filelist ? UnitDirectory::rpm : UnitDirectory::deb));
+    progress.finish();
 
     if (request.substvars)
     {
@@ -189,19 +236,25 @@ Expected<void> install(const InstallRequest& request)
     return {};
 }
 
-Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
+Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
+                    util::Progress& progress)
 {
+    progress.start("prepare");
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
-    std::cerr << "pydeb: staging the venv to scan its ELF objects...\n";
+    progress.start("install"); // the venv is staged only to scan its ELF objects
     PYDEB_TRY(stage_venv(prepared, resolution, root));
     const StagedObjects staged = PYDEB_TRY(scan_stage(root));
     for (const spec::Format format : prepared.spec.formats)
     {
+        progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
         const auto mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
+        progress.set(util::Count::sonames, mapping.sonames.size());
+        progress.finish();
         for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))
         {
             std::cout << line << "\n";
@@ -221,39 +274,50 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context)
     return {};
 }
 
-Expected<void> build(const BuildRequest& request)
+Expected<void> build(const BuildRequest& request, util::Progress& progress)
 {
-    util::StageClock clock(request.timings);
+    const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache));
+    progress.start("prepare");
+    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress));
     const spec::Spec& spec = prepared.spec;
-    clock.lap("prepare");
+    std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
+    progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    clock.lap("resolve");
+    progress.set(util::Count::wheels, resolution.wheels.size());
+    for (const auto& wheel : resolution.wheels)
+    {
+        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
+                        wheel.path.filename().string() + ")");
+    }
 
+    progress.start("install");
     const fs::path root = prepared.scratch.path() / "root";
     const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
     PYDEB_TRY(stage_extra_files(spec, root));
-    clock.lap("install");
 
+    progress.start("collect");
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, from_cache, started);
     const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
-    clock.lap("collect");
 
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
+    std::vector<fs::path> written;
     for (std::size_t i = 0; i < formats.size(); ++i)
     {
         // Each format gets its own PackageInfo (relations differ); the last takes this one, so
         // the entries are not copied for a single format.
         const bool last = i + 1 == formats.size();
-        const fs::path written = PYDEB_TRY(write_format(
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr, request.cache};
+        written.push_back(PYDEB_TRY(write_format(
             prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
-            formats[i], request.output_dir, clock));
-        std::cout << written.string() << "\n";
+            formats[i], request.output_dir, options)));
+        std::cout << written.back().string() << std::endl;
     }
+    progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
+                                   signer ? &*signer : nullptr));
     request.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }

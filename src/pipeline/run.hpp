@@ -6,7 +6,7 @@
 #include "spec/spec.hpp"
 #include "util/cache_store.hpp"
 #include "util/expected.hpp"
-#include "util/stage_clock.hpp"
+#include "util/progress.hpp"
 #include "util/strings.hpp"
 
 #include <filesystem>
@@ -44,8 +44,9 @@ struct BuildRequest
     std::filesystem::path spec;
     std::filesystem::path output_dir = ".";
     std::vector<spec::Format> formats; // empty: the spec's formats
-    util::TimingReport timings = util::TimingReport::quiet;
     util::CacheStore cache = util::CacheStore::off();
+    // --sign KEY: sign with this key from the GnuPG home, over the spec's sign.key.
+    std::optional<std::string> sign_key;
 };
 
 // `pydeb install`: what dh_pydeb and %pydeb_install call.
@@ -59,22 +60,23 @@ struct InstallRequest
     std::optional<std::filesystem::path> rpm_requires; // mapped Requires, one per line (rpmbuild)
     std::optional<spec::Strip> strip;                  // overrides the spec (DEB_BUILD_OPTIONS)
     std::optional<spec::InstallabilityCheck> check_installable;
-    util::TimingReport timings = util::TimingReport::quiet;
 };
 
 [[nodiscard]] Expected<void> validate(const std::filesystem::path& spec,
                                       const SpecContext& context = {});
 // Prints name==version lines, sorted by normalized name.
-[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec,
-                                     const SpecContext& context = {});
+[[nodiscard]] Expected<void> resolve(const std::filesystem::path& spec, const SpecContext& context,
+                                     util::Progress& progress);
 // (Re)writes the lockfile.
 [[nodiscard]] Expected<void> lock(const std::filesystem::path& spec,
                                   const std::optional<std::filesystem::path>& lockfile,
-                                  const SpecContext& context = {});
-[[nodiscard]] Expected<void> install(const InstallRequest& request);
+                                  const SpecContext& context, util::Progress& progress);
+[[nodiscard]] Expected<void> install(const InstallRequest& request, util::Progress& progress);
 // Prints every mapped soname with its provenance, then the final relation fields.
-[[nodiscard]] Expected<void> deps(const std::filesystem::path& spec,
-                                  const SpecContext& context = {});
-[[nodiscard]] Expected<void> build(const BuildRequest& request);
+[[nodiscard]] Expected<void> deps(const std::filesystem::path& spec, const SpecContext& context,
+                                  util::Progress& progress);
+// Each stage reports to `progress`; the written packages' paths go to stdout, one a line, and a
+// summary line to the progress display.
+[[nodiscard]] Expected<void> build(const BuildRequest& request, util::Progress& progress);
 
 } // namespace pydeb::pipeline

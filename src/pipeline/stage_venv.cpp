@@ -3,7 +3,6 @@
 #include "install/bundle.hpp"
 #include "install/environment.hpp"
 
-#include <iostream>
 
 namespace pydeb::pipeline
 {
@@ -60,6 +59,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
+    request.progress = prepared.progress;
     install::InstallReport report = PYDEB_TRY(install::install_environment(request));
     if (prepared.bundle)
     {
@@ -68,7 +68,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     }
     for (const auto& warning : report.warnings)
     {
-        std::cerr << "pydeb: warning: " << warning << "\n";
+        util::warn(prepared.progress, warning);
     }
     return std::move(report.cached_files);
 }

@@ -30,6 +30,7 @@ struct StageVenvOptions
                                                           const std::filesystem::path& root);
 
 // Returns the files placed from the wheel cache (see mark_cached_entries in entry_facts.hpp).
+// Counts wheels placed and files compiled in prepared.progress.
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
            const std::filesystem::path& root, const StageVenvOptions& options);

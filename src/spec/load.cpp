@@ -99,7 +99,7 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
                               "maintainer", "license", "homepage", "python", "install",
                               "entry-points", "files", "hooks", "services", "users",
                               "directories", "deb", "rpm", "formats",
-                              "compression", "check-installable"},
+                              "compression", "check-installable", "sign"},
                              "the spec");
     loader.read_metadata(root, defaults);
     loader.read_python(root["python"]);

@@ -255,6 +255,44 @@ void Loader::read_output(const YAML::Node& root)
             spec.check_installable = *value;
         }
     }
+    if (const YAML::Node sign = root["sign"]; sign.IsDefined())
+    {
+        read_sign(sign);
+    }
+}
+
+void Loader::read_sign(const YAML::Node& node)
+{
+    if (!node.IsMap())
+    {
+        reader.report(node, "'sign' must be a mapping (sign: {key: FINGERPRINT})");
+        return;
+    }
+    reader.check_keys(node, {"key"}, "'sign'");
+    const YAML::Node key = node["key"];
+    if (!key.IsDefined())
+    {
+        if (node.size() == 0) // other keys were reported, with a did-you-mean
+        {
+            reader.report(node,
+                          "'sign' needs 'key': the fingerprint of a secret key in the GnuPG home");
+        }
+        return;
+    }
+    const auto name = reader.string(key, "key");
+    if (!name)
+    {
+        return;
+    }
+    // A key name is one line; anything else is key material, which never belongs in a spec.
+    if (name->empty() || name->find_first_of("\n\r") != std::string::npos ||
+        name->find("-----BEGIN") != std::string::npos)
+    {
+        reader.report(key, "'sign.key' names a key in the GnuPG home (its fingerprint, as gpg "
+                           "--list-secret-keys shows it); the key itself never goes into the spec");
+        return;
+    }
+    spec.sign = Signing{*name, reader.where(key)};
 }
 
 } // namespace pydeb::spec::detail

@@ -56,6 +56,8 @@ struct Loader
             read(*this, item);
         }
     }
+
+    void read_sign(const YAML::Node& node);
 };
 
 // The keys of a service generated from exec: (load_service_exec.cpp).

@@ -185,6 +185,14 @@ struct Requirement
     Location where;
 };
 
+// `sign: {key: ...}`: the OpenPGP key the packages are signed with, named as gpg -u takes it
+// (a fingerprint is best). Only the name: the key itself stays in the GnuPG home.
+struct Signing
+{
+    std::string key;
+    Location where;
+};
+
 struct Spec
 {
     std::filesystem::path file; // the spec as given on the command line
@@ -223,6 +231,7 @@ struct Spec
     std::vector<Format> formats{Format::deb, Format::rpm};
     Compression compression = Compression::zstd;
     InstallabilityCheck check_installable = InstallabilityCheck::error;
+    std::optional<Signing> sign;
 };
 
 } // namespace pydeb::spec

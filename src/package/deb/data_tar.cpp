@@ -95,7 +95,8 @@ Expected<DataTar> DataTar::create(const fs::path& output,
 }
 
 Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
-                                             std::optional<std::int64_t> epoch, std::int64_t now)
+                                             std::optional<std::int64_t> epoch, std::int64_t now,
+                                             util::Progress& progress)
 {
     using adapters::archive::TarMeta;
     adapters::archive::TarWriter& tar = m_tar;
@@ -120,6 +121,7 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
             break;
         }
         summary.objects.push_back({EntryType::file, member.size});
+        progress.add(util::Count::bytes_in, member.size);
         std::string hex;
         std::optional<std::size_t> number;
         if (const fs::path* source = member.source())

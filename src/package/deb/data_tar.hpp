@@ -5,6 +5,7 @@
 #include "package/deb/control.hpp"
 #include "package/deb/members.hpp"
 #include "util/expected.hpp"
+#include "util/progress.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -44,9 +45,10 @@ public:
 
     // Stream every member, reading each file once: the md5 is computed on a worker thread from the
     // same bytes (package/core/digesting_reader.hpp). Header fields as tar_meta gives them.
+    // Counts the bytes given to the compressor (util::Count::bytes_in).
     [[nodiscard]] Expected<DataSummary> write_members(const std::vector<Member>& members,
                                                       std::optional<std::int64_t> source_date_epoch,
-                                                      std::int64_t now);
+                                                      std::int64_t now, util::Progress& progress);
     // Wait for the compressor and complete the file. Required before the output is used.
     [[nodiscard]] Expected<void> finish();
 

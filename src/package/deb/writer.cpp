@@ -11,6 +11,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <ctime>
 #include <functional>
 
@@ -80,20 +81,30 @@ Expected<std::string> control_tar(const PackageInfo& info, const DataSummary& da
 }
 
 // The ar archive: debian-binary, control.tar, then data.tar from `data_file`, which
-// `data_ready` completes first (the control area is built while a compressor finishes).
+// `data_ready` completes first (the control area is built while a compressor finishes); with a
+// signer, `_gpgorigin` last (debsig-verify(1): the origin signature over the three members'
+// contents, concatenated in that order, as debsigs --sign=origin makes it).
 Expected<void> write_ar(const PackageInfo& info, const DataSummary& data, std::int64_t now,
                         const std::filesystem::path& output, TarCompression compression,
                         const std::filesystem::path& data_file,
-                        const std::function<Expected<void>()>& data_ready)
+                        const std::function<Expected<void>()>& data_ready, Signer* signer)
 {
     const std::string control = PYDEB_TRY(control_tar(info, data, now));
     const std::string suffix(adapters::archive::tar_suffix(compression));
     const std::int64_t ar_mtime = info.source_date_epoch.value_or(0);
+    const std::string_view debian_binary = "2.0\n";
     auto ar = PYDEB_TRY(adapters::archive::ArWriter::create(output));
-    PYDEB_TRY(ar.add_member("debian-binary", "2.0\n", ar_mtime));
+    PYDEB_TRY(ar.add_member("debian-binary", debian_binary, ar_mtime));
     PYDEB_TRY(ar.add_member("control.tar" + suffix, control, ar_mtime));
     PYDEB_TRY(data_ready());
     PYDEB_TRY(ar.add_member_from("data.tar" + suffix, data_file, ar_mtime));
+    if (signer != nullptr)
+    {
+        const std::array<adapters::gpg::SignedPart, 3> parts{debian_binary,
+                                                             std::string_view(control), data_file};
+        const std::string signature = PYDEB_TRY(signer->origin_signature(parts));
+        PYDEB_TRY(ar.add_member("_gpgorigin", signature, ar_mtime));
+    }
     return ar.close();
 }
 
@@ -123,6 +134,13 @@ std::optional<DataSummary> reuse_summary(const std::vector<Member>& members, Md5
     return summary;
 }
 
+Expected<void> commit(util::AtomicOutput& package, util::Progress& progress)
+{
+    std::error_code ec;
+    progress.set(util::Count::bytes_out, std::filesystem::file_size(package.temporary_path(), ec));
+    return package.commit(std::filesystem::perms(0644));
+}
+
 } // namespace
 
 std::string conventional_filename(const PackageInfo& info)
@@ -136,8 +154,10 @@ std::string conventional_filename(const PackageInfo& info)
 }
 
 Expected<void> write_package(const PackageInfo& info, const std::filesystem::path& output_path,
-                             const util::CacheStore& store)
+                             const WriteOptions& options)
 {
+    util::Progress silent;
+    util::Progress& progress = options.progress != nullptr ? *options.progress : silent;
     auto where = [&](Error error) { return std::unexpected(context(output_path.string(), error)); };
     const std::int64_t now = info.source_date_epoch.value_or(std::time(nullptr));
     const auto generated = generated_files(info);
@@ -162,7 +182,7 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
 
     auto package = PYDEB_TRY(util::AtomicOutput::create(output_path));
     const TarCompression compression = tar_compression(info.compression);
-    const auto cache = PayloadCache::open(store);
+    const auto cache = PayloadCache::open(options.cache);
     const auto key =
         cache ? cache->key(*members, info.source_date_epoch, now, compression) : std::nullopt;
     if (auto cached = key ? cache->find(*key) : std::nullopt)
@@ -173,8 +193,8 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
             if (cache->verify(*cached))
             {
                 PYDEB_TRY(write_ar(info, *data, now, package.temporary_path(), compression,
-                                   cached->data, [] { return Expected<void>(); }));
-                return package.commit(std::filesystem::perms(0644));
+                                   cached->data, [] { return Expected<void>(); }, options.signer));
+                return commit(package, progress);
             }
         }
     }
@@ -185,15 +205,16 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
     auto scratch = PYDEB_TRY(util::AtomicOutput::create(output_path.string() + ".data"));
     auto data_tar = PYDEB_TRY(DataTar::create(scratch.temporary_path(), compression));
     const DataSummary data =
-        PYDEB_TRY(data_tar.write_members(*members, info.source_date_epoch, now));
+        PYDEB_TRY(data_tar.write_members(*members, info.source_date_epoch, now, progress));
     // The control area and the package's first members while the compressor finishes data.tar.
     PYDEB_TRY(write_ar(info, data, now, package.temporary_path(), compression,
-                       scratch.temporary_path(), [&data_tar] { return data_tar.finish(); }));
+                       scratch.temporary_path(), [&data_tar] { return data_tar.finish(); },
+                       options.signer));
     if (key)
     {
         cache->store(*key, scratch.temporary_path(), data.md5sums);
     }
-    return package.commit(std::filesystem::perms(0644));
+    return commit(package, progress);
 }
 
 } // namespace pydeb::package::deb

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "package/model.hpp"
+#include "package/write_options.hpp"
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
 
@@ -16,10 +17,13 @@ namespace pydeb::package::deb
 // Layout: ar with debian-binary ("2.0\n"), control.tar.X, data.tar.X, X per info.compression;
 // GNU tar, root:root, byte-sorted "./" paths, mtimes clamped to info.source_date_epoch, ar
 // mtimes = source_date_epoch or 0. Same input and epoch -> the same bytes. The compressed
-// data.tar is reused from `cache` when every member is the same (payload_cache.hpp).
+// data.tar is reused from options.cache when every member is the same (payload_cache.hpp).
+// With options.signer, a fourth member `_gpgorigin` follows data.tar: debsigs' origin signature
+// over debian-binary, control.tar.X and data.tar.X; the members before it keep every byte, so a
+// signed package is the unsigned one with that member appended.
 [[nodiscard]] Expected<void> write_package(const PackageInfo& info,
                                            const std::filesystem::path& output_path,
-                                           const util::CacheStore& cache = util::CacheStore::off());
+                                           const WriteOptions& options = {});
 
 // NAME_VERSION-RELEASE_ARCH.deb (dpkg-name's convention; the epoch never goes into file names).
 [[nodiscard]] std::string conventional_filename(const PackageInfo& info);

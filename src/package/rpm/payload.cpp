@@ -30,7 +30,7 @@ Expected<Compressor> compressor_for(Compression compression)
 }
 
 Expected<PayloadDigests> write_payload(std::vector<FileRecord>& files, const Compressor& compressor,
-                                       const std::filesystem::path& output)
+                                       const std::filesystem::path& output, util::Progress& progress)
 {
     auto compressed = PYDEB_TRY(adapters::rpm::CompressedFile::create(output, compressor.mode));
     util::Hasher uncompressed(util::HashAlgorithm::sha256);
@@ -58,6 +58,7 @@ Expected<PayloadDigests> write_payload(std::vector<FileRecord>& files, const Com
             break;
         case EntryType::file:
             PYDEB_TRY(writer.begin_file(meta, entry.size));
+            progress.add(util::Count::bytes_in, entry.size);
             read_files.emplace_back(&file,
                                     PYDEB_TRY(reader.read(entry.source, entry.size, into_cpio)));
             break;

@@ -7,6 +7,7 @@
 #include "package/model.hpp"
 #include "package/rpm/file_list.hpp"
 #include "util/expected.hpp"
+#include "util/progress.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -36,9 +37,11 @@ struct PayloadDigests
     std::uint64_t compressed_size = 0; // bytes of the file at `output`
 };
 
-// Writes `files` (digests filled in) to `output`.
+// Writes `files` (digests filled in) to `output`, counting the bytes given to the compressor
+// (util::Count::bytes_in).
 [[nodiscard]] Expected<PayloadDigests> write_payload(std::vector<FileRecord>& files,
                                                      const Compressor& compressor,
-                                                     const std::filesystem::path& output);
+                                                     const std::filesystem::path& output,
+                                                     util::Progress& progress);
 
 } // namespace pydeb::package::rpm

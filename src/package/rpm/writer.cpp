@@ -102,8 +102,11 @@ std::string conventional_filename(const PackageInfo& info)
            ".rpm";
 }
 
-Expected<void> write_package(const PackageInfo& info, const fs::path& output_path)
+Expected<void> write_package(const PackageInfo& info, const fs::path& output_path,
+                             const WriteOptions& options)
 {
+    util::Progress silent;
+    util::Progress& progress = options.progress != nullptr ? *options.progress : silent;
     const auto where = "writing " + output_path.string();
     auto with_context = [&](Error error)
     { return std::unexpected(context(where, std::move(error))); };
@@ -141,7 +144,7 @@ Expected<void> write_package(const PackageInfo& info, const fs::path& output_pat
             fs::remove(path, ec);
         }
     } remove_payload{payload_path};
-    auto payload = write_payload(*files, *compressor, payload_path);
+    auto payload = write_payload(*files, *compressor, payload_path, progress);
     if (!payload)
     {
         return with_context(payload.error());
@@ -167,6 +170,12 @@ Expected<void> write_package(const PackageInfo& info, const fs::path& output_pat
     {
         return fail(where + ": write failed (disk full?)");
     }
+    if (options.signer != nullptr)
+    {
+        PYDEB_TRY(options.signer->sign_rpm(output.temporary_path()));
+    }
+    std::error_code ec;
+    progress.set(util::Count::bytes_out, fs::file_size(output.temporary_path(), ec));
     return output.commit(fs::perms(0644));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "package/model.hpp"
+#include "package/write_options.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
@@ -15,9 +16,12 @@ namespace pydeb::package::rpm
 
 // Write info as an rpm at output_path, atomically (util::AtomicOutput): a complete package
 // appears there, or nothing. Entries are taken as they are; directories with
-// owned_directory == false are not claimed.
+// owned_directory == false are not claimed. With options.signer, the package is signed
+// (rpmPkgSign) before it appears at its path; the signature takes the place of RESERVEDSPACE, so
+// the main header and payload keep every byte.
 [[nodiscard]] Expected<void> write_package(const PackageInfo& info,
-                                           const std::filesystem::path& output_path);
+                                           const std::filesystem::path& output_path,
+                                           const WriteOptions& options = {});
 
 // NAME-VERSION-RELEASE.ARCH.rpm, the name rpmbuild gives (%_build_name_fmt).
 [[nodiscard]] std::string conventional_filename(const PackageInfo& info);

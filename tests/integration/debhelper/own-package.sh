@@ -38,7 +38,7 @@ diff -u "$work/meson-files" "$work/deb-files" || fail "the .deb and meson instal
 for path in /usr/bin/pydeb /usr/bin/dh_pydeb /usr/share/perl5/Debian/Debhelper/Sequence/pydeb.pm \
     /usr/share/debhelper/autoscripts/prerm-pydeb-pycache /usr/lib/rpm/macros.d/macros.pydeb \
     /usr/lib/rpm/fileattrs/pydeb.attr /usr/lib/rpm/pydeb.req /usr/share/man/man1/dh_pydeb.1 \
-    /usr/share/man/man1/pydeb.1 /usr/share/man/man5/pydeb.yaml.5; do
+    /usr/share/man/man1/pydeb.1 /usr/share/man/man5/pydeb.yaml.5 /usr/share/bash-completion/completions/pydeb; do
     grep -qxF "$path" "$work/deb-files" || fail "$path is missing from the .deb"
 done
 pass "the .deb holds what meson install installs"

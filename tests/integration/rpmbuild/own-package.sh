@@ -19,7 +19,8 @@ has -F 'ccache c++' "$work/build.log" || fail "rpmbuild did not compile through 
 rpm=$(ls "$work"/top/RPMS/*/pydeb-0.1.0-1*.rpm)
 rpm -qlp "$rpm" >"$work/files"
 for path in /usr/bin/pydeb /usr/bin/dh_pydeb /usr/lib/rpm/macros.d/macros.pydeb /usr/lib/rpm/fileattrs/pydeb.attr \
-    /usr/lib/rpm/pydeb.req /usr/share/perl5/Debian/Debhelper/Sequence/pydeb.pm; do
+    /usr/lib/rpm/pydeb.req /usr/share/perl5/Debian/Debhelper/Sequence/pydeb.pm \
+    /usr/share/bash-completion/completions/pydeb; do
     grep -qxF "$path" "$work/files" || fail "$path is missing from the rpm"
 done
 grep -q '^/usr/share/man/man1/dh_pydeb\.1' "$work/files" || fail "dh_pydeb(1) is missing from the rpm"

@@ -143,7 +143,7 @@ TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one 
 
 TEST_CASE("write_package takes data.tar from the payload cache, and only with its key")
 {
-    const util::CacheStore store(fs::absolute("xdg/pydeb"));
+    const package::WriteOptions store{.cache = util::CacheStore(fs::absolute("xdg/pydeb"))};
     PackageInfo info;
     info.name = "app";
     info.version = "1.0";
@@ -166,7 +166,7 @@ TEST_CASE("write_package takes data.tar from the payload cache, and only with it
     REQUIRE(deb::write_package(info, "two.deb", store));
     CHECK(util::read_file("two.deb").value() == util::read_file("one.deb").value());
     CHECK(module_in("two.deb") == "x = 1\n");
-    REQUIRE(deb::write_package(info, "three.deb", util::CacheStore::off()));
+    REQUIRE(deb::write_package(info, "three.deb"));
     CHECK(module_in("three.deb") == "x = 2\n");
     entry_at(info.entries, "/opt/venvs/app/lib/mod.py").content_key += "-2";
     REQUIRE(deb::write_package(info, "four.deb", store));
