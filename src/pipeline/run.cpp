@@ -13,6 +13,7 @@
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
+#include "pipeline/sbom_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_venv.hpp"
 
@@ -33,26 +34,32 @@ depmap::Target target_of(spec::Format format)
     return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
 }
 
-// One package file: the mapped relations for its format, the installability check, the writer.
+// One package file: the mapped relations for its format, the installability check, the SBOM
+// (inside the package and beside it), the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const fs::path& root, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
                                 util::StageClock& clock)
 {
-    const depmap::Mapping mapping =
-        PYDEB_TRY(map_stage(prepared, root, target_of(format), info.entries));
-    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
+    const depmap::Target target = target_of(format);
+    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, root, target, info.entries));
+    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
     clock.lap(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
+    const std::string sbom = PYDEB_TRY(render_sbom(prepared, resolution, info, target));
+    PYDEB_TRY(ship_sbom(root, info, sbom, &info.entries));
+    const fs::path output =
+        output_dir / (format == spec::Format::deb ? package::deb::conventional_filename(info)
+                                                  : package::rpm::conventional_filename(info));
     if (format == spec::Format::deb)
     {
-        const fs::path output = output_dir / package::deb::conventional_filename(info);
         PYDEB_TRY(package::deb::write_package(info, output));
-        clock.lap("write .deb");
-        return output;
     }
-    const fs::path output = output_dir / package::rpm::conventional_filename(info);
-    PYDEB_TRY(package::rpm::write_package(info, output));
-    clock.lap("write .rpm");
+    else
+    {
+        PYDEB_TRY(package::rpm::write_package(info, output));
+    }
+    PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
+    clock.lap(format == spec::Format::deb ? "write .deb" : "write .rpm");
     return output;
 }
 
@@ -145,12 +152,27 @@ Expected<void> install(const InstallRequest& request)
     PYDEB_TRY(stage_venv(prepared, resolution, request.root));
     PYDEB_TRY(stage_extra_files(prepared.spec, request.root));
 
+    // The SBOM goes into the root before the %files list is made; its system packages are
+    // those of the format the packaging tool builds (rpmbuild when it asks for rpm lists).
+    const depmap::Target target = request.rpm_filelist || request.rpm_requires
+                                      ? depmap::Target::rpm
+                                      : depmap::Target::deb;
+    package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
+    const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, target));
+    if (request.substvars) // as before the SBOM: only a Depends debhelper uses is checked
+    {
+        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
+    }
+    else
+    {
+        set_relations(resolution, mapping, target, info);
+    }
+    PYDEB_TRY(ship_sbom(request.root, info, PYDEB_TRY(render_sbom(prepared, resolution, info, target)),
+                        nullptr));
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
-        package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
-        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::deb));
-        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
         PYDEB_TRY(integration::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
                                                       info.venv.interpreter,
@@ -165,7 +187,6 @@ Expected<void> install(const InstallRequest& request)
     }
     if (request.rpm_requires)
     {
-        const auto mapping = PYDEB_TRY(map_stage(prepared, request.root, depmap::Target::rpm));
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           integration::render_rpm_requires(mapping.rpm_requires)));
     }

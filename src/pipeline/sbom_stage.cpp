@@ -1,0 +1,205 @@
+#include "pipeline/sbom_stage.hpp"
+
+#include "package/contents.hpp"
+#include "pydeb_config.h"
+#include "resolve/metadata.hpp"
+#include "sbom/purl.hpp"
+#include "sbom/spdx_json.hpp"
+#include "util/files.hpp"
+#include "util/hash.hpp"
+
+#include <algorithm>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::pipeline
+{
+
+namespace
+{
+
+std::string package_version(const package::PackageInfo& info)
+{
+    return (info.epoch ? std::to_string(*info.epoch) + ":" : std::string()) + info.version +
+           (info.release.empty() ? "" : "-" + info.release);
+}
+
+sbom::DeclaredLicense own_license(const package::PackageInfo& info)
+{
+    return sbom::declared_license({.expression = std::nullopt, .classifiers = {},
+                                   .text = info.license},
+                                  info.name);
+}
+
+void add_license(sbom::Document& document, const sbom::DeclaredLicense& license)
+{
+    if (license.extracted &&
+        std::ranges::none_of(document.extracted_licenses,
+                             [&](const auto& known) { return known.id == license.extracted->id; }))
+    {
+        document.extracted_licenses.push_back(*license.extracted);
+    }
+}
+
+// The bundled interpreter, as CPython's LICENSE states it (the "Python-2.0" stack, SPDX list).
+Expected<sbom::Package> interpreter_package(const Prepared& prepared)
+{
+    const python::InterpreterFacts& facts = prepared.facts;
+    sbom::Package package;
+    package.name = "cpython";
+    package.version = std::to_string(facts.major) + "." + std::to_string(facts.minor) + "." +
+                      std::to_string(facts.micro);
+    package.purpose = sbom::Purpose::runtime;
+    package.purl = "pkg:generic/cpython@" + package.version;
+    package.license_declared = "Python-2.0";
+    const auto& source = prepared.spec.bundle->source;
+    package.comment = "Python interpreter at " + bundle_prefix(prepared.spec).string() + ", from " +
+                      (source ? source->filename().string() : "the build host's " +
+                                                                  prepared.spec.interpreter.string());
+    if (source && fs::is_regular_file(*source))
+    {
+        package.sha256 =
+            util::to_hex(PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, *source)));
+    }
+    return package;
+}
+
+// The system packages, one per relation: dpkg's "libpq5 (>= 14)" or "libblas3 | libblas.so.3" by
+// its first alternative's name; rpm's capabilities by the library they name, so the symbol
+// versions of one soname (libc.so.6()(64bit), libc.so.6(GLIBC_2.34)(64bit)) are one package. The
+// full relations go to the comment.
+std::vector<sbom::Package> system_packages(const package::PackageInfo& info, depmap::Target target)
+{
+    std::vector<sbom::Package> out;
+    const bool deb = target == depmap::Target::deb;
+    for (const std::string& relation : deb ? info.relations.depends : info.relations.rpm_requires)
+    {
+        const std::string name = relation.substr(0, relation.find_first_of(deb ? " (|:" : " ("));
+        if (!out.empty() && out.back().name == name)
+        {
+            out.back().comment += ", " + relation;
+            continue;
+        }
+        out.push_back({.name = name,
+                       .purpose = sbom::Purpose::install,
+                       .comment = (deb ? "Depends: " : "Requires: ") + relation});
+    }
+    return out;
+}
+
+} // namespace
+
+Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resolution& resolution,
+                                  const package::PackageInfo& info, depmap::Target target)
+{
+    const bool deb = target == depmap::Target::deb;
+    sbom::Document document;
+    document.name = info.name + " " + package_version(info) + " (" +
+                    (deb ? info.deb_architecture + " .deb" : info.rpm_architecture + " .rpm") + ")";
+    document.namespace_base = "https://spdx.org/spdxdocs/pydeb-" + info.name + "-" +
+                              sbom::percent_encode(package_version(info)) + "-" +
+                              (deb ? info.deb_architecture : info.rpm_architecture);
+    document.created = info.source_date_epoch.value_or(0);
+    document.creator_tool = std::string("pydeb-") + PYDEB_VERSION;
+
+    const sbom::DeclaredLicense license = own_license(info);
+    add_license(document, license);
+    const std::string self = document.add(
+        {.name = info.name,
+         .version = package_version(info),
+         .purpose = sbom::Purpose::application,
+         .supplier = info.maintainer.empty() ? "" : "Person: " + info.maintainer,
+         .license_declared = license.expression,
+         .comment = "Built by pydeb; the virtualenv at " + info.venv.prefix},
+        deb ? "deb" : "rpm");
+    document.relationships.push_back({"SPDXRef-DOCUMENT", sbom::RelationshipType::describes, self});
+
+    for (const resolve::ResolvedWheel& wheel : resolution.wheels)
+    {
+        const resolve::WheelMetadata metadata = PYDEB_TRY(resolve::read_wheel_metadata(wheel.path));
+        const sbom::DeclaredLicense declared = sbom::declared_license(
+            {metadata.license_expression, metadata.license_classifiers, metadata.license},
+            wheel.name);
+        add_license(document, declared);
+        const std::string version = wheel.version.to_string();
+        // Every wheelhouse is a local directory: the wheel's origin is not known (§7.7).
+        const std::string id = document.add({.name = wheel.display_name,
+                                             .version = version,
+                                             .purpose = sbom::Purpose::library,
+                                             .sha256 = wheel.sha256,
+                                             .purl = sbom::pypi_purl(wheel.name, version),
+                                             .license_declared = declared.expression,
+                                             .comment = "wheel " + wheel.filename},
+                                            "PyPI");
+        document.relationships.push_back({self, sbom::RelationshipType::contains, id});
+    }
+    if (prepared.bundle)
+    {
+        const std::string id = document.add(PYDEB_TRY(interpreter_package(prepared)), "Runtime");
+        document.relationships.push_back({self, sbom::RelationshipType::contains, id});
+    }
+    for (sbom::Package& package : system_packages(info, target))
+    {
+        const std::string id = document.add(std::move(package), "System");
+        document.relationships.push_back({self, sbom::RelationshipType::depends_on, id});
+    }
+    return sbom::render_spdx_json(document);
+}
+
+std::string sbom_install_path(const package::PackageInfo& info)
+{
+    return "/usr/share/doc/" + info.name + "/" + info.name + ".spdx.json";
+}
+
+fs::path sbom_beside(const fs::path& package_file)
+{
+    fs::path out = package_file;
+    return out.replace_extension(".spdx.json");
+}
+
+Expected<void> ship_sbom(const fs::path& root, const package::PackageInfo& info,
+                         const std::string& json, std::vector<package::Entry>* entries)
+{
+    const std::string path = sbom_install_path(info);
+    const fs::path source = root / path.substr(1);
+    if (entries != nullptr &&
+        std::ranges::any_of(*entries, [&](const package::Entry& e) { return e.path == path; }))
+    {
+        return fail("files: " + path + " is where pydeb ships the package's SBOM (pydeb(1), "
+                    "SBOM); install that file elsewhere");
+    }
+    std::error_code error;
+    fs::create_directories(source.parent_path(), error);
+    if (error)
+    {
+        return fail(source.parent_path().string() + ": " + error.message());
+    }
+    PYDEB_TRY(util::write_file_atomic(source, json));
+    if (entries == nullptr)
+    {
+        return {};
+    }
+    for (fs::path dir = fs::path(path).parent_path(); dir != "/"; dir = dir.parent_path())
+    {
+        if (std::ranges::none_of(*entries,
+                                 [&](const package::Entry& e) { return e.path == dir.string(); }))
+        {
+            entries->push_back({.path = dir.string(),
+                                .type = package::EntryType::directory,
+                                .source = root / dir.relative_path(),
+                                .mode = 0755,
+                                .mtime = info.source_date_epoch,
+                                .owned_directory = !package::is_shared_system_directory(dir.string())});
+        }
+    }
+    entries->push_back({.path = path,
+                        .type = package::EntryType::file,
+                        .source = source,
+                        .mode = 0644,
+                        .size = json.size(),
+                        .mtime = info.source_date_epoch});
+    std::ranges::sort(*entries, {}, &package::Entry::path);
+    return {};
+}
+
+} // namespace pydeb::pipeline

@@ -1,0 +1,252 @@
+#include "sbom/license.hpp"
+
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace pydeb::sbom
+{
+
+namespace
+{
+
+#include "sbom/spdx_ids.inc"
+
+// idstring = 1*(ALPHA / DIGIT / "-" / ".") (Annex D.4).
+bool is_idstring(std::string_view text)
+{
+    return !text.empty() && std::ranges::all_of(text, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.';
+    });
+}
+
+template <std::size_t N>
+std::optional<std::string_view> find_id(const std::array<std::string_view, N>& ids,
+                                        std::string_view text)
+{
+    // Annex D.2: identifiers are matched case-insensitively.
+    const std::string wanted = util::to_lower(text);
+    for (const std::string_view id : ids)
+    {
+        if (id.size() == wanted.size() && util::to_lower(id) == wanted)
+        {
+            return id;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> tokenize(std::string_view text)
+{
+    std::vector<std::string> tokens;
+    std::string current;
+    const auto flush = [&] {
+        if (!current.empty())
+        {
+            tokens.push_back(std::move(current));
+            current.clear();
+        }
+    };
+    for (const char c : text)
+    {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+            flush();
+        }
+        else if (c == '(' || c == ')')
+        {
+            flush();
+            tokens.emplace_back(1, c);
+        }
+        else
+        {
+            current += c;
+        }
+    }
+    flush();
+    return tokens;
+}
+
+// Recursive descent over Annex D.4's grammar; WITH binds tighter than AND, AND than OR (D.4.4).
+// Operators are matched case-sensitively (D.2). Writes the canonical form to m_out.
+class Parser
+{
+public:
+    explicit Parser(std::vector<std::string> tokens) : m_tokens(std::move(tokens)) {}
+
+    std::optional<std::string> parse()
+    {
+        if (!expression() || m_next != m_tokens.size())
+        {
+            return std::nullopt;
+        }
+        return m_out;
+    }
+
+private:
+    [[nodiscard]] std::string_view peek() const
+    {
+        return m_next < m_tokens.size() ? std::string_view(m_tokens[m_next]) : std::string_view();
+    }
+
+    bool binary(std::string_view op, bool (Parser::*operand)())
+    {
+        if (!(this->*operand)())
+        {
+            return false;
+        }
+        while (peek() == op)
+        {
+            ++m_next;
+            m_out += " " + std::string(op) + " ";
+            if (!(this->*operand)())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool expression() { return binary("OR", &Parser::conjunction); }
+    bool conjunction() { return binary("AND", &Parser::term); }
+
+    bool term()
+    {
+        if (peek() == "(")
+        {
+            ++m_next;
+            m_out += "(";
+            if (!expression() || peek() != ")")
+            {
+                return false;
+            }
+            ++m_next;
+            m_out += ")";
+            return true;
+        }
+        if (!simple())
+        {
+            return false;
+        }
+        if (peek() == "WITH")
+        {
+            ++m_next;
+            const auto exception = find_id(k_exception_ids, peek());
+            if (!exception)
+            {
+                return false;
+            }
+            ++m_next;
+            m_out += " WITH " + std::string(*exception);
+        }
+        return true;
+    }
+
+    // license-id ["+"] / ["DocumentRef-" idstring ":"] "LicenseRef-" idstring
+    bool simple()
+    {
+        std::string_view token = peek();
+        if (token.empty() || token == "(" || token == ")" || token == "AND" || token == "OR" ||
+            token == "WITH")
+        {
+            return false;
+        }
+        ++m_next;
+        std::string_view reference = token;
+        if (reference.starts_with("DocumentRef-"))
+        {
+            const std::size_t colon = reference.find(':');
+            if (colon == std::string_view::npos || !is_idstring(reference.substr(12, colon - 12)))
+            {
+                return false;
+            }
+            reference.remove_prefix(colon + 1);
+            if (!reference.starts_with("LicenseRef-"))
+            {
+                return false;
+            }
+        }
+        if (reference.starts_with("LicenseRef-"))
+        {
+            if (!is_idstring(reference.substr(11)))
+            {
+                return false;
+            }
+            m_out += token;
+            return true;
+        }
+        const bool or_later = token.ends_with('+');
+        const auto id = find_id(k_license_ids, or_later ? token.substr(0, token.size() - 1) : token);
+        if (!id)
+        {
+            return false;
+        }
+        m_out += std::string(*id) + (or_later ? "+" : "");
+        return true;
+    }
+
+    std::vector<std::string> m_tokens;
+    std::size_t m_next = 0;
+    std::string m_out;
+};
+
+bool stated(const std::optional<std::string>& field)
+{
+    // setuptools wrote "UNKNOWN" for a missing License before version 69.
+    return field && !util::trim(*field).empty() && util::trim(*field) != "UNKNOWN";
+}
+
+} // namespace
+
+std::optional<std::string> canonical_expression(std::string_view text)
+{
+    return Parser(tokenize(text)).parse();
+}
+
+DeclaredLicense declared_license(const LicenseFields& fields, std::string_view name)
+{
+    if (stated(fields.expression))
+    {
+        if (auto expression = canonical_expression(*fields.expression))
+        {
+            return {*expression, std::nullopt};
+        }
+    }
+    std::vector<std::string> from_classifiers;
+    for (const std::string& classifier : fields.classifiers)
+    {
+        const auto id = classifier_license(classifier);
+        if (!id)
+        {
+            from_classifiers.clear();
+            break;
+        }
+        if (std::ranges::find(from_classifiers, *id) == from_classifiers.end())
+        {
+            from_classifiers.emplace_back(*id);
+        }
+    }
+    if (!from_classifiers.empty())
+    {
+        return {util::join(from_classifiers, " AND "), std::nullopt};
+    }
+    if (!stated(fields.text))
+    {
+        return {};
+    }
+    if (auto expression = canonical_expression(*fields.text))
+    {
+        return {*expression, std::nullopt};
+    }
+    // A PEP 503 name is already an idstring but for "_" (never there after normalization).
+    std::string id = "LicenseRef-";
+    for (const char c : name)
+    {
+        id += is_idstring(std::string_view(&c, 1)) ? c : '-';
+    }
+    return {id, ExtractedLicense{id, "License field of " + std::string(name), *fields.text}};
+}
+
+} // namespace pydeb::sbom
