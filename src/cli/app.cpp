@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "pipeline/explain.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
 #include "util/cache_dir.hpp"
@@ -117,6 +118,22 @@ Expected<int> run(int argc, char** argv)
     add_spec(deps);
     add_context(deps);
     deps->callback([&] { action = [&] { return pipeline::deps(spec_path, context); }; });
+
+    pipeline::ExplainRequest explain_request;
+    CLI::App* explain = app.add_subcommand(
+        "explain", "why each system dependency and distribution is there, and where the space goes");
+    add_spec(explain);
+    add_context(explain);
+    explain->add_option("WHAT", explain_request.what,
+                        "only this system package or soname, or this distribution");
+    explain->add_flag_callback(
+        "--json", [&] { explain_request.output = pipeline::ExplainOutput::json; },
+        "print JSON for tools instead of text");
+    explain->callback([&] {
+        explain_request.spec = spec_path;
+        explain_request.context = context;
+        action = [&] { return pipeline::explain(explain_request); };
+    });
 
     try
     {
