@@ -14,6 +14,8 @@ packages=(
     # the real tools pydeb's output is checked with
     # (rpm also holds rpmsign, which signs with gpg)
     dpkg-dev lintian debootstrap rpm gpg rpmlint createrepo-c zstd xz-utils lz4 bzip2 cpio diffoscope-minimal shellcheck strace
+    # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions
+    python3-jsonschema python3-license-expression
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations

@@ -70,7 +70,9 @@ std::vector<std::string> tokenize(std::string_view text)
 }
 
 // Recursive descent over Annex D.4's grammar; WITH binds tighter than AND, AND than OR (D.4.4).
-// Operators are matched case-sensitively (D.2). Writes the canonical form to m_out.
+// Operators are upper-case in D.4; all-lower-case ones ("mit or apache-2.0") are taken too, as
+// PEP 639 metadata and the license-expression library do, and written upper-case. Mixed case
+// ("Or") is no operator. Writes the canonical form to m_out.
 class Parser
 {
 public:
@@ -88,7 +90,19 @@ public:
 private:
     [[nodiscard]] std::string_view peek() const
     {
-        return m_next < m_tokens.size() ? std::string_view(m_tokens[m_next]) : std::string_view();
+        if (m_next == m_tokens.size())
+        {
+            return {};
+        }
+        const std::string_view token = m_tokens[m_next];
+        for (const std::string_view op : {"AND", "OR", "WITH"})
+        {
+            if (token == util::to_lower(op))
+            {
+                return op;
+            }
+        }
+        return token;
     }
 
     bool binary(std::string_view op, bool (Parser::*operand)())
@@ -147,7 +161,7 @@ private:
     // license-id ["+"] / ["DocumentRef-" idstring ":"] "LicenseRef-" idstring
     bool simple()
     {
-        std::string_view token = peek();
+        const std::string_view token = peek();
         if (token.empty() || token == "(" || token == ")" || token == "AND" || token == "OR" ||
             token == "WITH")
         {

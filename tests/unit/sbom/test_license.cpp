@@ -9,6 +9,7 @@ TEST_CASE("sbom::canonical_expression accepts SPDX 2.3 Annex D expressions in ca
     CHECK(canonical_expression("MIT") == "MIT");
     CHECK(canonical_expression("mit") == "MIT"); // identifiers match case-insensitively
     CHECK(canonical_expression("apache-2.0  OR   bsd-3-clause") == "Apache-2.0 OR BSD-3-Clause");
+    CHECK(canonical_expression("mit and (isc or zlib)") == "MIT AND (ISC OR Zlib)");
     CHECK(canonical_expression("(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH classpath-exception-2.0") ==
           "(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH Classpath-exception-2.0");
     CHECK(canonical_expression("GPL-2.0+") == "GPL-2.0+"); // deprecated but on the list
@@ -20,7 +21,7 @@ TEST_CASE("sbom::canonical_expression accepts SPDX 2.3 Annex D expressions in ca
 TEST_CASE("sbom::canonical_expression refuses what is no expression")
 {
     for (const char* text :
-         {"", "Apache 2.0", "BSD", "MIT and Apache-2.0", "MIT AND", "(MIT", "MIT)", "MIT OR OR MIT",
+         {"", "Apache 2.0", "BSD", "MIT And Apache-2.0", "MIT AND", "(MIT", "MIT)", "MIT OR OR MIT",
           "MIT WITH MIT", "(MIT) WITH Classpath-exception-2.0", "LicenseRef-", "LicenseRef-a_b",
           "LicenseRef-x+", "DocumentRef-x:MIT", "\"MIT\"", "MIT\x01", "Copyright (c) 2020 Foo"})
     {
