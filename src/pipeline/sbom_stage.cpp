@@ -1,5 +1,6 @@
 #include "pipeline/sbom_stage.hpp"
 
+#include "explain/chain.hpp"
 #include "package/contents.hpp"
 #include "pydeb_config.h"
 #include "resolve/metadata.hpp"
@@ -9,6 +10,7 @@
 #include "util/hash.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace fs = std::filesystem;
 
@@ -114,24 +116,43 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
         deb ? "deb" : "rpm");
     document.relationships.push_back({"SPDXRef-DOCUMENT", sbom::RelationshipType::describes, self});
 
+    std::map<std::string, std::string> ids; // PEP 503 name -> SPDX id
+    std::map<std::string, std::vector<python::Requirement>> requires_dist;
     for (const resolve::ResolvedWheel& wheel : resolution.wheels)
     {
-        const resolve::WheelMetadata metadata = PYDEB_TRY(resolve::read_wheel_metadata(wheel.path));
+        resolve::WheelMetadata metadata = PYDEB_TRY(resolve::read_wheel_metadata(wheel.path));
         const sbom::DeclaredLicense declared = sbom::declared_license(
             {metadata.license_expression, metadata.license_classifiers, metadata.license},
             wheel.name);
         add_license(document, declared);
         const std::string version = wheel.version.to_string();
-        // Every wheelhouse is a local directory: the wheel's origin is not known (§7.7).
-        const std::string id = document.add({.name = wheel.display_name,
-                                             .version = version,
-                                             .purpose = sbom::Purpose::library,
-                                             .sha256 = wheel.sha256,
-                                             .purl = sbom::pypi_purl(wheel.name, version),
-                                             .license_declared = declared.expression,
-                                             .comment = "wheel " + wheel.filename},
-                                            "PyPI");
+        // Every wheelhouse is a local directory: the wheel's origin is not known (§7.7). The
+        // project's own wheel is built by this build, so its bytes (zip timestamps and modes
+        // under the builder's umask) are no input and its sha256 is left out.
+        const bool project = prepared.project_wheel && prepared.project_wheel->path == wheel.path;
+        const std::string id = document.add(
+            {.name = wheel.display_name,
+             .version = version,
+             .purpose = sbom::Purpose::library,
+             .sha256 = project ? std::string() : wheel.sha256,
+             .purl = sbom::pypi_purl(wheel.name, version),
+             .license_declared = declared.expression,
+             .comment = project ? "the project itself, built from its source by this build"
+                                : "wheel " + wheel.filename},
+            "PyPI");
         document.relationships.push_back({self, sbom::RelationshipType::contains, id});
+        ids[wheel.name] = id;
+        requires_dist[wheel.name] = std::move(metadata.requires_dist);
+    }
+    // A distribution DEPENDS_ON each one its Requires-Dist brings in for this target.
+    for (const explain::Edge& edge : explain::requirement_edges(prepared.requirements, requires_dist,
+                                                                prepared.facts.markers))
+    {
+        if (!edge.from.empty())
+        {
+            document.relationships.push_back(
+                {ids.at(edge.from), sbom::RelationshipType::depends_on, ids.at(edge.to)});
+        }
     }
     if (prepared.bundle)
     {

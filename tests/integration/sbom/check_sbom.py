@@ -9,7 +9,8 @@ tools that are not pydeb's:
    importlib.metadata finds them), each with the sha256 that sha256sum prints for its wheel in
    WHEELHOUSE and a pkg:pypi purl of its PEP 503 name;
  - relationships: the document DESCRIBES one package, which CONTAINS every distribution and the
-   interpreter and DEPENDS_ON exactly the system packages named by RELATIONS_FILE (one name a line).
+   interpreter and DEPENDS_ON exactly the system packages named by RELATIONS_FILE (one name a line);
+   a distribution DEPENDS_ON only what its Requires-Dist names.
 Prints the number of distributions and of interpreters."""
 import importlib.metadata
 import json
@@ -19,6 +20,7 @@ import sys
 
 import jsonschema
 from license_expression import get_spdx_licensing
+from packaging.requirements import Requirement
 
 schema_path, sbom_path, wheelhouse, site, relations_path = sys.argv[1:]
 
@@ -86,4 +88,13 @@ depends = {by_id[t]["name"] for (s, kind, t) in relationships if s == top and ki
 expected = set(open(relations_path).read().split())
 if depends != expected:
     fail("DEPENDS_ON %s, the package's relations name %s" % (sorted(depends), sorted(expected)))
+# Between distributions, DEPENDS_ON follows Requires-Dist (as importlib.metadata and packaging
+# read it; markers are the resolver's business, so only the names are compared here).
+requires = {normalize(d.metadata["Name"]): {normalize(Requirement(r).name) for r in d.requires or []}
+            for d in importlib.metadata.distributions(path=[site])}
+for (s, kind, t) in relationships:
+    if kind == "DEPENDS_ON" and s in pypi:
+        source, target = normalize(pypi[s]["name"]), normalize(pypi[t]["name"])
+        if target not in requires[source]:
+            fail("%s DEPENDS_ON %s, which its Requires-Dist does not name" % (source, target))
 print(len(pypi), len(runtime))

@@ -67,6 +67,12 @@ site=$work/x/opt/venvs/evalapp/lib/python3.11/site-packages
 # /bin/sh and rpmlib() features, each library once.
 dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/[ |(:].*//' | sort -u >"$work/deb-relations"
 rpm -qp --requires "$rpm" | grep -v -e '^rpmlib(' -e '^/bin/sh$' | sed 's/[ (].*//' | sort -u >"$work/rpm-relations"
+"$python" -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["relationships"]
+assert {"spdxElementId": "SPDXRef-PyPI-requests-2.28.1", "relationshipType": "DEPENDS_ON",
+        "relatedSpdxElement": "SPDXRef-PyPI-certifi-2022.9.24"} in r' "$work/out1/evalapp_1.0-1_amd64.spdx.json" ||
+    fail "no requests DEPENDS_ON certifi"
 n_deb=$("$python" "$PYDEB_SOURCE_ROOT/tests/integration/sbom/check_sbom.py" "$schema" \
     "$work/out1/evalapp_1.0-1_amd64.spdx.json" "$work/wheels" "$site" "$work/deb-relations")
 n_rpm=$("$python" "$PYDEB_SOURCE_ROOT/tests/integration/sbom/check_sbom.py" "$schema" \
