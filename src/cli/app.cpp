@@ -121,7 +121,8 @@ Expected<int> run(int argc, char** argv)
 
     pipeline::ExplainRequest explain_request;
     CLI::App* explain = app.add_subcommand(
-        "explain", "why each system dependency and distribution is there, and where the space goes");
+        "explain",
+        "why each system dependency and distribution is there, and where the space goes");
     add_spec(explain);
     add_context(explain);
     explain->add_option("WHAT", explain_request.what,

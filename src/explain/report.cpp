@@ -154,7 +154,8 @@ std::string render_json(const Report& report)
         Object row{{"name", u.name}, {"bytes", u.bytes}, {"files", u.files}};
         for (const FileKind kind : k_file_kinds)
         {
-            row.emplace_back(std::string(to_string(kind)), u.by_kind[static_cast<std::size_t>(kind)]);
+            row.emplace_back(std::string(to_string(kind)),
+                             u.by_kind[static_cast<std::size_t>(kind)]);
         }
         space.push_back(std::move(row));
     }

@@ -22,15 +22,17 @@ distribution_reasons(const Prepared& prepared, const resolve::Resolution& resolu
     std::map<std::string, std::vector<python::Requirement>> requires_dist;
     for (const resolve::ResolvedWheel& wheel : resolution.wheels)
     {
-        requires_dist[wheel.name] = PYDEB_TRY(resolve::read_wheel_metadata(wheel.path)).requires_dist;
+        requires_dist[wheel.name] =
+            PYDEB_TRY(resolve::read_wheel_metadata(wheel.path)).requires_dist;
     }
     const auto edges =
         explain::requirement_edges(prepared.requirements, requires_dist, prepared.facts.markers);
     std::vector<explain::DistributionReason> out;
     for (const resolve::ResolvedWheel& wheel : resolution.wheels)
     {
-        out.push_back({wheel.name, wheel.version.to_string(),
-                       explain::chain_to(edges, wheel.name).value_or(std::vector<explain::Edge>())});
+        out.push_back(
+            {wheel.name, wheel.version.to_string(),
+             explain::chain_to(edges, wheel.name).value_or(std::vector<explain::Edge>())});
     }
     return out;
 }

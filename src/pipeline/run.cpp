@@ -168,8 +168,8 @@ Expected<void> install(const InstallRequest& request)
     {
         set_relations(resolution, mapping, target, info);
     }
-    PYDEB_TRY(ship_sbom(request.root, info, PYDEB_TRY(render_sbom(prepared, resolution, info, target)),
-                        nullptr));
+    PYDEB_TRY(ship_sbom(request.root, info,
+                        PYDEB_TRY(render_sbom(prepared, resolution, info, target)), nullptr));
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.

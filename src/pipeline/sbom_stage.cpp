@@ -1,12 +1,10 @@
 #include "pipeline/sbom_stage.hpp"
 
 #include "explain/chain.hpp"
-#include "package/contents.hpp"
 #include "pydeb_config.h"
 #include "resolve/metadata.hpp"
 #include "sbom/purl.hpp"
 #include "sbom/spdx_json.hpp"
-#include "util/files.hpp"
 #include "util/hash.hpp"
 
 #include <algorithm>
@@ -56,8 +54,8 @@ Expected<sbom::Package> interpreter_package(const Prepared& prepared)
     package.license_declared = "Python-2.0";
     const auto& source = prepared.spec.bundle->source;
     package.comment = "Python interpreter at " + bundle_prefix(prepared.spec).string() + ", from " +
-                      (source ? source->filename().string() : "the build host's " +
-                                                                  prepared.spec.interpreter.string());
+                      (source ? source->filename().string()
+                              : "the build host's " + prepared.spec.interpreter.string());
     if (source && fs::is_regular_file(*source))
     {
         package.sha256 =
@@ -145,8 +143,8 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
         requires_dist[wheel.name] = std::move(metadata.requires_dist);
     }
     // A distribution DEPENDS_ON each one its Requires-Dist brings in for this target.
-    for (const explain::Edge& edge : explain::requirement_edges(prepared.requirements, requires_dist,
-                                                                prepared.facts.markers))
+    for (const explain::Edge& edge :
+         explain::requirement_edges(prepared.requirements, requires_dist, prepared.facts.markers))
     {
         if (!edge.from.empty())
         {
@@ -165,62 +163,6 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
         document.relationships.push_back({self, sbom::RelationshipType::depends_on, id});
     }
     return sbom::render_spdx_json(document);
-}
-
-std::string sbom_install_path(const package::PackageInfo& info)
-{
-    return "/usr/share/doc/" + info.name + "/" + info.name + ".spdx.json";
-}
-
-fs::path sbom_beside(const fs::path& package_file)
-{
-    fs::path out = package_file;
-    return out.replace_extension(".spdx.json");
-}
-
-Expected<void> ship_sbom(const fs::path& root, const package::PackageInfo& info,
-                         const std::string& json, std::vector<package::Entry>* entries)
-{
-    const std::string path = sbom_install_path(info);
-    const fs::path source = root / path.substr(1);
-    if (entries != nullptr &&
-        std::ranges::any_of(*entries, [&](const package::Entry& e) { return e.path == path; }))
-    {
-        return fail("files: " + path + " is where pydeb ships the package's SBOM (pydeb(1), "
-                    "SBOM); install that file elsewhere");
-    }
-    std::error_code error;
-    fs::create_directories(source.parent_path(), error);
-    if (error)
-    {
-        return fail(source.parent_path().string() + ": " + error.message());
-    }
-    PYDEB_TRY(util::write_file_atomic(source, json));
-    if (entries == nullptr)
-    {
-        return {};
-    }
-    for (fs::path dir = fs::path(path).parent_path(); dir != "/"; dir = dir.parent_path())
-    {
-        if (std::ranges::none_of(*entries,
-                                 [&](const package::Entry& e) { return e.path == dir.string(); }))
-        {
-            entries->push_back({.path = dir.string(),
-                                .type = package::EntryType::directory,
-                                .source = root / dir.relative_path(),
-                                .mode = 0755,
-                                .mtime = info.source_date_epoch,
-                                .owned_directory = !package::is_shared_system_directory(dir.string())});
-        }
-    }
-    entries->push_back({.path = path,
-                        .type = package::EntryType::file,
-                        .source = source,
-                        .mode = 0644,
-                        .size = json.size(),
-                        .mtime = info.source_date_epoch});
-    std::ranges::sort(*entries, {}, &package::Entry::path);
-    return {};
 }
 
 } // namespace pydeb::pipeline

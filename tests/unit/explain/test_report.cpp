@@ -23,9 +23,10 @@ Report sample()
     };
     Report report;
     report.system = system_reasons(mapping, depmap::Target::deb, "/opt/venvs/app");
-    report.distributions = {
-        {"certifi", "2022.9.24", {{"", "requests", "requests"}, {"requests", "certifi", "certifi"}}},
-        {"requests", "2.28.1", {{"", "requests", "requests"}}}};
+    report.distributions = {{"certifi",
+                             "2022.9.24",
+                             {{"", "requests", "requests"}, {"requests", "certifi", "certifi"}}},
+                            {"requests", "2.28.1", {{"", "requests", "requests"}}}};
     report.space = {{"requests", 1000, 3, {600, 300, 0, 100}}};
     return report;
 }

@@ -10,7 +10,8 @@ TEST_CASE("sbom::canonical_expression accepts SPDX 2.3 Annex D expressions in ca
     CHECK(canonical_expression("mit") == "MIT"); // identifiers match case-insensitively
     CHECK(canonical_expression("apache-2.0  OR   bsd-3-clause") == "Apache-2.0 OR BSD-3-Clause");
     CHECK(canonical_expression("mit and (isc or zlib)") == "MIT AND (ISC OR Zlib)");
-    CHECK(canonical_expression("(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH classpath-exception-2.0") ==
+    CHECK(canonical_expression(
+              "(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH classpath-exception-2.0") ==
           "(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH Classpath-exception-2.0");
     CHECK(canonical_expression("GPL-2.0+") == "GPL-2.0+"); // deprecated but on the list
     CHECK(canonical_expression("LicenseRef-my.license") == "LicenseRef-my.license");
@@ -32,8 +33,8 @@ TEST_CASE("sbom::canonical_expression refuses what is no expression")
 
 TEST_CASE("sbom::declared_license takes License-Expression, then classifiers, then License")
 {
-    CHECK(declared_license({"mit OR Apache-2.0", {"License :: OSI Approved :: ISC License (ISCL)"}, "BSD"},
-                           "x")
+    CHECK(declared_license(
+              {"mit OR Apache-2.0", {"License :: OSI Approved :: ISC License (ISCL)"}, "BSD"}, "x")
               .expression == "MIT OR Apache-2.0");
     // An invalid License-Expression falls through to the next source.
     CHECK(declared_license({"MIT AND (", {"License :: OSI Approved :: MIT License"}, std::nullopt},
@@ -47,8 +48,8 @@ TEST_CASE("sbom::declared_license takes License-Expression, then classifiers, th
                            "x")
               .expression == "MIT AND Apache-2.0");
     // An ambiguous classifier maps to nothing; the License field decides.
-    CHECK(declared_license({std::nullopt, {"License :: OSI Approved :: BSD License"}, "BSD-3-Clause"},
-                           "x")
+    CHECK(declared_license(
+              {std::nullopt, {"License :: OSI Approved :: BSD License"}, "BSD-3-Clause"}, "x")
               .expression == "BSD-3-Clause");
 }
 
@@ -70,7 +71,8 @@ TEST_CASE("sbom::declared_license keeps a License text that is no expression as 
 TEST_CASE("sbom::classifier_license")
 {
     CHECK(classifier_license("License :: OSI Approved :: MIT License") == "MIT");
-    CHECK(classifier_license("License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)") ==
+    CHECK(classifier_license(
+              "License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)") ==
           "GPL-2.0-or-later");
     CHECK_FALSE(classifier_license("License :: OSI Approved :: BSD License"));
     CHECK_FALSE(classifier_license("License :: Other/Proprietary License"));
