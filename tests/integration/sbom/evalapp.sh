@@ -24,23 +24,8 @@ schema=$PYDEB_SOURCE_ROOT/../shared/reference/data/spdx-2.3-schema.json
 [ -f "$schema" ] || fail "no SPDX 2.3 schema at $schema"
 work=$(scratch)
 
-bash "$PYDEB_SOURCE_ROOT/tests/corpus/make-app-wheelhouse.sh" "$work/wheels"
-mkdir -p "$work/app"
-cat >"$work/app/pydeb.yaml" <<SPEC
-name: evalapp
-version: "1.0"
-summary: evaluation app with its own Python
-description: Flask, requests, lxml, numpy, psycopg2, PyYAML and psutil, with a bundled interpreter.
-maintainer: Jane Doe <jane@example.com>
-license: MIT
-python: {bundle: host}
-install:
-  requirements: ["flask>=2", requests, lxml, numpy, psycopg2, PyYAML, psutil, hello]
-  wheelhouse: [$work/wheels]
-entry-points: [hello]
-# gzip: the rpm default zstd -19 costs a minute and has nothing to do with the SBOM.
-compression: gzip
-SPEC
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/evalapp.sh"
+evalapp "$work"
 for run in 1 2; do
     (cd "$work/app" && "$PYDEB" build pydeb.yaml -o "$work/out$run") >"$work/build$run.log" 2>&1 ||
         { cat "$work/build$run.log"; fail "pydeb build (run $run)"; }
@@ -77,7 +62,7 @@ n_deb=$("$python" "$PYDEB_SOURCE_ROOT/tests/integration/sbom/check_sbom.py" "$sc
     "$work/out1/evalapp_1.0-1_amd64.spdx.json" "$work/wheels" "$site" "$work/deb-relations")
 n_rpm=$("$python" "$PYDEB_SOURCE_ROOT/tests/integration/sbom/check_sbom.py" "$schema" \
     "$work/out1/evalapp-1.0-1.x86_64.spdx.json" "$work/wheels" "$site" "$work/rpm-relations")
-[ "$n_deb" = "18 1" ] && [ "$n_deb" = "$n_rpm" ] || fail "distributions, interpreters: $n_deb / $n_rpm"
+{ [ "$n_deb" = "18 1" ] && [ "$n_deb" = "$n_rpm" ]; } || fail "distributions, interpreters: $n_deb / $n_rpm"
 pass "both SBOMs validate (SPDX 2.3 schema, license expressions) and list all ${n_deb% *} distributions and the interpreter with their wheels' sha256"
 
 # --- rpm bundled provides ------------------------------------------------------------------------
