@@ -108,7 +108,7 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
         {.name = info.name,
          .version = package_version(info),
          .purpose = sbom::Purpose::application,
-         .supplier = info.maintainer.empty() ? "" : "Person: " + info.maintainer,
+         .supplier = sbom::person(info.maintainer),
          .license_declared = license.expression,
          .comment = "Built by pydeb; the virtualenv at " + info.venv.prefix},
         deb ? "deb" : "rpm");

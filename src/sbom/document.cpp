@@ -26,4 +26,25 @@ std::string Document::add(Package package, std::string_view kind)
     return id;
 }
 
+std::string person(std::string_view maintainer)
+{
+    const std::size_t open = maintainer.find('<');
+    const std::size_t close = maintainer.rfind('>');
+    if (maintainer.empty())
+    {
+        return {};
+    }
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+    {
+        return "Person: " + std::string(maintainer);
+    }
+    std::string_view name = maintainer.substr(0, open);
+    while (!name.empty() && name.back() == ' ')
+    {
+        name.remove_suffix(1);
+    }
+    return "Person: " + std::string(name) + " (" +
+           std::string(maintainer.substr(open + 1, close - open - 1)) + ")";
+}
+
 } // namespace pydeb::sbom

@@ -65,4 +65,8 @@ struct Document
     std::string add(Package package, std::string_view kind);
 };
 
+// A maintainer as SPDX 2.3 §7.5 writes a person: "Jane Doe <jane@example.com>" ->
+// "Person: Jane Doe (jane@example.com)"; empty stays empty (NOASSERTION).
+[[nodiscard]] std::string person(std::string_view maintainer);
+
 } // namespace pydeb::sbom

@@ -71,3 +71,10 @@ TEST_CASE("sbom::pypi_purl normalises the name (PEP 503) and percent-encodes")
     CHECK(pypi_purl("Flask_SQLAlchemy", "3.0") == "pkg:pypi/flask-sqlalchemy@3.0");
     CHECK(pypi_purl("zope.interface", "1!2.0+x.y") == "pkg:pypi/zope-interface@1%212.0%2Bx.y");
 }
+
+TEST_CASE("sbom::person writes a maintainer as SPDX 2.3 section 7.5 does")
+{
+    CHECK(person("Jane Doe <jane@example.com>") == "Person: Jane Doe (jane@example.com)");
+    CHECK(person("Build Team") == "Person: Build Team");
+    CHECK(person("").empty());
+}
