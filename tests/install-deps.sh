@@ -19,6 +19,8 @@ packages=(
     # script(1) runs a build on a terminal; bash-completion loads the completion script
     # (tests/integration/core/cli.sh)
     bsdutils bash-completion
+    # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions
+    python3-jsonschema python3-license-expression
     # the benchmark's competitors and plot (bench/run.sh)
     dh-virtualenv time python3-matplotlib unzip bc libblas3 liblapack3 libxml2 libxslt1.1
     # pydeb's own packaging and the debhelper / rpmbuild integrations

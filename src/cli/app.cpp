@@ -2,6 +2,7 @@
 
 #include "cli/status_display.hpp"
 #include "pipeline/cache_command.hpp"
+#include "pipeline/explain.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
 #include "util/cache_store.hpp"
@@ -224,6 +225,26 @@ Expected<int> run(int argc, char** argv)
                       "the size to shrink to, e.g. 500M or 2G (default: 0, everything)");
     clean->callback([&] {
         action = [&](util::Progress&) { return pipeline::cache_clean(cache, max_size); };
+    });
+
+    pipeline::ExplainRequest explain_request;
+    CLI::App* explain = app.add_subcommand(
+        "explain",
+        "why each system dependency and distribution is there, and where the space goes");
+    add_spec(explain);
+    add_context(explain);
+    add_verbosity(explain);
+    explain->add_option("WHAT", explain_request.what,
+                        "only this system package or soname, or this distribution");
+    explain->add_flag_callback(
+        "--json", [&] { explain_request.output = pipeline::ExplainOutput::json; },
+        "print JSON for tools instead of text");
+    explain->callback([&] {
+        action = [&](util::Progress& progress) -> Expected<void> {
+            explain_request.spec = PYDEB_TRY(spec_or_default(*explain, spec_path));
+            explain_request.context = context; // with the cache store, set after parsing
+            return pipeline::explain(explain_request, progress);
+        };
     });
 
     try

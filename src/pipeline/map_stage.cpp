@@ -71,6 +71,26 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObject
     return depmap::map_dependencies(request);
 }
 
+void set_relations(const resolve::Resolution& resolution, const depmap::Mapping& mapping,
+                   depmap::Target target, package::PackageInfo& info)
+{
+    auto& relations = info.relations;
+    if (target == depmap::Target::deb)
+    {
+        relations.depends = mapping.deb_depends;
+        return;
+    }
+    relations.rpm_requires = mapping.rpm_requires;
+    for (const auto& wheel : resolution.wheels)
+    {
+        // Fedora's pythondistdeps names a distribution by its PEP 503 normalised name (its
+        // default --normalized-names-format pep503) and converts the PEP 440 version the same
+        // way to_rpm_version does.
+        relations.rpm_provides.push_back("bundled(python3dist(" + wheel.name +
+                                         ")) = " + python::to_rpm_version(wheel.version));
+    }
+}
+
 Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution& resolution,
                              const depmap::Mapping& mapping, depmap::Target target,
                              package::PackageInfo& info)
@@ -80,20 +100,8 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     {
         util::warn(prepared.progress, warning);
     }
-    auto& relations = info.relations;
-    if (target == depmap::Target::deb)
-    {
-        relations.depends = mapping.deb_depends;
-    }
-    else
-    {
-        relations.rpm_requires = mapping.rpm_requires;
-        for (const auto& wheel : resolution.wheels)
-        {
-            relations.rpm_provides.push_back("bundled(python3dist(" + wheel.name +
-                                             ")) = " + python::to_rpm_version(wheel.version));
-        }
-    }
+    set_relations(resolution, mapping, target, info);
+    const auto& relations = info.relations;
     if (spec.check_installable == spec::InstallabilityCheck::off)
     {
         return {};

@@ -31,6 +31,11 @@ struct StagedObjects
 [[nodiscard]] Expected<depmap::Mapping>
 map_stage(const Prepared& prepared, const StagedObjects& staged, depmap::Target target);
 
+// Puts the mapping into `info`: Depends or Requires; for rpm also the bundled(python3dist())
+// Provides of every wheel, as Fedora's bundling guidelines ask. No check, no warnings.
+void set_relations(const resolve::Resolution& resolution, const depmap::Mapping& mapping,
+                   depmap::Target target, package::PackageInfo& info);
+
 // Puts the mapping into `info` (Depends or Requires; for rpm also the bundled(python3dist())
 // Provides of every wheel, as Fedora's bundling guidelines ask), then runs the installability
 // check as the spec says (error / warn / off). Warnings are printed.

@@ -14,6 +14,7 @@
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
+#include "pipeline/sbom_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
@@ -57,7 +58,8 @@ Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request
     return std::move(*signer);
 }
 
-// One package file: the mapped relations for its format, the installability check, the writer.
+// One package file: the mapped relations for its format, the installability check, the SBOM
+// (inside the package and beside it), the writer.
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const StagedObjects& staged, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
@@ -65,19 +67,23 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
 {
     util::Progress& progress = *options.progress;
     const bool deb = format == spec::Format::deb;
+    const depmap::Target target = target_of(format);
     progress.start(deb ? "map (deb)" : "map (rpm)");
-    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
+    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target));
     progress.set(util::Count::sonames, mapping.sonames.size());
-    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target_of(format), info));
+    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
     // Units, sysusers.d and tmpfiles.d files: text files (nothing to map), at each format's paths.
     PYDEB_TRY(add_service_entries(prepared.spec, staged.root,
                                   prepared.scratch.path() / (deb ? "services-deb" : "services-rpm"),
                                   deb ? UnitDirectory::deb : UnitDirectory::rpm, info.entries));
+    const std::string sbom = PYDEB_TRY(render_sbom(prepared, resolution, info, target));
+    PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
     progress.start(deb ? "write .deb" : "write .rpm");
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
     PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
                   : package::rpm::write_package(info, output, options));
+    PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
     progress.finish();
     return output;
 }
@@ -205,13 +211,28 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
                              request.rpm_filelist ? UnitDirectory::rpm : UnitDirectory::deb));
     progress.finish();
 
+    // The SBOM goes into the root before the %files list is made; its system packages are
+    // those of the format the packaging tool builds (rpmbuild when it asks for rpm lists).
+    const depmap::Target target = request.rpm_filelist || request.rpm_requires
+                                      ? depmap::Target::rpm
+                                      : depmap::Target::deb;
+    package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
+    const auto mapping =
+        PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), target));
+    if (request.substvars) // as before the SBOM: only a Depends debhelper uses is checked
+    {
+        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
+    }
+    else
+    {
+        set_relations(resolution, mapping, target, info);
+    }
+    PYDEB_TRY(ship_sbom(request.root, info,
+                        PYDEB_TRY(render_sbom(prepared, resolution, info, target)), nullptr));
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
-        package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
-        const auto mapping =
-            PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), depmap::Target::deb));
-        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, depmap::Target::deb, info));
         PYDEB_TRY(integration::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
                                                       info.venv.interpreter,
@@ -227,8 +248,6 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     }
     if (request.rpm_requires)
     {
-        const auto mapping =
-            PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), depmap::Target::rpm));
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           integration::render_rpm_requires(mapping.rpm_requires)));
     }

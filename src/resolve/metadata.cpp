@@ -110,6 +110,18 @@ Expected<WheelMetadata> parse_metadata(std::string_view text, std::string_view w
         {
             metadata.provides_extra.insert(python::normalize_name(header.value));
         }
+        else if (header.name == "license-expression")
+        {
+            metadata.license_expression = header.value;
+        }
+        else if (header.name == "license")
+        {
+            metadata.license = header.value;
+        }
+        else if (header.name == "classifier" && header.value.starts_with("License ::"))
+        {
+            metadata.license_classifiers.push_back(header.value);
+        }
     }
     if (metadata.name.empty() || metadata.version.empty())
     {

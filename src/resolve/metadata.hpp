@@ -26,6 +26,11 @@ struct WheelMetadata
     std::vector<python::Requirement> requires_dist;      // every Requires-Dist, markers kept
     std::optional<python::SpecifierSet> requires_python; // Requires-Python
     std::set<std::string> provides_extra;                // PEP 685-normalized
+    // What the SBOM records (sbom/license.hpp): License-Expression (PEP 639), the "License ::"
+    // classifiers, and the License field (a name, an expression or a whole text).
+    std::optional<std::string> license_expression;
+    std::vector<std::string> license_classifiers;
+    std::optional<std::string> license;
 };
 
 // Parse METADATA text. `where` prefixes messages ("Flask-2.2.2-py3-none-any.whl:

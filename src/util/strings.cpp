@@ -113,27 +113,55 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned char lead = byte(0);
+    if (lead < 0x80)
+    {
+        return 1;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF)
+    {
+        length = 2;
+    }
+    else if (lead >= 0xE0 && lead <= 0xEF)
+    {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+        high = lead == 0xED ? 0x9F : 0xBF; // no UTF-16 surrogates
+    }
+    else if (lead >= 0xF0 && lead <= 0xF4)
+    {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
+    }
+    if (length == 0 || i + length > text.size() || byte(1) < low || byte(1) > high)
+    {
+        return 0;
+    }
+    for (std::size_t k = 2; k < length; ++k)
+    {
+        if (byte(k) < 0x80 || byte(k) > 0xBF)
+        {
+            return 0;
+        }
+    }
+    return length;
+}
+
 bool is_valid_utf8(std::string_view text)
 {
-    std::size_t i = 0;
-    while (i < text.size())
+    for (std::size_t i = 0; i < text.size();)
     {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80           ? 1
-                             : (byte >> 5) == 0x6  ? 2
-                             : (byte >> 4) == 0xE  ? 3
-                             : (byte >> 3) == 0x1E ? 4
-                                                   : 0;
-        if (length == 0 || i + length > text.size())
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0)
         {
             return false;
-        }
-        for (std::size_t k = 1; k < length; ++k)
-        {
-            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2)
-            {
-                return false;
-            }
         }
         i += length;
     }

@@ -18,8 +18,11 @@ namespace pydeb::util
 // spec string never reaches a maintainer script unquoted.
 [[nodiscard]] std::string shell_quote(std::string_view text);
 
-// Well-formed UTF-8 (lead bytes and continuation bytes; overlong forms are not checked).
+// Well-formed UTF-8 (RFC 3629 §4: no overlong forms, no surrogates, nothing above U+10FFFF), as
+// Python's strict decoder accepts it.
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
+// The length of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), 0 if none does.
+[[nodiscard]] std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 // Levenshtein distance, for "did you mean" suggestions.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -125,6 +125,7 @@ inline constexpr std::uint32_t config = 1U << 28;
 namespace file_flag
 {
 inline constexpr std::uint32_t config = 1U << 0;
+inline constexpr std::uint32_t doc = 1U << 1;
 inline constexpr std::uint32_t noreplace = 1U << 4;
 } // namespace file_flag
 

@@ -14,6 +14,15 @@ namespace pydeb::package::rpm
 namespace
 {
 
+// rpmbuild marks what it installs under %__docdir_path as %doc (rpm's macros: %{_datadir}/doc,
+// man and info), so `rpm --excludedocs` leaves it out and rpmlint's not-listed-as-documentation
+// holds; the package's SBOM lives there.
+bool is_documentation(std::string_view path)
+{
+    return path.starts_with("/usr/share/doc/") || path.starts_with("/usr/share/man/") ||
+           path.starts_with("/usr/share/info/");
+}
+
 constexpr std::uint16_t k_regular = 0100000;   // S_IFREG
 constexpr std::uint16_t k_directory = 0040000; // S_IFDIR
 constexpr std::uint16_t k_symlink = 0120000;   // S_IFLNK
@@ -87,6 +96,10 @@ Expected<std::vector<FileRecord>> plan_files(const std::vector<Entry>& entries,
             {
                 record.flags =
                     adapters::rpm::file_flag::config | adapters::rpm::file_flag::noreplace;
+            }
+            else if (is_documentation(entry->path))
+            {
+                record.flags = adapters::rpm::file_flag::doc;
             }
             break;
         case EntryType::directory:

@@ -17,26 +17,8 @@ clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 trap "'$clean_root' --remove '$PYDEB_TEST_TMP'" EXIT
 work=$(scratch)
 
-bash "$PYDEB_SOURCE_ROOT/tests/corpus/make-app-wheelhouse.sh" "$work/wheels"
-mkdir -p "$work/app/conf"
-echo "greeting: hi" >"$work/app/conf/app.yaml"
-cat >"$work/app/pydeb.yaml" <<SPEC
-name: evalapp
-version: "1.0"
-summary: evaluation app with its own Python
-description: Flask, requests, lxml, numpy, psycopg2, PyYAML and psutil, with a bundled interpreter.
-maintainer: Jane Doe <jane@example.com>
-license: MIT
-python: {bundle: host}
-install:
-  requirements: ["flask>=2", requests, lxml, numpy, psycopg2, PyYAML, psutil, hello]
-  wheelhouse: [$work/wheels]
-entry-points: [hello]
-files:
-  - {source: conf/app.yaml, dest: /etc/evalapp/app.yaml, config: true}
-# gzip: the rpm's default zstd -19 costs a minute here and proves nothing more.
-compression: gzip
-SPEC
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/evalapp.sh"
+evalapp "$work"
 (cd "$work/app" && "$PYDEB" build pydeb.yaml -o "$work/out") >"$work/build.log" 2>&1 ||
     { cat "$work/build.log"; fail "pydeb build with bundle: host"; }
 deb=$work/out/evalapp_1.0-1_amd64.deb

@@ -36,8 +36,10 @@ declare -A may_use=(
     [elf]="elf util"
     [depmap]="depmap elf adapters util"
     [package]="package adapters templates util"
+    [sbom]="sbom python util"
+    [explain]="explain depmap elf install resolve python adapters util"
     [integration]="integration spec package python util"
-    [pipeline]="pipeline integration package depmap elf install resolve spec python adapters templates util"
+    [pipeline]="pipeline explain sbom integration package depmap elf install resolve spec python adapters templates util"
     [cli]="cli pipeline util"
     [main.cpp]="cli util"
 )

@@ -27,8 +27,13 @@ has '\./usr/bin/minapp' "$work/contents" || fail "the minapp entry point is not 
 has '\./etc/minapp/minapp\.conf$' "$work/contents" || fail "files: conf/minapp.conf was not installed"
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | has -x /etc/minapp/minapp.conf ||
     fail "/etc/minapp/minapp.conf is not a conffile"
+# dh_pydeb's SBOM, left uncompressed by dh_compress (the addon's -X.spdx.json), in md5sums.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/minapp/minapp.spdx.json |
+    /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); assert d["spdxVersion"] == "SPDX-2.3" and d["name"].startswith("minapp 1.0-1 ")' ||
+    fail "no SPDX SBOM at /usr/share/doc/minapp/minapp.spdx.json"
+dpkg-deb -I "$deb" md5sums | has ' usr/share/doc/minapp/minapp\.spdx\.json$' || fail "md5sums lacks the SBOM"
 lintian --fail-on error "$deb" >"$work/lintian" 2>&1 || { cat "$work/lintian"; fail "lintian reports errors"; }
-pass "a debian/pydeb.yaml without license: and with paths against the source root builds"
+pass "a debian/pydeb.yaml without license: and with paths against the source root builds (with its SBOM)"
 
 # The license: from DEP-5, else left out.
 (cd "$pkg" && "$PYDEB" validate debian/pydeb.yaml --debian-source . --package minapp) >"$work/validate" 2>&1 ||

@@ -60,7 +60,12 @@ has -x '/usr/bin/chardetect' "$work/files" || fail "the chardetect entry point i
 [ "$(rpm -qp --qf '%{SUMMARY}|%{LICENSE}|%{URL}' "$rpm")" = "minimal \"pydeb\" app's summary, it's quoted|MIT|https://example.com/minrpm" ] ||
     fail "the rpm header is not the .spec's"
 rpm -K "$rpm" | has 'digests OK' || fail "rpm -K"
-pass "a pydeb.yaml with only install: and entry-points: builds under rpmbuild; the .spec's tags reach pydeb"
+# %pydeb_install's SBOM is in %files -f, and rpmbuild marks it %doc (its %__docdir_path).
+rpm -qp --docfiles "$rpm" | has -x /usr/share/doc/minrpm/minrpm.spdx.json || fail "the SBOM is not a %doc file"
+rpm2cpio "$rpm" | (cd "$work" && cpio -idm --quiet ./usr/share/doc/minrpm/minrpm.spdx.json)
+/usr/bin/python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["name"] == "minrpm 2.1-4 (x86_64 .rpm)", d["name"]' \
+    "$work/usr/share/doc/minrpm/minrpm.spdx.json" || fail "the .rpm's SBOM"
+pass "a pydeb.yaml with only install: and entry-points: builds under rpmbuild; the .spec's tags reach pydeb; its SBOM"
 
 # pydeb.yaml wins over the .spec, as over debian/control under dh.
 printf 'name: other\n' >>"$work/top/SOURCES/pydeb.yaml"

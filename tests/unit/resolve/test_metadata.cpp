@@ -29,6 +29,24 @@ TEST_CASE("resolve::parse_metadata")
     CHECK(metadata->provides_extra == std::set<std::string>{"async"});
 }
 
+TEST_CASE("resolve::parse_metadata keeps the license fields the SBOM records")
+{
+    const auto metadata = parse_metadata("Metadata-Version: 2.4\n"
+                                         "Name: x\n"
+                                         "Version: 1\n"
+                                         "License-Expression: MIT OR Apache-2.0\n"
+                                         "License: Some text\n"
+                                         "        second line\n"
+                                         "Classifier: Programming Language :: Python\n"
+                                         "Classifier: License :: OSI Approved :: MIT License\n",
+                                         "w.whl: METADATA");
+    REQUIRE(metadata);
+    CHECK(metadata->license_expression == "MIT OR Apache-2.0");
+    CHECK(metadata->license == "Some text\nsecond line");
+    CHECK(metadata->license_classifiers ==
+          std::vector<std::string>{"License :: OSI Approved :: MIT License"});
+}
+
 TEST_CASE("resolve::parse_metadata errors name the line")
 {
     const auto bad = parse_metadata("Name: a\nVersion: 1\n\nx", "a.whl: a-1.dist-info/METADATA");

@@ -29,6 +29,11 @@ remove_command($_) for qw(dh_auto_configure dh_auto_build dh_auto_test dh_auto_i
 # workaround is this exclusion).
 add_command_options($_, '-X/site-packages/') for qw(dh_dwz dh_strip dh_makeshlibs dh_shlibdeps);
 
+# dh_pydeb ships the SPDX SBOM as /usr/share/doc/PACKAGE/PACKAGE.spdx.json (pydeb(1), SBOM);
+# dh_compress would gzip it (Policy 12.3 allows compressing docs over 4 kB), and scanners that look
+# for *.spdx.json in the installed tree would no longer find it.
+add_command_options('dh_compress', '-X.spdx.json');
+
 # dh_strip_nondeterminism must not touch the venv: pydeb's venv is already reproducible (every
 # mtime clamped to SOURCE_DATE_EPOCH, hash-based bytecode, sorted archives), the files are the
 # wheels' bytes as their RECORD lists them (PEP 376/PEP 627: a normalized .gz, .zip or .jar no
