@@ -12,7 +12,9 @@ same corpus (Debian strips requires.txt of most hard requirements), with the
 marker or extra of the matching line of requires.txt when upstream had one:
 Debian flattens `colorama; platform_system == "Windows"` into a hard Depends.
 Requirements of extras that only requires.txt names are kept too, as upstream's
-METADATA has them.
+METADATA has them. A Depends on a virtual package means the project that Provides
+it; a .deb without metadata (Debian's arch-specific half of a split project, as
+python3-pandas-lib) joins the package whose name is the longest prefix of its own.
 
 Usage: repack_debs.py OUTDIR DEB...   (debs of python3-*-whl packages have
 their /usr/share/python-wheels/*.whl copied as they are).
@@ -124,6 +126,7 @@ class Package:
         self.package = deb_field(deb, 'Package')
         self.deb_version = deb_field(deb, 'Version')
         self.depends = parse_depends(deb_field(deb, 'Depends'))
+        self.provides = [alt[0] for group in parse_depends(deb_field(deb, 'Provides')) for alt in group]
         self.site = os.path.join(root, DIST_PACKAGES)
         # Split halves joined by join(): Debian's arch-specific part of a project (python3-pandas-lib,
         # python3-cffi-backend) ships no metadata of its own.
@@ -227,7 +230,9 @@ def requires_dist(pkg, projects):
         if key in by_name:
             continue  # upstream's own line (with its marker/extra) is written below
         specs = []
-        for alt_package, op, version in (a for g in pkg.depends for a in g if a[0] == chosen[0]):
+        # The version of a virtual package (python3-cffi-backend-api-min (<= 9729)) is not the project's.
+        virtual = chosen[0] not in [dep.package] + [part.package for part in dep.parts]
+        for alt_package, op, version in (a for g in pkg.depends for a in g if a[0] == chosen[0] and not virtual):
             pep440 = deb_version_to_pep440(version) if version else None
             if op in DEB_OPERATORS and pep440:
                 specs.append(DEB_OPERATORS[op] + pep440)
@@ -376,7 +381,12 @@ def main(argv):
             pkg = Package(deb, root)
             projects[pkg.package] = pkg
         join_parts(projects)
-        for package, pkg in projects.items():
+        # Depends on a virtual package one of them Provides (python3-cryptography on
+        # python3-cffi-backend-api-min, python3-scipy on python3-numpy-abi9) mean that project.
+        for pkg in [p for name, p in projects.items() if p.package == name]:
+            for name in pkg.provides + [n for part in pkg.parts for n in part.provides]:
+                projects.setdefault(name, pkg)
+        for package, pkg in list(projects.items()):
             if pkg.package == package:
                 made.append(write_wheel(pkg, projects, outdir))
     for name in sorted(made):
