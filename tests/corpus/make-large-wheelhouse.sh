@@ -69,3 +69,19 @@ made=$("$python" "$here/repack_debs.py" "$dir" "${files[@]}")
 # the escaped distribution name), so resolving it pulls the whole set.
 # shellcheck disable=SC2086 # one wheel file name a word
 "$python" "$here/large_app_wheel.py" "$dir" $made
+
+# The set must be one pip can install: Debian's pip resolves largeapp offline to every wheel here
+# (a repacked requirement no wheel meets fails here, not in the benchmark).
+report=$(mktemp)
+trap 'rm -f "$report"' EXIT
+PIP_CONFIG_FILE=/dev/null "$python" -m pip install -q --disable-pip-version-check --dry-run --ignore-installed \
+    --no-index --find-links "$dir" --report "$report" largeapp ||
+    { echo "make-large-wheelhouse: pip cannot resolve largeapp from $dir" >&2; exit 1; }
+"$python" - "$report" "$dir" <<'PY'
+import glob, json, os, sys
+wanted = len(json.load(open(sys.argv[1]))['install'])
+wheels = len(glob.glob(os.path.join(sys.argv[2], '*.whl')))
+if wanted != wheels:
+    sys.exit(f'make-large-wheelhouse: pip installs {wanted} of the {wheels} wheels')
+print(f'make-large-wheelhouse: pip resolves largeapp to all {wheels} wheels', file=sys.stderr)
+PY
