@@ -14,9 +14,15 @@
 #   pip          python3 -m venv + pip install --no-index --find-links WH (no package; a lower bound)
 #   pip-nocompile  the same with --no-compile (no bytecode; not comparable with the others)
 #
-#   bench/run.sh [--repeat N] [--pydeb PATH] [--only LIST] [--no-warmup] [--install-check]
-#                [--profile-dhv] [--keep] [--out DIR]
+#   bench/run.sh [--app small|large] [--repeat N] [--pydeb PATH] [--only LIST] [--no-warmup]
+#                [--install-check] [--profile-dhv] [--keep] [--out DIR]
 #
+# --app small      (default) issue #9's app: Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil,
+#                  six and examples/hello: 18 wheels (tests/corpus/make-app-wheelhouse.sh)
+# --app large      issue #17's large app: Django, SQLAlchemy, pandas, SciPy, boto3/botocore,
+#                  cryptography, Celery, ansible-core, grpcio, the corpus and their dependencies: 76
+#                  wheels, 20,900 files in the package (tests/corpus/make-large-wheelhouse.sh);
+#                  dh-virtualenv takes minutes a round there, so say --repeat 1 --no-warmup
 # --install-check  also installs the dh-virtualenv and pydeb .debs with apt in a clean debootstrap root
 # --profile-dhv    one extra, uncounted dh-virtualenv build that times each dh_* step
 # --out DIR        where results, logs and the work tree go (default bench/out, git-ignored)
@@ -26,12 +32,15 @@
 # time, user+sys CPU, peak RSS of the largest process in the tree). Output: a table on stdout,
 # bench/out/results.json, bench/out/bench.png, per-run logs in bench/out/logs.
 # Needs (Debian): dh-virtualenv debhelper dpkg-dev python3-venv python3-pip-whl time python3-matplotlib,
-# and the libraries the app links: libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2.
+# and the libraries the app links: libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2, and for
+# --app large also libgfortran5 liblbfgsb0 libffi8 libssl3 libsodium23 libprotobuf32 libabsl20220623
+# libc-ares2 libre2-9.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 python=/usr/bin/python3
+app_kind=small
 repeat=3
 pydeb=$root/build/src/pydeb
 only=dhv,pydeb-dh,pydeb-dh-zstd,pydeb-zstd,pydeb-warm,pydeb-xz,pydeb-bundled,pip,pip-nocompile
@@ -44,6 +53,7 @@ out=$here/out
 usage() { awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; }
 while (($#)); do
     case $1 in
+    --app) app_kind=${2:?}; shift 2 ;;
     --repeat) repeat=${2:?}; shift 2 ;;
     --pydeb) pydeb=$(realpath "${2:?}"); shift 2 ;;
     --only) only=${2:?}; shift 2 ;;
@@ -56,6 +66,7 @@ while (($#)); do
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
+[[ $app_kind == small || $app_kind == large ]] || { echo "run.sh: --app is small or large" >&2; exit 2; }
 [[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --repeat needs a positive integer" >&2; exit 2; }
 IFS=, read -r -a contenders <<<"$only"
 wants() { [[ ,$only, == *,$1,* ]]; }
@@ -71,7 +82,10 @@ compgen -G '/usr/share/python-wheels/pip-*.whl' >/dev/null || missing+=(python3-
 "$python" -c 'import matplotlib' 2>/dev/null || missing+=(python3-matplotlib)
 # The shared libraries numpy, lxml and psycopg2 link against: both tools map them to packages
 # through the host's dpkg database (dh_shlibdeps, pydeb's map stage).
-for lib in libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2; do
+libs=(libblas3 liblapack3 libxml2 libxslt1.1 libpq5 libyaml-0-2)
+[[ $app_kind == small ]] ||
+    libs+=(libgfortran5 liblbfgsb0 libffi8 libssl3 libsodium23 libprotobuf32 libabsl20220623 libc-ares2 libre2-9)
+for lib in "${libs[@]}"; do
     dpkg-query -W -f '${Status}' "$lib" 2>/dev/null | grep -q ' installed$' || missing+=("$lib")
 done
 if ((${#missing[@]})); then
@@ -104,17 +118,43 @@ work=$out/work
 runs_tsv=$out/runs.tsv
 printf 'contender\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tdeb_bytes\tinstalled_size_kb\tfiles\n' >"$runs_tsv"
 
-# --- the app: corpus wheels + examples/hello's own wheel, in one wheelhouse -----------------------
-app=benchapp
+# --- the app: its wheelhouse, requirements, console script, and what the checks look for ---------
 version=1.0
-prefix=/opt/venvs/$app
-# The app of issue #9: Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil (+ six and our own hello).
-requirements=('flask>=2' requests lxml numpy psycopg2 PyYAML psutil six hello)
 wheels=$work/wheels
-echo "== preparing the wheelhouse" >&2
-# The test corpus, numpy, lxml and psutil repacked the same way, and hello's own wheel: the same
-# wheelhouse the bundled-interpreter tests use.
-"$root/tests/corpus/make-app-wheelhouse.sh" "$wheels" >"$out/logs/wheelhouse.log" 2>&1 ||
+site=lib/python3.11/site-packages
+if [[ $app_kind == small ]]; then
+    app=benchapp
+    # The app of issue #9: Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil (+ six and our own hello).
+    requirements=('flask>=2' requests lxml numpy psycopg2 PyYAML psutil six hello)
+    summary='benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)'
+    script=hello
+    # The test corpus, numpy, lxml and psutil repacked the same way, and hello's own wheel: the same
+    # wheelhouse the bundled-interpreter tests use.
+    make_wheelhouse=$root/tests/corpus/make-app-wheelhouse.sh
+    # Files both packages must have (relative to the venv), and the check run in a clean root.
+    expected=("$site/flask/__init__.py" "$site/requests/__init__.py" "$site/yaml/__init__.py" "$site/six.py"
+        "$site/hello/cli.py" "$site/numpy/__init__.py" "$site/lxml/__init__.py" "$site/psutil/__init__.py"
+        "$site/psycopg2/_psycopg*.so" bin/hello bin/python3)
+    smoke="bin/python -c 'import flask, requests, psycopg2, yaml, six, hello, psutil, lxml.etree, numpy; numpy.linalg.inv(numpy.eye(3)); print(\"libyaml:\", yaml.__with_libyaml__)' && hello --help >/dev/null"
+else
+    app=largeapp
+    # One requirement: largeapp-1.0 requires the 75 other projects of the wheelhouse.
+    requirements=(largeapp)
+    summary='large benchmark app (Django, SQLAlchemy, pandas, SciPy, boto3, Celery, ansible-core, grpcio)'
+    script=largeapp
+    make_wheelhouse=$root/tests/corpus/make-large-wheelhouse.sh
+    expected=("$site/django/__init__.py" "$site/sqlalchemy/__init__.py" "$site/pandas/__init__.py"
+        "$site/pandas/_libs/lib.cpython-311-x86_64-linux-gnu.so" "$site/scipy/linalg/__init__.py"
+        "$site/botocore/data/s3/2006-03-01/service-2.json" "$site/boto3/__init__.py" "$site/celery/__init__.py"
+        "$site/ansible/__init__.py" "$site/grpc/__init__.py" "$site/cryptography/hazmat/bindings/_rust.abi3.so"
+        "$site/_cffi_backend.cpython-311-x86_64-linux-gnu.so" "$site/largeapp/__init__.py"
+        bin/largeapp bin/django-admin bin/ansible-playbook bin/celery bin/python3)
+    # largeapp imports Django, pandas, SciPy, boto3, Celery, ansible, grpc... and their C extensions.
+    smoke="largeapp >/tmp/largeapp.out && bin/django-admin --version && bin/ansible --version >/dev/null"
+fi
+prefix=/opt/venvs/$app
+echo "== preparing the wheelhouse ($app_kind app)" >&2
+"$make_wheelhouse" "$wheels" >"$out/logs/wheelhouse.log" 2>&1 ||
     { cat "$out/logs/wheelhouse.log" >&2; echo "run.sh: making the wheelhouse failed" >&2; exit 1; }
 printf '%s\n' "${requirements[@]}" >"$work/requirements.txt"
 
@@ -140,7 +180,7 @@ Package: $app
 Architecture: any
 Pre-Depends: \${misc:Pre-Depends}
 Depends: \${misc:Depends}, \${shlibs:Depends}, python3 (>= 3.11), python3 (<< 3.12)
-Description: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)
+Description: $summary
  The same application pydeb's benchmark packages, in a virtualenv under $prefix.
 EOF
     cat >"$src/debian/changelog" <<EOF
@@ -150,8 +190,8 @@ $app ($version) unstable; urgency=medium
 
  -- Jane Doe <jane@example.com>  Thu, 01 Jan 2026 00:00:00 +0000
 EOF
-    # The console script on PATH, as pydeb's entry-points: [hello] does.
-    echo "$prefix/bin/hello usr/bin/hello" >"$src/debian/$app.links"
+    # The console script on PATH, as pydeb's entry-points: [$script] does.
+    echo "$prefix/bin/$script usr/bin/$script" >"$src/debian/$app.links"
     cat >"$src/debian/rules" <<EOF
 #!/usr/bin/make -f
 %:
@@ -185,7 +225,7 @@ Rules-Requires-Root: no
 Package: $app
 Architecture: any
 Depends: \${pydeb:Depends}, \${shlibs:Depends}, \${misc:Depends}
-Description: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)
+Description: $summary
  The same application pydeb's benchmark packages, in a virtualenv under $prefix.
 EOF
     cat >"$src/debian/changelog" <<EOF
@@ -204,7 +244,7 @@ install:
   requirements-file: requirements.txt
   wheelhouse: wheels
   bytecode: build
-entry-points: [hello]
+entry-points: [$script]
 EOF
 }
 
@@ -214,7 +254,7 @@ make_pydeb_template() { # DIR COMPRESSION
         echo "name: $app"
         echo "version: \"$version\""
         echo 'release: "1"'
-        echo 'summary: benchmark app (Flask, requests, lxml, numpy, psycopg2, PyYAML, psutil)'
+        echo "summary: $summary"
         echo 'description: The benchmark application, bundled in its own virtualenv.'
         echo 'maintainer: Jane Doe <jane@example.com>'
         echo 'license: MIT'
@@ -231,7 +271,7 @@ make_pydeb_template() { # DIR COMPRESSION
         echo ']'
         echo "  wheelhouse: [\"$wheels\"]"
         echo '  bytecode: build'
-        echo 'entry-points: [hello]'
+        echo "entry-points: [$script]"
         echo 'formats: [deb]'
         [[ $2 == default || $2 == bundled ]] || echo "compression: $2"
     } >"$1/pydeb.yaml"
@@ -303,7 +343,7 @@ run_pydeb() { # ROUND VARIANT(zstd|xz|bundled)
     cp -r "$work/pydeb-template-$2" "$dir"
     mkdir -p "$dir/out" "$dir/cache"
     # Cold: no lockfile, an empty cache (interpreter facts, .solv repositories).
-    XDG_CACHE_HOME=$dir/cache measure "pydeb-$2" "$1" "$dir" -- "$pydeb" build pydeb.yaml -o out --format deb
+    XDG_CACHE_HOME=$dir/cache measure "pydeb-$2" "$1" "$dir" -- "$pydeb" build --timings pydeb.yaml -o out --format deb
     record "pydeb-$2" "$1" "$(ls "$dir"/out/*.deb)" -
     if [[ $2 == zstd ]] && wants pydeb-warm; then
         # Warm: the same spec again, with the caches of the cold run and a lockfile. `build` does not
@@ -313,7 +353,7 @@ run_pydeb() { # ROUND VARIANT(zstd|xz|bundled)
                 echo "run.sh: pydeb lock failed (see $out/logs/pydeb-lock-$1.log); the warm run re-resolves" >&2
         fi
         mkdir -p "$dir/out-warm"
-        XDG_CACHE_HOME=$dir/cache measure pydeb-warm "$1" "$dir" -- "$pydeb" build pydeb.yaml -o out-warm --format deb
+        XDG_CACHE_HOME=$dir/cache measure pydeb-warm "$1" "$dir" -- "$pydeb" build --timings pydeb.yaml -o out-warm --format deb
         record pydeb-warm "$1" "$(ls "$dir"/out-warm/*.deb)" -
     fi
 }
@@ -362,22 +402,20 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- honesty checks on the last packages -------------------------------------------------------
 checks=$out/checks.txt
 : >"$checks"
-site=opt/venvs/$app/lib/python3.11/site-packages
+site=${prefix#/}/$site
 check_deb() { # NAME
-    local deb=$out/last-$1.deb listing
+    local deb=$out/last-$1.deb listing path pattern
     [[ -f $deb ]] || return 0
     # dpkg-deb -c: mode owner size date time NAME [-> TARGET]
     listing=$(dpkg-deb -c "$deb" | sed -E 's/^([^ ]+ +){5}//; s/ -> .*//')
-    for path in "$site/flask/__init__.py" "$site/requests/__init__.py" "$site/yaml/__init__.py" \
-        "$site/six.py" "$site/hello/cli.py" "$site/numpy/__init__.py" "$site/lxml/__init__.py" \
-        "$site/psutil/__init__.py" "opt/venvs/$app/bin/hello" "opt/venvs/$app/bin/python3"; do
-        grep -qx "\./$path" <<<"$listing" || { echo "FAIL $1: ./$path is not in $deb" | tee -a "$checks" >&2; exit 1; }
+    for path in "${expected[@]}"; do
+        # The expected paths are globs ('*' within one name) under the venv.
+        pattern=$(sed 's/[.]/\\./g; s/[*]/[^\/]*/g' <<<"${prefix#/}/$path")
+        grep -qx "\./$pattern" <<<"$listing" || { echo "FAIL $1: ./${prefix#/}/$path is not in $deb" | tee -a "$checks" >&2; exit 1; }
     done
-    grep -q "^\./$site/psycopg2/_psycopg.*\.so$" <<<"$listing" ||
-        { echo "FAIL $1: no psycopg2 extension in $deb" | tee -a "$checks" >&2; exit 1; }
     {
-        echo "$1: $(basename "$(readlink -f "$deb")") has flask, requests, yaml, six, hello, numpy, lxml, psutil, psycopg2's _psycopg.so"
-        echo "  .pyc files: $(grep -c '\.pyc$' <<<"$listing")"
+        echo "$1: $(basename "$(readlink -f "$deb")") has the ${#expected[@]} files looked for (${expected[*]##*/})"
+        echo "  files (not directories): $(dpkg-deb -c "$deb" | grep -vc '^d'), .pyc files: $(grep -c '\.pyc$' <<<"$listing")"
         echo "  dists: $(grep -o "$site/[^/]*\.dist-info/\$" <<<"$listing" | sed "s|$site/||; s|/\$||" | sort | tr '\n' ' ')"
         echo "  pip/setuptools inside (the venv's own installer): $(dpkg-deb -c "$deb" |
             awk -v s="$site/" 'index($6, s) && $6 ~ /site-packages\/(pip|setuptools|pkg_resources|_distutils_hack)[-\/]/ \
@@ -404,6 +442,12 @@ fi
 if wants dhv && [[ -f $out/last-dhv.deb ]]; then
     echo "dhv: dpkg-buildpackage also wrote: $(find "$work/dhv-$repeat" -maxdepth 1 -name '*.deb' -printf '%f ')" >>"$checks"
 fi
+# Where pydeb's time went (--timings) in the last round's runs.
+for c in pydeb-zstd pydeb-warm pydeb-xz pydeb-bundled; do
+    log=$out/logs/$c-$repeat.log
+    if ! wants "$c" || [[ ! -f $log ]]; then continue; fi
+    echo "$c stages (--timings): $(sed -n 's/^pydeb: timings: *\([^ ].*[^ ]\) \+\([0-9.]\+\) s$/\1 \2s;/p' "$log" | tr '\n' ' ')" >>"$checks"
+done
 if wants pydeb-warm; then
     lock=$([[ -f $work/pydeb-zstd-$repeat/pydeb.lock ]] && echo 'ran with pydeb.lock and the cold run'"'"'s caches' ||
         echo 'no pydeb.lock could be written, so the warm run re-resolved; only its caches were warm')
@@ -422,10 +466,9 @@ if ((install_check)); then
         chroot_dir=$work/root-$c
         bash "$root/tests/integration/lib/clean-root.sh" "$chroot_dir"
         cp "$out/last-$c.deb" "$chroot_dir/tmp/app.deb"
-        if chroot "$chroot_dir" sh -c 'apt-get install -y -q /tmp/app.deb >/tmp/apt.log 2>&1 &&
-                /opt/venvs/benchapp/bin/python -c "import flask, requests, psycopg2, yaml, six, hello, psutil, lxml.etree, numpy; numpy.linalg.inv(numpy.eye(3)); print(\"libyaml:\", yaml.__with_libyaml__)" &&
-                hello --help >/dev/null' >"$out/logs/install-$c.log" 2>&1; then
-            echo "$c: installs with apt in a clean bookworm root; imports work; $(grep -o "libyaml: [A-Za-z]*" "$out/logs/install-$c.log"); hello --help runs" >>"$checks"
+        if chroot "$chroot_dir" sh -c "apt-get install -y -q /tmp/app.deb >/tmp/apt.log 2>&1 &&
+                cd $prefix && $smoke" >"$out/logs/install-$c.log" 2>&1; then
+            echo "$c: installs with apt in a clean bookworm root and passes: $smoke" >>"$checks"
         else
             echo "FAIL $c: install check in a clean root failed (see $out/logs/install-$c.log)" | tee -a "$checks" >&2
             cat "$chroot_dir/tmp/apt.log" >>"$out/logs/install-$c.log" 2>/dev/null || true

@@ -12,7 +12,9 @@ same corpus (Debian strips requires.txt of most hard requirements), with the
 marker or extra of the matching line of requires.txt when upstream had one:
 Debian flattens `colorama; platform_system == "Windows"` into a hard Depends.
 Requirements of extras that only requires.txt names are kept too, as upstream's
-METADATA has them.
+METADATA has them. A Depends on a virtual package means the project that Provides
+it; a .deb without metadata (Debian's arch-specific half of a split project, as
+python3-pandas-lib) joins the package whose name is the longest prefix of its own.
 
 Usage: repack_debs.py OUTDIR DEB...   (debs of python3-*-whl packages have
 their /usr/share/python-wheels/*.whl copied as they are).
@@ -124,22 +126,51 @@ class Package:
         self.package = deb_field(deb, 'Package')
         self.deb_version = deb_field(deb, 'Version')
         self.depends = parse_depends(deb_field(deb, 'Depends'))
+        self.provides = [alt[0] for group in parse_depends(deb_field(deb, 'Provides')) for alt in group]
         self.site = os.path.join(root, DIST_PACKAGES)
-        infos = [d for d in os.listdir(self.site) if d.endswith(('.egg-info', '.dist-info'))]
-        if len(infos) != 1:
-            raise SystemExit(f'{deb}: expected one egg-info/dist-info in {DIST_PACKAGES}, found {infos}')
-        self.info_dir = os.path.join(self.site, infos[0])
-        self.metadata_path = os.path.join(
-            self.info_dir, 'PKG-INFO' if infos[0].endswith('.egg-info') else 'METADATA')
+        # Split halves joined by join(): Debian's arch-specific part of a project (python3-pandas-lib,
+        # python3-cffi-backend) ships no metadata of its own.
+        self.parts = []
+        self.info_paths = [os.path.join(self.site, d) for d in sorted(os.listdir(self.site))
+                           if d.endswith(('.egg-info', '.dist-info'))]
+        self.requires_txt = []
+        self.info_dir = None
+        if not self.info_paths:
+            self.name = None
+            return
+        self.metadata_path = self.pick_metadata()
         with open(self.metadata_path, encoding='utf-8') as f:
             self.metadata = f.read()
         self.name = self.header('Name')
         self.version = self.header('Version')
-        requires = os.path.join(self.info_dir, 'requires.txt')
-        self.requires_txt = []
-        if os.path.exists(requires):
-            with open(requires, encoding='utf-8') as f:
-                self.requires_txt = parse_requires_txt(f.read())
+        for path in self.info_paths:
+            if self.metadata_name(path) != canonical(self.name):
+                raise SystemExit(f'{deb}: {os.path.basename(path)} is another project than {self.name}: '
+                                 'one .deb makes one wheel here')
+        if self.info_dir:
+            requires = os.path.join(self.info_dir, 'requires.txt')
+            if os.path.exists(requires):
+                with open(requires, encoding='utf-8') as f:
+                    self.requires_txt = parse_requires_txt(f.read())
+
+    def pick_metadata(self):
+        """The metadata file this project's wheel is made from. An egg-info may be a single PKG-INFO
+        file (distutils, e.g. python3-pycparser) or a directory; when a .deb has several for one
+        project (python3-cryptography: a dist-info and a stale unversioned egg-info), the
+        dist-info wins, as importlib.metadata would find it first in sorted order anyway."""
+        chosen = next((p for p in self.info_paths if p.endswith('.dist-info')), self.info_paths[0])
+        if os.path.isfile(chosen):
+            return chosen
+        self.info_dir = chosen
+        return os.path.join(chosen, 'PKG-INFO' if chosen.endswith('.egg-info') else 'METADATA')
+
+    @staticmethod
+    def metadata_name(path):
+        if os.path.isdir(path):
+            path = os.path.join(path, 'PKG-INFO' if path.endswith('.egg-info') else 'METADATA')
+        with open(path, encoding='utf-8') as f:
+            m = re.search(r'^Name: *(.*)$', f.read(), flags=re.MULTILINE)
+        return canonical(m.group(1).strip()) if m else None
 
     def header(self, key):
         m = re.search(rf'^{key}: *(.*)$', self.metadata, flags=re.MULTILINE)
@@ -148,15 +179,26 @@ class Package:
         return m.group(1).strip()
 
     def payload(self):
-        """(archive path, absolute path) of the files that go to the wheel root."""
+        """(archive path, absolute path) of the files that go to the wheel root, this package's
+        and those of the split halves joined to it."""
+        files = self.own_payload()
+        for part in self.parts:
+            files += part.own_payload()
+        arcs = [arc for arc, _ in files]
+        if len(set(arcs)) != len(arcs):
+            raise SystemExit(f'{self.deb}: a file is in both halves of a split package')
+        return files
+
+    def own_payload(self):
         files = []
+        infos = set(self.info_paths)
         for dirpath, dirnames, filenames in os.walk(self.site):
             # Bytecode is made at install time; the egg-info is replaced below.
             dirnames[:] = sorted(d for d in dirnames if d != '__pycache__'
-                                 and os.path.join(dirpath, d) != self.info_dir)
+                                 and os.path.join(dirpath, d) not in infos)
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
-                if name.endswith(('.pyc', '.pyo')):
+                if name.endswith(('.pyc', '.pyo')) or path in infos:
                     continue
                 if os.path.islink(path):
                     # A Debian symlink into another package (werkzeug's jquery.js
@@ -180,7 +222,7 @@ def requires_dist(pkg, projects):
         by_name.setdefault(canonical(requirement_name(requirement)), []).append((requirement, extra, marker))
     lines, seen = [], set()
     for group in pkg.depends:
-        chosen = next((alt for alt in group if alt[0] in projects and alt[0] != pkg.package), None)
+        chosen = next((alt for alt in group if alt[0] in projects and projects[alt[0]] is not pkg), None)
         if chosen is None:
             continue  # python3, libc6, or an alternative outside the corpus
         dep = projects[chosen[0]]
@@ -188,7 +230,9 @@ def requires_dist(pkg, projects):
         if key in by_name:
             continue  # upstream's own line (with its marker/extra) is written below
         specs = []
-        for alt_package, op, version in (a for g in pkg.depends for a in g if a[0] == chosen[0]):
+        # The version of a virtual package (python3-cffi-backend-api-min (<= 9729)) is not the project's.
+        virtual = chosen[0] not in [dep.package] + [part.package for part in dep.parts]
+        for alt_package, op, version in (a for g in pkg.depends for a in g if a[0] == chosen[0] and not virtual):
             pep440 = deb_version_to_pep440(version) if version else None
             if op in DEB_OPERATORS and pep440:
                 specs.append(DEB_OPERATORS[op] + pep440)
@@ -227,17 +271,47 @@ def zip_info(arcname, mode, mtime):
     return info
 
 
+def platform_tag(pkg, files):
+    """Wheel tag of a package with extension modules (PEP 425): cpXY-cpXY for version-specific
+    ones, cpXY-abi3 when all are limited-API (PEP 384) modules, as cryptography, bcrypt and PyNaCl
+    build theirs; XY is this interpreter's, the one Debian built them for."""
+    abis = set()
+    for arc, _ in files:
+        m = re.search(r'\.(?:cpython-(\d+)-x86_64-linux-gnu|(abi3))\.so$', arc)
+        if m:
+            abis.add(m.group(1) or m.group(2))
+    cp = f'cp{sys.version_info.major}{sys.version_info.minor}'
+    if abis == {'abi3'}:
+        return f'{cp}-abi3-linux_x86_64'
+    abis.discard('abi3')
+    if len(abis) != 1:
+        raise SystemExit(f'{pkg.deb}: cannot tell the CPython ABI of its extension modules ({abis})')
+    cp = 'cp' + abis.pop()
+    return f'{cp}-{cp}-linux_x86_64'
+
+
+def join_parts(projects):
+    """Attach each metadata-less .deb to the project it is the split half of: the package whose
+    name is the longest prefix of its own (python3-pandas-lib -> python3-pandas, python3-cffi-backend
+    -> python3-cffi). Debian Depends on the half then mean the whole project."""
+    for pkg in [p for p in projects.values() if p.name is None]:
+        parents = [p for p in projects.values()
+                   if p.name is not None and pkg.package.startswith(p.package + '-')]
+        if not parents:
+            raise SystemExit(f'{pkg.deb}: no egg-info/dist-info in {DIST_PACKAGES}, and no package of the '
+                             'same name prefix to join it to; add that package to the list')
+        parent = max(parents, key=lambda p: len(p.package))
+        parent.parts.append(pkg)
+        projects[pkg.package] = parent
+
+
 def write_wheel(pkg, projects, outdir):
     files = pkg.payload()
     pure = pkg.is_pure(files)
     if pure:
         tag = 'py3-none-any'
     else:
-        abis = {m.group(1) for arc, _ in files for m in [re.search(r'\.cpython-(\d+)-x86_64-linux-gnu\.so$', arc)] if m}
-        if len(abis) != 1:
-            raise SystemExit(f'{pkg.deb}: cannot tell the CPython ABI of its extension modules ({abis})')
-        cp = 'cp' + abis.pop()
-        tag = f'{cp}-{cp}-linux_x86_64'
+        tag = platform_tag(pkg, files)
     stem = f'{escape_name(pkg.name)}-{escape_name(pkg.version)}'
     dist_info = f'{stem}.dist-info'
     wheel_file = f'{stem}-{tag}.whl'
@@ -255,11 +329,11 @@ def write_wheel(pkg, projects, outdir):
                   f'Tag: {tag}\n')
     entries.append((f'{dist_info}/WHEEL', wheel_meta.encode(), 0o644, mtime))
     for name in KEPT_METADATA:
-        path = os.path.join(pkg.info_dir, name)
-        if os.path.exists(path):
+        path = os.path.join(pkg.info_dir, name) if pkg.info_dir else None
+        if path and os.path.exists(path):
             with open(path, 'rb') as f:
                 entries.append((f'{dist_info}/{name}', f.read(), 0o644, mtime))
-    if not os.path.exists(os.path.join(pkg.info_dir, 'top_level.txt')):
+    if not pkg.info_dir or not os.path.exists(os.path.join(pkg.info_dir, 'top_level.txt')):
         tops = sorted({arc.split('/')[0].removesuffix('.py') for arc, _ in files})
         entries.append((f'{dist_info}/top_level.txt', ('\n'.join(tops) + '\n').encode(), 0o644, mtime))
 
@@ -306,8 +380,15 @@ def main(argv):
                 continue
             pkg = Package(deb, root)
             projects[pkg.package] = pkg
-        for pkg in projects.values():
-            made.append(write_wheel(pkg, projects, outdir))
+        join_parts(projects)
+        # Depends on a virtual package one of them Provides (python3-cryptography on
+        # python3-cffi-backend-api-min, python3-scipy on python3-numpy-abi9) mean that project.
+        for pkg in [p for name, p in projects.items() if p.package == name]:
+            for name in pkg.provides + [n for part in pkg.parts for n in part.provides]:
+                projects.setdefault(name, pkg)
+        for package, pkg in list(projects.items()):
+            if pkg.package == package:
+                made.append(write_wheel(pkg, projects, outdir))
     for name in sorted(made):
         print(name)
 
