@@ -233,7 +233,6 @@ Expected<int> run(int argc, char** argv)
         "why each system dependency and distribution is there, and where the space goes");
     add_spec(explain);
     add_context(explain);
-    add_verbosity(explain);
     explain->add_option("WHAT", explain_request.what,
                         "only this system package or soname, or this distribution");
     explain->add_flag_callback(

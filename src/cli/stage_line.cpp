@@ -1,4 +1,5 @@
 #include "cli/stage_line.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,26 +7,6 @@
 
 namespace pydeb::cli
 {
-
-namespace
-{
-
-std::string size_text(std::uint64_t bytes)
-{
-    const char* units[] = {"B", "KiB", "MiB", "GiB"};
-    double value = static_cast<double>(bytes);
-    std::size_t unit = 0;
-    while (value >= 1024 && unit + 1 < std::size(units))
-    {
-        value /= 1024;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
-}
-
-} // namespace
 
 std::string describe(const util::StageSnapshot& stage)
 {
@@ -48,13 +29,13 @@ std::string describe(const util::StageSnapshot& stage)
     }
     if (stage[Count::bytes_in] > 0)
     {
-        parts.push_back(size_text(stage[Count::bytes_in]) + " compressed" +
-                        (stage[Count::bytes_out] > 0 ? " to " + size_text(stage[Count::bytes_out])
+        parts.push_back(util::size_text(stage[Count::bytes_in]) + " compressed" +
+                        (stage[Count::bytes_out] > 0 ? " to " + util::size_text(stage[Count::bytes_out])
                                                      : std::string()));
     }
     else if (stage[Count::bytes_out] > 0) // a payload taken from the cache: nothing compressed
     {
-        parts.push_back(size_text(stage[Count::bytes_out]) + " written");
+        parts.push_back(util::size_text(stage[Count::bytes_out]) + " written");
     }
     std::string line = stage.stage;
     line.resize(std::max<std::size_t>(line.size() + 1, 12), ' ');

@@ -1,31 +1,13 @@
 #include "pipeline/cache_command.hpp"
 
+#include "util/strings.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <iostream>
 
 namespace pydeb::pipeline
 {
-
-namespace
-{
-
-std::string human(std::uint64_t bytes)
-{
-    const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    std::size_t unit = 0;
-    while (value >= 1024 && unit + 1 < std::size(units))
-    {
-        value /= 1024;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
-}
-
-} // namespace
 
 Expected<std::uint64_t> parse_size(std::string_view text)
 {
@@ -54,7 +36,7 @@ Expected<void> cache_info(const util::CacheStore& cache)
         return {};
     }
     std::cout << "cache: " << cache.root().string() << " (cleaned to "
-              << human(cache.max_size()) << " at most once a day)\n";
+              << util::size_text(cache.max_size()) << " at most once a day)\n";
     std::uint64_t entries = 0;
     std::uint64_t bytes = 0;
     for (const auto& usage : cache.usage())
@@ -62,12 +44,12 @@ Expected<void> cache_info(const util::CacheStore& cache)
         char line[128];
         std::snprintf(line, sizeof line, "%-18s %8llu entries %12s\n",
                       std::string(util::directory_name(usage.kind)).c_str(),
-                      static_cast<unsigned long long>(usage.entries), human(usage.bytes).c_str());
+                      static_cast<unsigned long long>(usage.entries), util::size_text(usage.bytes).c_str());
         std::cout << line;
         entries += usage.entries;
         bytes += usage.bytes;
     }
-    std::cout << "total: " << entries << " entries, " << human(bytes) << "\n";
+    std::cout << "total: " << entries << " entries, " << util::size_text(bytes) << "\n";
     return {};
 }
 
@@ -81,7 +63,7 @@ Expected<void> cache_clean(const util::CacheStore& cache,
         return {};
     }
     const std::uint64_t removed = cache.cleanup(limit);
-    std::cout << "removed " << human(removed) << " from " << cache.root().string() << "\n";
+    std::cout << "removed " << util::size_text(removed) << " from " << cache.root().string() << "\n";
     return {};
 }
 

@@ -270,7 +270,7 @@ std::uint64_t CacheStore::cleanup(std::uint64_t max_size) const
     std::ranges::sort(entries, {}, &Entry::used);
     for (const auto& entry : entries)
     {
-        if (total <= max_size)
+        if (total <= max_size && max_size > 0) // a limit of 0 empties the store
         {
             break;
         }

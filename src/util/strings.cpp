@@ -1,5 +1,6 @@
 #include "util/strings.hpp"
 
+#include <cstdio>
 #include <algorithm>
 #include <cctype>
 
@@ -48,6 +49,21 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
         out += parts[i];
     }
     return out;
+}
+
+std::string size_text(std::uint64_t bytes)
+{
+    const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double value = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (value >= 1024 && unit + 1 < std::size(units))
+    {
+        value /= 1024;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    return text;
 }
 
 std::string to_lower(std::string_view text)

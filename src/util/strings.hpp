@@ -1,6 +1,7 @@
 // Small string helpers shared by every layer. No pydeb knowledge here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,9 @@ namespace pydeb::util
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::vector<std::string> split(std::string_view text, char separator);
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// "0 B", "1.5 KiB", "2.0 GiB": a size for people (binary units, one decimal).
+[[nodiscard]] std::string size_text(std::uint64_t bytes);
+
 [[nodiscard]] std::string to_lower(std::string_view text);
 [[nodiscard]] std::string replace_all(std::string text, std::string_view from, std::string_view to);
 

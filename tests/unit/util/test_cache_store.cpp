@@ -87,8 +87,10 @@ TEST_CASE("CacheStore::cleanup removes the least recently used entries of every 
     CHECK_FALSE(fs::exists("lru/wheels/.tmp-killed"));
     CHECK(store.load(CacheKind::checks, "used"));
     CHECK(store.load(CacheKind::checks, "new"));
+    fs::create_directories("lru/spare-directories/empty"); // an entry of 0 bytes
     store.cleanup(0);
     CHECK_FALSE(store.load(CacheKind::checks, "new"));
+    CHECK_FALSE(fs::exists("lru/spare-directories/empty"));
 }
 
 TEST_CASE("util::read_file: a regular file whole; a directory or FIFO refused with errno")
