@@ -5,7 +5,7 @@
 // their owner-map claims, and their warnings replayed.
 #pragma once
 
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 #include "install/owner_map.hpp"
 #include "install/wheel_cache.hpp"
 #include "python/tags.hpp"

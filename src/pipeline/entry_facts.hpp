@@ -2,7 +2,7 @@
 // cache, and which time a build without SOURCE_DATE_EPOCH is stamped with.
 #pragma once
 
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 #include "package/model.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"

@@ -4,9 +4,9 @@
 #include "pipeline/run.hpp"
 
 #include "depmap/map.hpp"
-#include "integration/debian_defaults.hpp"
-#include "integration/rpm_filelist.hpp"
-#include "integration/substvars.hpp"
+#include "packaging_tools/debian_defaults.hpp"
+#include "packaging_tools/rpm_filelist.hpp"
+#include "packaging_tools/substvars.hpp"
 #include "package/contents.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
@@ -115,7 +115,7 @@ Expected<spec::Defaults> spec_defaults(const SpecContext& context, spec::HeaderK
     if (context.debian_source)
     {
         defaults = PYDEB_TRY(
-            integration::read_debian_defaults(*context.debian_source, context.package));
+            packaging_tools::read_debian_defaults(*context.debian_source, context.package));
     }
     const std::map<std::string, std::optional<std::string> spec::Defaults::*, std::less<>> keys{
         {"name", &spec::Defaults::name},         {"version", &spec::Defaults::version},
@@ -233,7 +233,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
-        PYDEB_TRY(integration::update_substvars_file(*request.substvars,
+        PYDEB_TRY(packaging_tools::update_substvars_file(*request.substvars,
                                                      {info.relations.depends, prepared.spec.prefix,
                                                       info.venv.interpreter,
                                                       bytecode_name(prepared.spec),
@@ -243,13 +243,13 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     {
         const auto entries =
             PYDEB_TRY(package::collect_entries(request.root, config_paths(prepared.spec)));
-        const std::string list = PYDEB_TRY(integration::render_rpm_filelist(entries));
+        const std::string list = PYDEB_TRY(packaging_tools::render_rpm_filelist(entries));
         PYDEB_TRY(util::write_file_atomic(*request.rpm_filelist, list));
     }
     if (request.rpm_requires)
     {
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
-                                          integration::render_rpm_requires(mapping.rpm_requires)));
+                                          packaging_tools::render_rpm_requires(mapping.rpm_requires)));
     }
     request.context.cache.cleanup_if_due(); // bounded, at most once a day
     return {};

@@ -1,7 +1,7 @@
 #include "pipeline/stage_venv.hpp"
 
 #include "install/bundle.hpp"
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 
 
 namespace pydeb::pipeline
@@ -60,7 +60,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;
     request.progress = prepared.progress;
-    install::InstallReport report = PYDEB_TRY(install::install_environment(request));
+    install::InstallReport report = PYDEB_TRY(install::install_stage(request));
     if (prepared.bundle)
     {
         PYDEB_TRY(install::place_bundle(prepared.bundle->root, root, bundle_prefix(spec),

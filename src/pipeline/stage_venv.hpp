@@ -1,7 +1,7 @@
 // The install stage: the resolved wheels become the venv at its final prefix inside a root.
 #pragma once
 
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 #include "install/install_options.hpp"
 #include "pipeline/prepare.hpp"
 #include "resolve/resolve.hpp"

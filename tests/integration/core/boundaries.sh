@@ -38,8 +38,8 @@ declare -A may_use=(
     [package]="package adapters templates util"
     [sbom]="sbom python util"
     [explain]="explain depmap elf install resolve python adapters util"
-    [integration]="integration spec package python util"
-    [pipeline]="pipeline explain sbom integration package depmap elf install resolve spec python adapters templates util"
+    [packaging_tools]="packaging_tools spec package python util"
+    [pipeline]="pipeline explain sbom packaging_tools package depmap elf install resolve spec python adapters templates util"
     [cli]="cli pipeline util"
     [main.cpp]="cli util"
 )

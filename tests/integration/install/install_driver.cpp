@@ -5,7 +5,7 @@
 //   install-driver --build-project PROJECT OUTDIR PYTHON
 //   install-driver --facts PYTHON
 // Prints "installed NAME VERSION WHEEL" and "warning: ..." lines; errors go to stderr, exit 1.
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 #include "install/interpreter.hpp"
 #include "install/project_wheel.hpp"
 
@@ -126,7 +126,7 @@ int main(int argc, char** argv)
     {
         request.wheels.push_back({*it, {}});
     }
-    const auto result = install::install_environment(request);
+    const auto result = install::install_stage(request);
     if (!result)
     {
         return report(result.error());

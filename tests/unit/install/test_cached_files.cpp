@@ -1,6 +1,6 @@
 // InstallReport::cached_files: which staged files are exactly a kept wheel cache entry's.
 #include "adapters/process/process.hpp"
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 #include "install/interpreter.hpp"
 
 #include <algorithm>
@@ -71,7 +71,7 @@ InstallReport install(const fs::path& stage, LinkMode link, bool with_cache = tr
         request.cache = fs::absolute("wheel-cache");
     }
     request.link_mode = link;
-    auto report = install_environment(request);
+    auto report = install_stage(request);
     REQUIRE(report.has_value());
     return std::move(*report);
 }
@@ -103,7 +103,7 @@ ino_t inode(const fs::path& path)
 
 } // namespace
 
-TEST_CASE("install::install_environment names the files placed from kept cache entries")
+TEST_CASE("install::install_stage names the files placed from kept cache entries")
 {
     make_wheels();
     const auto cold = install("stage-cold", LinkMode::hardlink);

@@ -1,10 +1,10 @@
-#include "integration/changelog.hpp"
+#include "packaging_tools/changelog.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace pydeb::integration;
+using namespace pydeb::packaging_tools;
 
-TEST_CASE("integration::split_debian_version follows deb-version(5)")
+TEST_CASE("packaging_tools::split_debian_version follows deb-version(5)")
 {
     const auto full = split_debian_version("2:1.0-rc1-3+deb12u1");
     REQUIRE(full);
@@ -23,7 +23,7 @@ TEST_CASE("integration::split_debian_version follows deb-version(5)")
     CHECK_FALSE(split_debian_version("a1.0-1"));
 }
 
-TEST_CASE("integration::parse_changelog_head reads the newest entry")
+TEST_CASE("packaging_tools::parse_changelog_head reads the newest entry")
 {
     const auto entry =
         parse_changelog_head("myapp (1:2.0-3) unstable experimental; urgency=medium\n"
@@ -46,7 +46,7 @@ TEST_CASE("integration::parse_changelog_head reads the newest entry")
     CHECK(entry->date == "Sun, 22 Nov 2026 04:00:00 +0000");
 }
 
-TEST_CASE("integration::parse_changelog_head locates what is wrong")
+TEST_CASE("packaging_tools::parse_changelog_head locates what is wrong")
 {
     const auto header = parse_changelog_head("myapp 1.0 unstable\n", "debian/changelog");
     REQUIRE_FALSE(header);

@@ -1,4 +1,4 @@
-#include "install/environment.hpp"
+#include "install/install_stage.hpp"
 
 #include "install/bytecode.hpp"
 #include "install/cached_install.hpp"
@@ -106,7 +106,7 @@ Expected<void> finish_directly(const Layout& layout, const InstallRequest& reque
 
 } // namespace
 
-Expected<InstallReport> install_environment(const InstallRequest& request)
+Expected<InstallReport> install_stage(const InstallRequest& request)
 {
     if (!request.prefix.is_absolute())
     {

@@ -4,8 +4,8 @@
 // those anyway).
 #pragma once
 
-#include "integration/changelog.hpp"
-#include "integration/deb822.hpp"
+#include "packaging_tools/changelog.hpp"
+#include "packaging_tools/deb822.hpp"
 #include "spec/load.hpp"
 #include "util/expected.hpp"
 
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 // Pure: the source paragraph is control[0] (Debian Policy 5.2); `package` must have a binary
@@ -45,4 +45,4 @@ namespace pydeb::integration
 // " ." lines become empty lines.
 [[nodiscard]] std::string unfold_extended_description(std::string_view extended);
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

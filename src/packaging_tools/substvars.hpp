@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 // Adds each relation to the comma list of `name` exactly as Dh_Lib::addsubstvar: every existing
@@ -43,4 +43,4 @@ struct PydebSubstvars
 [[nodiscard]] Expected<void> update_substvars_file(const std::filesystem::path& file,
                                                    const PydebSubstvars& values);
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

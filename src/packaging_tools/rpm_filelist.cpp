@@ -1,9 +1,9 @@
-#include "integration/rpm_filelist.hpp"
+#include "packaging_tools/rpm_filelist.hpp"
 
 #include <fnmatch.h>
 #include <set>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 namespace
@@ -122,4 +122,4 @@ std::string render_rpm_requires(const std::vector<std::string>& requires_)
     return out;
 }
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

@@ -1,11 +1,11 @@
-#include "integration/substvars.hpp"
+#include "packaging_tools/substvars.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace pydeb::integration;
+using namespace pydeb::packaging_tools;
 
-TEST_CASE("integration::add_substvar merges as debhelper's addsubstvar")
+TEST_CASE("packaging_tools::add_substvar merges as debhelper's addsubstvar")
 {
     // Fixture outputs were produced by Dh_Lib::addsubstvar (debhelper 13.11) on the same input.
     const std::string before =
@@ -35,7 +35,7 @@ TEST_CASE("integration::add_substvar merges as debhelper's addsubstvar")
     CHECK_FALSE(add_substvar("", "pydeb:Depends", {"a\nb"}));
 }
 
-TEST_CASE("integration::update_substvars_file keeps other variables and sets pydeb's")
+TEST_CASE("packaging_tools::update_substvars_file keeps other variables and sets pydeb's")
 {
     REQUIRE(pydeb::util::write_file_atomic("app.substvars", "misc:Depends=\npydeb:Prefix=/old\n"));
     PydebSubstvars values;

@@ -1,11 +1,11 @@
-#include "integration/debian_defaults.hpp"
+#include "packaging_tools/debian_defaults.hpp"
 
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
 namespace fs = std::filesystem;
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 std::string unfold_extended_description(std::string_view extended)
@@ -161,4 +161,4 @@ Expected<spec::Defaults> read_debian_defaults(const fs::path& source_dir, std::s
     return defaults;
 }
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 struct Field
@@ -35,4 +35,4 @@ struct Paragraph
 [[nodiscard]] Expected<std::vector<Paragraph>> parse_deb822(std::string_view text,
                                                             std::string_view origin);
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

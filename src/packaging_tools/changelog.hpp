@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 // [epoch:]upstream_version[-debian_revision]: the revision follows the LAST hyphen, the epoch
@@ -36,4 +36,4 @@ struct ChangelogEntry
 [[nodiscard]] Expected<ChangelogEntry> parse_changelog_head(std::string_view text,
                                                             std::string_view origin);
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

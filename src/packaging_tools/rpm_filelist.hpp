@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 // One "%files" line per entry, after "%defattr(-,root,root,-)" (the staging tree may belong to an
@@ -29,4 +29,4 @@ namespace pydeb::integration
 // One relation per line, sorted and de-duplicated: what the generator prints to rpmbuild.
 [[nodiscard]] std::string render_rpm_requires(const std::vector<std::string>& requires_);
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

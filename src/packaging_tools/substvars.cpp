@@ -1,4 +1,4 @@
-#include "integration/substvars.hpp"
+#include "packaging_tools/substvars.hpp"
 
 #include "util/files.hpp"
 #include "util/strings.hpp"
@@ -8,7 +8,7 @@
 
 namespace fs = std::filesystem;
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 namespace
@@ -142,4 +142,4 @@ Expected<void> update_substvars_file(const fs::path& file, const PydebSubstvars&
     return util::write_file_atomic(file, text);
 }
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

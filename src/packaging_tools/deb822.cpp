@@ -1,8 +1,8 @@
-#include "integration/deb822.hpp"
+#include "packaging_tools/deb822.hpp"
 
 #include "util/strings.hpp"
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 namespace
@@ -117,4 +117,4 @@ Expected<std::vector<Paragraph>> parse_deb822(std::string_view text, std::string
     return paragraphs;
 }
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

@@ -1,11 +1,11 @@
-#include "integration/changelog.hpp"
+#include "packaging_tools/changelog.hpp"
 
 #include "util/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace pydeb::integration
+namespace pydeb::packaging_tools
 {
 
 namespace
@@ -140,4 +140,4 @@ Expected<ChangelogEntry> parse_changelog_head(std::string_view text, std::string
         located(origin, number, "the first entry has no ' -- Name <email>  date' trailer line"));
 }
 
-} // namespace pydeb::integration
+} // namespace pydeb::packaging_tools

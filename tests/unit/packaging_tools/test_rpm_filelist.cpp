@@ -1,8 +1,8 @@
-#include "integration/rpm_filelist.hpp"
+#include "packaging_tools/rpm_filelist.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace pydeb::integration;
+using namespace pydeb::packaging_tools;
 using pydeb::package::ConfigFile;
 using pydeb::package::Entry;
 using pydeb::package::EntryType;
@@ -21,7 +21,7 @@ Entry entry(std::string path, EntryType type, bool owned = true)
 
 } // namespace
 
-TEST_CASE("integration::render_rpm_filelist lists owned dirs, config files and the rest")
+TEST_CASE("packaging_tools::render_rpm_filelist lists owned dirs, config files and the rest")
 {
     Entry conf = entry("/etc/app/app.conf", EntryType::file);
     conf.config = ConfigFile::yes;
@@ -42,7 +42,7 @@ TEST_CASE("integration::render_rpm_filelist lists owned dirs, config files and t
                    "\"/opt/venvs/app/lib/a b/100%%.py\"\n");
 }
 
-TEST_CASE("integration::rpm_files_pattern makes glob characters literal")
+TEST_CASE("packaging_tools::rpm_files_pattern makes glob characters literal")
 {
     // The forms rpmbuild 4.18 was seen to match literally (tests/integration/rpmbuild).
     CHECK(rpm_files_pattern("/x/star*") == "/x/star[*]");
@@ -51,7 +51,7 @@ TEST_CASE("integration::rpm_files_pattern makes glob characters literal")
     CHECK(rpm_files_pattern("/x/\"q\\") == "/x/?q?");
 }
 
-TEST_CASE("integration::render_rpm_filelist refuses ambiguous and multi-line paths")
+TEST_CASE("packaging_tools::render_rpm_filelist refuses ambiguous and multi-line paths")
 {
     const auto ambiguous =
         render_rpm_filelist({entry("/x/a{b", EntryType::file), entry("/x/a}b", EntryType::file)});
@@ -63,7 +63,7 @@ TEST_CASE("integration::render_rpm_filelist refuses ambiguous and multi-line pat
     CHECK_FALSE(render_rpm_filelist({entry("/x/a\nb", EntryType::file)}));
 }
 
-TEST_CASE("integration::render_rpm_requires sorts and de-duplicates")
+TEST_CASE("packaging_tools::render_rpm_requires sorts and de-duplicates")
 {
     CHECK(render_rpm_requires({"libpq.so.5()(64bit)", "python3 >= 3.11", "libpq.so.5()(64bit)",
                                ""}) == "libpq.so.5()(64bit)\npython3 >= 3.11\n");

@@ -67,6 +67,6 @@ struct InstallReport
     std::vector<CachedWheelFiles> cached_files; // in request order
 };
 
-[[nodiscard]] Expected<InstallReport> install_environment(const InstallRequest& request);
+[[nodiscard]] Expected<InstallReport> install_stage(const InstallRequest& request);
 
 } // namespace pydeb::install

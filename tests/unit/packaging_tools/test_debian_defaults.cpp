@@ -1,9 +1,9 @@
-#include "integration/debian_defaults.hpp"
+#include "packaging_tools/debian_defaults.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
 
-using namespace pydeb::integration;
+using namespace pydeb::packaging_tools;
 
 namespace
 {
@@ -35,7 +35,7 @@ void write(const std::filesystem::path& path, const char* text)
 
 } // namespace
 
-TEST_CASE("integration::read_debian_defaults fills the spec's metadata from debian/")
+TEST_CASE("packaging_tools::read_debian_defaults fills the spec's metadata from debian/")
 {
     write("src/debian/control", k_control);
     write("src/debian/changelog", k_changelog);
@@ -55,7 +55,7 @@ TEST_CASE("integration::read_debian_defaults fills the spec's metadata from debi
     CHECK_FALSE(doc->description);
 }
 
-TEST_CASE("integration::read_debian_defaults names the packages when one is missing")
+TEST_CASE("packaging_tools::read_debian_defaults names the packages when one is missing")
 {
     write("src/debian/control", k_control);
     write("src/debian/changelog", k_changelog);
@@ -72,7 +72,7 @@ TEST_CASE("integration::read_debian_defaults names the packages when one is miss
     CHECK(no_trailer.error().message.starts_with("bad/debian/changelog:"));
 }
 
-TEST_CASE("integration::debian_defaults: native versions have no release, the changelog signs")
+TEST_CASE("packaging_tools::debian_defaults: native versions have no release, the changelog signs")
 {
     const auto control = parse_deb822("Source: a\n\nPackage: a\n", "c");
     REQUIRE(control);
@@ -91,7 +91,7 @@ TEST_CASE("integration::debian_defaults: native versions have no release, the ch
     CHECK_FALSE(debian_defaults(*no_source, entry, "a"));
 }
 
-TEST_CASE("integration::copyright_license reads the 'Files: *' paragraph of a DEP-5 file")
+TEST_CASE("packaging_tools::copyright_license reads the 'Files: *' paragraph of a DEP-5 file")
 {
     const char* const dep5 = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
                              "Upstream-Name: myapp\n"
@@ -128,7 +128,7 @@ TEST_CASE("integration::copyright_license reads the 'Files: *' paragraph of a DE
     CHECK(no_license.error().message.starts_with("debian/copyright:3: the 'Files: *' paragraph"));
 }
 
-TEST_CASE("integration::read_debian_defaults: license from debian/copyright, paths from the root")
+TEST_CASE("packaging_tools::read_debian_defaults: license from debian/copyright, paths from the root")
 {
     write("lic/debian/control", k_control);
     write("lic/debian/changelog", k_changelog);

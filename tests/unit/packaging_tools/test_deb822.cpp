@@ -1,10 +1,10 @@
-#include "integration/deb822.hpp"
+#include "packaging_tools/deb822.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace pydeb::integration;
+using namespace pydeb::packaging_tools;
 
-TEST_CASE("integration::parse_deb822 reads paragraphs, continuations and comments")
+TEST_CASE("packaging_tools::parse_deb822 reads paragraphs, continuations and comments")
 {
     const auto paragraphs = parse_deb822("Source: app\n"
                                          "# a comment\n"
@@ -30,7 +30,7 @@ TEST_CASE("integration::parse_deb822 reads paragraphs, continuations and comment
     CHECK_FALSE((*paragraphs)[1].get("Homepage"));
 }
 
-TEST_CASE("integration::parse_deb822 locates malformed lines")
+TEST_CASE("packaging_tools::parse_deb822 locates malformed lines")
 {
     const auto duplicate = parse_deb822("Source: a\nsource: b\n", "debian/control");
     REQUIRE_FALSE(duplicate);
