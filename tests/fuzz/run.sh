@@ -10,7 +10,7 @@
 # Each target's corpus grows in $PYDEB_CACHE/fuzz/corpus/TARGET across runs, starting from the
 # seeds generated from the test corpus (make-seeds.sh), the hand-written seeds/ and regressions/.
 set -euo pipefail
-[ $# -ge 1 ] && [[ $1 =~ ^[0-9]+$ ]] || { echo "usage: $0 SECONDS [TARGET...]" >&2; exit 2; }
+if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then echo "usage: $0 SECONDS [TARGET...]" >&2; exit 2; fi
 seconds=$1
 shift
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +24,7 @@ targets=("$@")
 
 . "$here/configure.sh"
 configure_fuzz_build "$root" "$build"
-ninja -C "$build" src/pydeb "${targets[@]/#/tests/fuzz/fuzz-}" >/dev/null
+ninja -C "$build" src/pydeb "${targets[@]/#/tests/fuzz/fuzz-}" | tail -n 1
 
 seeds=$build/fuzz-seeds
 if [ ! -f "$seeds/.done" ]; then
