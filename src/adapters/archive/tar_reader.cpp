@@ -1,5 +1,7 @@
 #include "adapters/archive/tar_reader.hpp"
 
+#include "adapters/archive/error_text.hpp"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <sys/stat.h>
@@ -60,7 +62,7 @@ Expected<TarReader> TarReader::open(const std::filesystem::path& path)
     if (archive_read_open_filename(handle.get(), path.c_str(), k_block_size) != ARCHIVE_OK)
     {
         return fail(path.string() + ": cannot open as a tar archive: " +
-                    archive_error_string(handle.get()));
+                    error_text(handle.get()));
     }
     return TarReader(path, std::move(handle));
 }
