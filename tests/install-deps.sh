@@ -26,6 +26,9 @@ packages=(
     # pydeb's own packaging and the debhelper / rpmbuild integrations
     # (ccache: the own-package tests rebuild pydeb through it)
     debhelper devscripts fakeroot man-db groff-base ccache
+    # the fuzz targets and the sanitizer run (tests/fuzz/run.sh): libFuzzer needs clang, and
+    # bookworm's default clang 14 cannot compile libstdc++ 12's <expected>; clang 19 can
+    clang-19 libclang-rt-19-dev llvm-19
 )
 
 SUDO=""

@@ -51,14 +51,15 @@ int order(int c)
     return c != 0 ? c + 256 : 0;
 }
 
-// dpkg's verrevcmp, on string_views (an exhausted view reads as '\0').
+// dpkg's verrevcmp, on string_views (an exhausted view reads as '\0'). As in dpkg's C strings, a
+// '\0' ends the version: a damaged file's NUL byte must not keep the loop from advancing.
 int verrevcmp(std::string_view a, std::string_view b)
 {
     std::size_t i = 0;
     std::size_t j = 0;
     const auto at = [](std::string_view s, std::size_t k) -> int
     { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
-    while (i < a.size() || j < b.size())
+    while (at(a, i) != 0 || at(b, j) != 0)
     {
         int first_diff = 0;
         while ((at(a, i) != 0 && std::isdigit(at(a, i)) == 0) ||

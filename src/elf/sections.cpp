@@ -1,5 +1,6 @@
 #include "elf/sections.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace pydeb::elf::detail
@@ -117,11 +118,17 @@ void read_undefined_symbols(Elf* elf, Elf_Scn* dynsym, Elf_Scn* versym,
         return;
     }
     Elf_Data* symbols = elf_getdata(dynsym, nullptr);
+    if (symbols == nullptr)
+    {
+        return;
+    }
     Elf_Data* versions = versym == nullptr ? nullptr : elf_getdata(versym, nullptr);
-    const std::size_t count = shdr.sh_size / shdr.sh_entsize;
+    // The section header's size is the object's claim; the data libelf read bounds it (a corrupt
+    // or hostile object may claim 2^60 symbols, and reserve() would throw).
+    const std::size_t count = std::min<std::size_t>(shdr.sh_size, symbols->d_size) / shdr.sh_entsize;
     // At most one per dynamic symbol; the unused tail is never touched, so costs no page.
     object.undefined_symbols.reserve(object.undefined_symbols.size() + count);
-    for (std::size_t i = 1; symbols != nullptr && i < count; ++i)
+    for (std::size_t i = 1; i < count; ++i)
     {
         GElf_Sym sym;
         if (gelf_getsym(symbols, static_cast<int>(i), &sym) == nullptr)

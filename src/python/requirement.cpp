@@ -258,8 +258,15 @@ std::string Requirement::to_string() const
     if (!extras.empty())
     {
         out += "[";
-        for (const std::string& extra : extras)
+        for (std::string extra : extras)
         {
+            // A normalized extra ends in "-" only when it was written with a trailing "_", which
+            // parse() tolerates as packaging does (a trailing "-" it refuses): write it that way,
+            // so the text parses back (pydeb.lock keeps requirements as this text).
+            if (extra.ends_with('-'))
+            {
+                extra.back() = '_';
+            }
             out += (out.back() == '[' ? "" : ",") + extra;
         }
         out += "]";

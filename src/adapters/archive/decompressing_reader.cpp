@@ -1,5 +1,7 @@
 #include "adapters/archive/decompressing_reader.hpp"
 
+#include "adapters/archive/error_text.hpp"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -43,13 +45,13 @@ Expected<DecompressingReader> DecompressingReader::open(const std::filesystem::p
     archive_read_support_format_empty(handle.get());
     if (archive_read_open_filename(handle.get(), path.c_str(), k_block_size) != ARCHIVE_OK)
     {
-        return fail(path.string() + ": cannot open: " + archive_error_string(handle.get()));
+        return fail(path.string() + ": cannot open: " + error_text(handle.get()));
     }
     archive_entry* entry = nullptr;
     const int status = archive_read_next_header(handle.get(), &entry);
     if (status < ARCHIVE_WARN)
     {
-        return fail(path.string() + ": cannot decompress: " + archive_error_string(handle.get()));
+        return fail(path.string() + ": cannot decompress: " + error_text(handle.get()));
     }
     DecompressingReader reader(path, std::move(handle));
     reader.m_at_end = status == ARCHIVE_EOF;
@@ -66,7 +68,7 @@ Expected<std::size_t> DecompressingReader::read(std::span<std::byte> buffer)
     if (count < 0)
     {
         return fail(m_path.string() +
-                    ": cannot decompress: " + archive_error_string(m_archive.get()) +
+                    ": cannot decompress: " + error_text(m_archive.get()) +
                     " (a truncated or corrupt file; for apt lists, run apt-get update)");
     }
     m_at_end = count == 0;

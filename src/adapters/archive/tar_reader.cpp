@@ -1,5 +1,7 @@
 #include "adapters/archive/tar_reader.hpp"
 
+#include "adapters/archive/error_text.hpp"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <sys/stat.h>
@@ -60,7 +62,7 @@ Expected<TarReader> TarReader::open(const std::filesystem::path& path)
     if (archive_read_open_filename(handle.get(), path.c_str(), k_block_size) != ARCHIVE_OK)
     {
         return fail(path.string() + ": cannot open as a tar archive: " +
-                    archive_error_string(handle.get()));
+                    error_text(handle.get()));
     }
     return TarReader(path, std::move(handle));
 }
@@ -75,10 +77,9 @@ Expected<std::optional<TarEntry>> TarReader::next()
     }
     if (status < ARCHIVE_WARN)
     {
-        const char* reason = archive_error_string(m_archive.get());
         return fail(m_path.string() + ": unreadable archive" +
                     (m_current.empty() ? std::string() : " after member '" + m_current + "'") +
-                    ": " + (reason != nullptr ? reason : "unknown error") +
+                    ": " + error_text(m_archive.get()) +
                     " (a truncated or corrupt file?)");
     }
     const char* name = archive_entry_pathname(entry);
@@ -103,9 +104,8 @@ Expected<std::size_t> TarReader::read(std::span<std::byte> buffer)
     const auto count = archive_read_data(m_archive.get(), buffer.data(), buffer.size());
     if (count < 0)
     {
-        const char* reason = archive_error_string(m_archive.get());
         return fail(m_path.string() + ": member '" + m_current +
-                    "': cannot read: " + (reason != nullptr ? reason : "unknown error") +
+                    "': cannot read: " + error_text(m_archive.get()) +
                     " (a truncated or corrupt archive?)");
     }
     return static_cast<std::size_t>(count);

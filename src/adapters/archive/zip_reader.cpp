@@ -1,5 +1,7 @@
 #include "adapters/archive/zip_reader.hpp"
 
+#include "adapters/archive/error_text.hpp"
+
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
@@ -92,7 +94,7 @@ Expected<ZipReader> ZipReader::open(const std::filesystem::path& path)
     if (archive_read_open_filename(handle.get(), path.c_str(), 64 * 1024) != ARCHIVE_OK)
     {
         return fail(path.string() +
-                    ": not a readable zip archive: " + archive_error_string(handle.get()));
+                    ": not a readable zip archive: " + error_text(handle.get()));
     }
     return ZipReader(path, std::move(handle));
 }
@@ -115,7 +117,7 @@ Expected<std::optional<ZipEntry>> ZipReader::next()
     if (status < ARCHIVE_WARN)
     {
         return fail(where() +
-                    ": cannot read the next zip member: " + archive_error_string(m_archive.get()));
+                    ": cannot read the next zip member: " + error_text(m_archive.get()));
     }
     const char* name = archive_entry_pathname_utf8(entry);
     if (name == nullptr)
@@ -159,7 +161,7 @@ Expected<std::size_t> ZipReader::read(std::span<std::byte> buffer)
     if (count < 0)
     {
         return fail(where() +
-                    ": cannot read the member's data: " + archive_error_string(m_archive.get()));
+                    ": cannot read the member's data: " + error_text(m_archive.get()));
     }
     return static_cast<std::size_t>(count);
 }

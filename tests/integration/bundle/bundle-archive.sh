@@ -89,6 +89,9 @@ hostile abslink 'add("python/lib/etc", type=tarfile.SYMTYPE, linkname="/etc")'
 refused abslink "$work/abslink.tar.gz" "member 'lib/etc' is a symlink to '/etc', outside the interpreter's prefix"
 hostile uplink 'add("python/lib/up", type=tarfile.SYMTYPE, linkname="../../../CANARY")'
 refused uplink "$work/uplink.tar.gz" "member 'lib/up' is a symlink to '../../../CANARY'"
+# Through a link to ".", a path that reads as inside climbs out (found by tests/fuzz/fuzz_tar.cpp).
+hostile loopback 'add("python/lib/x", type=tarfile.SYMTYPE, linkname="."); add("python/lib/up", type=tarfile.SYMTYPE, linkname="x/x/x/../../../../CANARY")'
+refused loopback "$work/loopback.tar.gz" "member 'lib/up' is a symlink to 'x/x/x/../../../../CANARY'"
 hostile notprefix 'add("python/README", b"hello")'
 refused notprefix "$work/notprefix.tar.gz" "not a CPython prefix: no lib/python3.X/os.py"
 head -c "$(($(stat -c %s "$work/python.tar.zst") / 2))" "$work/python.tar.zst" >"$work/truncated.tar.zst"

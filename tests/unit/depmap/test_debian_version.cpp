@@ -20,3 +20,13 @@ TEST_CASE("depmap::compare_debian_versions follows dpkg's order")
     CHECK(compare_debian_versions("010", "10") == 0);
     CHECK(compare_debian_versions("1.0-1", "1.0") > 0);
 }
+
+TEST_CASE("depmap::compare_debian_versions ends a version at a NUL byte, as dpkg's C strings do")
+{
+    // A NUL inside a minver of a damaged symbols file looped forever (tests/fuzz/fuzz_symbols.cpp,
+    // regression tests/fuzz/regressions/symbols/nul-in-minver).
+    using namespace std::string_view_literals;
+    CHECK(compare_debian_versions("1.0\0a"sv, "1.0\0b"sv) == 0);
+    CHECK(compare_debian_versions("1.0\0"sv, "1.1"sv) < 0);
+    CHECK(compare_debian_versions("a\0z"sv, "a"sv) == 0);
+}

@@ -2,8 +2,12 @@
 #include "fixtures.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <doctest/doctest.h>
+#include <elf.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace pydeb;
 namespace fs = std::filesystem;
@@ -35,6 +39,42 @@ TEST_CASE("elf::read_elf_object reports a truncated ELF file")
     auto result = elf::read_elf_object("broken.so");
     REQUIRE_FALSE(result);
     CHECK(result.error().message.find("broken.so") != std::string::npos);
+}
+
+TEST_CASE("elf::read_elf_object does not trust a .dynsym size the file does not hold")
+{
+    // Found by tests/fuzz/fuzz_elf.cpp: sh_size 2^60 made the reader reserve 2^56 symbols.
+    REQUIRE(test::compile("int foo(void);\nint bar(void) { return foo(); }\n", "libhuge.so",
+                          "-shared"));
+    std::string bytes;
+    {
+        std::ifstream in("libhuge.so", std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    Elf64_Ehdr ehdr;
+    REQUIRE(bytes.size() >= sizeof ehdr);
+    std::memcpy(&ehdr, bytes.data(), sizeof ehdr);
+    bool patched = false;
+    for (unsigned i = 0; i < ehdr.e_shnum; ++i)
+    {
+        const auto at = ehdr.e_shoff + i * sizeof(Elf64_Shdr);
+        Elf64_Shdr shdr;
+        REQUIRE(at + sizeof shdr <= bytes.size());
+        std::memcpy(&shdr, bytes.data() + at, sizeof shdr);
+        if (shdr.sh_type == SHT_DYNSYM)
+        {
+            shdr.sh_size = Elf64_Xword{1} << 60;
+            std::memcpy(bytes.data() + at, &shdr, sizeof shdr);
+            patched = true;
+        }
+    }
+    REQUIRE(patched);
+    std::ofstream("libhuge.so", std::ios::binary | std::ios::trunc) << bytes;
+    const auto result = elf::read_elf_object("libhuge.so"); // an answer, not an exception
+    if (result && *result)
+    {
+        CHECK((*result)->undefined_symbols.size() < 100);
+    }
 }
 
 TEST_CASE("elf::read_elf_object reads SONAME, NEEDED and RUNPATH")

@@ -80,6 +80,11 @@ TEST_CASE("python::Requirement tricky spellings")
           "git+https://github.com/pypa/pip.git@22.0");
     CHECK(req("name[Foo_Bar]").extras == std::set<std::string>{"foo-bar"});
     CHECK(req("pkg_").name == "pkg_"); // packaging tolerates a trailing "_"
+    // ... in an extra too: normalized "socks-", written back as "socks_" so that the text parses
+    // again (found by tests/fuzz/fuzz_requirement.cpp).
+    CHECK(req("pkg[socks_]").extras == std::set<std::string>{"socks-"});
+    CHECK(req("pkg[socks_]").to_string() == "pkg[socks_]");
+    CHECK(req(req("pkg[Socks__, b]").to_string()) == req("pkg[Socks__, b]"));
     // Without whitespace the ";" belongs to the URL.
     CHECK(req("name @ file:///tmp/a;b.whl").url == "file:///tmp/a;b.whl");
     CHECK_FALSE(req("name @ file:///tmp/a;b.whl").marker.has_value());

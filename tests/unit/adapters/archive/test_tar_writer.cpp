@@ -8,15 +8,18 @@
 namespace fs = std::filesystem;
 using namespace pydeb;
 using namespace pydeb::adapters;
-using archive::TarCompression;
-using archive::TarWriter;
+// Fully qualified: with pydeb::adapters used, a bare "archive" also names libarchive's struct
+// archive (which tar_writer.hpp declares), and clang rightly calls that ambiguous.
+using pydeb::adapters::archive::TarCompression;
+using pydeb::adapters::archive::TarWriter;
 
 TEST_CASE("adapters::TarWriter streams files in pieces and GNU tar reads them back")
 {
     for (const auto compression :
          {TarCompression::none, TarCompression::gzip, TarCompression::xz, TarCompression::zstd})
     {
-        const fs::path path = "t.tar" + std::string(archive::tar_suffix(compression));
+        const fs::path path =
+            "t.tar" + std::string(pydeb::adapters::archive::tar_suffix(compression));
         auto tar = TarWriter::create(path, compression);
         REQUIRE(tar.has_value());
         REQUIRE(tar->add_directory({"./dir/", 0755, 1700000000}).has_value());
