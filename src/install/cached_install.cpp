@@ -223,27 +223,29 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
     const auto& request = install.request;
     std::vector<std::optional<Error>> errors(wheels.entries.size());
     std::vector<std::vector<std::string>> placed(wheels.entries.size());
+    std::vector<MaterializeRequest> requests;
+    std::vector<std::vector<OwnerMap::Claim>> claims;
+    for (std::size_t i = 0; i < wheels.entries.size(); ++i)
+    {
+        const auto& wheel = request.wheels[i];
+        requests.push_back({wheels.entries[i], install.stage, wheel.path.filename().string(),
+                            wheel.path.string(), request.interpreter.cache_tag, request.link_mode,
+                            request.spares});
+        // In request order, so which wheel writes a shared path never depends on the threads.
+        claims.push_back(claim_entry(requests.back(), owners));
+    }
     util::for_each_parallel(wheels.entries.size(), request.workers,
-                      [&](std::size_t i)
-                      {
-                          const auto& wheel = request.wheels[i];
-                          const MaterializeRequest materialize_request{
-                              wheels.entries[i],
-                              install.stage,
-                              wheel.path.filename().string(),
-                              wheel.path.string(),
-                              request.interpreter.cache_tag,
-                              request.link_mode,
-                              request.spares};
-                          auto files = materialize(materialize_request, owners);
-                          if (!files)
-                          {
-                              errors[i] = files.error();
-                              return;
-                          }
-                          placed[i] = std::move(*files);
-                          util::count(request.progress, util::Count::wheels);
-                      });
+                            [&](std::size_t i)
+                            {
+                                auto files = place_entry(requests[i], claims[i]);
+                                if (!files)
+                                {
+                                    errors[i] = files.error();
+                                    return;
+                                }
+                                placed[i] = std::move(*files);
+                                util::count(request.progress, util::Count::wheels);
+                            });
     std::vector<std::string> messages;
     for (std::size_t i = 0; i < wheels.entries.size(); ++i)
     {

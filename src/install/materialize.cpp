@@ -40,18 +40,29 @@ Expected<void> place(StageTree& tree, const std::string& relative, int source_ro
 
 } // namespace
 
-Expected<std::vector<std::string>> materialize(const MaterializeRequest& request, OwnerMap& owners)
+std::vector<OwnerMap::Claim> claim_entry(const MaterializeRequest& request, OwnerMap& owners)
 {
-    const auto& manifest = request.entry.manifest;
     // Manifest paths are normalised (check_member_name), so joining strings is stage_relative().
     const auto prefix = request.layout.prefix.relative_path().generic_string() + "/";
     std::vector<std::pair<std::string, std::string>> claims;
-    claims.reserve(manifest.claims.size());
-    for (const auto& claim : manifest.claims)
+    claims.reserve(request.entry.manifest.claims.size());
+    for (const auto& claim : request.entry.manifest.claims)
     {
         claims.emplace_back(prefix + claim.path, claim.sha256);
     }
-    const auto won = owners.claim_all(claims, request.owner);
+    return owners.claim_all(claims, request.owner);
+}
+
+Expected<std::vector<std::string>> materialize(const MaterializeRequest& request, OwnerMap& owners)
+{
+    return place_entry(request, claim_entry(request, owners));
+}
+
+Expected<std::vector<std::string>> place_entry(const MaterializeRequest& request,
+                                               const std::vector<OwnerMap::Claim>& won)
+{
+    const auto& manifest = request.entry.manifest;
+    const auto prefix = request.layout.prefix.relative_path().generic_string() + "/";
     std::unordered_map<std::string_view, bool> writes; // path -> this wheel's first claim won
     for (std::size_t i = 0; i < won.size(); ++i)
     {
