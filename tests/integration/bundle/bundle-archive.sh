@@ -39,9 +39,17 @@ spec "$work/archive.yaml" "$work/python.tar.zst"
 "$PYDEB" build "$work/dir.yaml" -o "$work/out-dir" >"$work/log" 2>&1 || { cat "$work/log"; fail "build from a directory"; }
 "$PYDEB" build "$work/archive.yaml" -o "$work/out-archive" >"$work/log" 2>&1 || { cat "$work/log"; fail "build from an archive"; }
 deb=bundled_1.0-1_amd64.deb
-cmp "$work/out-dir/$deb" "$work/out-archive/$deb" || fail "a directory and its .tar.zst give different packages"
+# The same files, byte for byte; only the SBOM differs, because it names where the interpreter
+# came from (the archive's name and sha256; a directory has no digest).
+sbom=usr/share/doc/bundled/bundled.spdx.json
+for from in dir archive; do dpkg-deb -x "$work/out-$from/$deb" "$work/x-$from"; done
+diff -r --no-dereference --exclude=bundled.spdx.json "$work/x-dir" "$work/x-archive" >"$work/tree.diff" ||
+    { head -20 "$work/tree.diff"; fail "a directory and its .tar.zst give different files"; }
+archive_sha=$(sha256sum "$work/python.tar.zst" | cut -d' ' -f1)
+grep -q "\"$archive_sha\"" "$work/x-archive/$sbom" || fail "the SBOM does not name the archive's sha256 $archive_sha"
+! grep -q "$archive_sha" "$work/x-dir/$sbom" || fail "the directory build's SBOM names the archive"
 dpkg-deb -c "$work/out-dir/$deb" | has "./opt/venvs/bundled/python/bin/python$x_y" || fail "no interpreter in the package"
-pass "the same prefix as a directory and as a .tar.zst archive gives identical bytes"
+pass "the same prefix as a directory and as a .tar.zst archive gives the same files; the SBOM names the archive's sha256"
 
 # Another builder: other cwd, umask, locale, time zone, a cold cache.
 mkdir "$work/elsewhere"

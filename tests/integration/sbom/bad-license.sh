@@ -7,7 +7,8 @@
 # hasExtractedLicensingInfos keeps the text as METADATA has it, or the canonical expression.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 python=/usr/bin/python3
-schema=$PYDEB_SOURCE_ROOT/../shared/reference/data/spdx-2.3-schema.json
+# The SPDX 2.3 JSON schema, from spdx/spdx-spec (schemas/spdx-schema.json on its support/2.3 branch).
+schema=$PYDEB_SOURCE_ROOT/tests/integration/sbom/spdx-2.3-schema.json
 [ -f "$schema" ] || fail "no SPDX 2.3 schema at $schema"
 work=$(scratch)
 mkdir "$work/wheels"

@@ -20,7 +20,8 @@ need cpio cpio
 python=/usr/bin/python3
 "$python" -c 'import jsonschema, license_expression' ||
     fail "python3-jsonschema and python3-license-expression (tests/install-deps.sh)"
-schema=$PYDEB_SOURCE_ROOT/../shared/reference/data/spdx-2.3-schema.json
+# The SPDX 2.3 JSON schema, from spdx/spdx-spec (schemas/spdx-schema.json on its support/2.3 branch).
+schema=$PYDEB_SOURCE_ROOT/tests/integration/sbom/spdx-2.3-schema.json
 [ -f "$schema" ] || fail "no SPDX 2.3 schema at $schema"
 work=$(scratch)
 
