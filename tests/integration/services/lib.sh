@@ -85,7 +85,7 @@ systemd_root() {
 }
 
 # boot_root ROOT: systemd as PID 1 of a new PID namespace, chrooted into ROOT
-# (/work/shared/reference/booted-root.md). Sets BOOT_PID (unshare, ours) and SYSTEMD_PID (its
+# (systemd-nspawn needs a system bus this machine lacks; unshare(1), systemd(1)). Sets BOOT_PID (unshare, ours) and SYSTEMD_PID (its
 # child, PID 1 inside). No getty: the root has no terminal to wait for.
 boot_root() {
     local root=$1 state=""
