@@ -33,11 +33,6 @@ namespace pydeb::pipeline
 namespace
 {
 
-depmap::Target target_of(spec::Format format)
-{
-    return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
-}
-
 // The build's signing key: --sign over the spec's sign.key; none when neither names one. Opened
 // before the build starts, so a missing or locked key costs no build time.
 Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request,
@@ -67,7 +62,7 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
 {
     util::Progress& progress = *options.progress;
     const bool deb = format == spec::Format::deb;
-    const depmap::Target target = target_of(format);
+    const depmap::Target target = format;
     progress.start(deb ? "map (deb)" : "map (rpm)");
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target));
     progress.set(util::Count::sonames, mapping.sonames.size());
@@ -271,7 +266,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     for (const spec::Format format : prepared.spec.formats)
     {
         progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
-        const auto mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
+        const auto mapping = PYDEB_TRY(map_stage(prepared, staged, format));
         progress.set(util::Count::sonames, mapping.sonames.size());
         progress.finish();
         for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))
