@@ -68,8 +68,9 @@ build() {
     (cd "$work/app" && env "${envs[@]}" strace -f -qq -e trace=execve -e signal=none -o "$work/$name.strace" \
         "$PYDEB" build pydeb.yaml -o "$work/$name" --format deb "$@") \
         >/dev/null 2>"$work/$name.err" || fail "build $name: $(cat "$work/$name.err")"
-    { grep '^pydeb: warning' "$work/$name.err" || true; } >"$work/$name.warnings"
-    { grep -o 'execve("[^"]*"' "$work/$name.strace" | grep -v "\"$PYDEB\"" || true; } >"$work/$name.exec"
+    awk '/^pydeb: warning/' "$work/$name.err" >"$work/$name.warnings"
+    awk -v self="execve(\"$PYDEB\"" 'match($0, /execve\("[^"]*"/) && substr($0, RSTART, RLENGTH) != self { print substr($0, RSTART, RLENGTH) }' \
+        "$work/$name.strace" >"$work/$name.exec"
 }
 # Every file of the cache with its inode, size and mtime; an entry's own directory is left out:
 # using an entry touches it (the cache store's least-recently-used order).
