@@ -8,6 +8,7 @@
 #include "packaging_tools/rpm_filelist.hpp"
 #include "packaging_tools/substvars.hpp"
 #include "package/contents.hpp"
+#include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
 #include "package/signer.hpp"
@@ -58,7 +59,7 @@ Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request
 Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const StagedObjects& staged, package::PackageInfo info,
                                 spec::Format format, const fs::path& output_dir,
-                                const package::WriteOptions& options)
+                                const package::WriteOptions& options, const util::CacheStore& cache)
 {
     util::Progress& progress = *options.progress;
     const bool deb = format == spec::Format::deb;
@@ -76,7 +77,7 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
     progress.start(deb ? "write .deb" : "write .rpm");
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
-    PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
+    PYDEB_TRY(deb ? package::deb::write_package_reusing(info, output, options, cache)
                   : package::rpm::write_package(info, output, options));
     PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
     progress.finish();
@@ -324,10 +325,10 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
         // Each format gets its own PackageInfo (relations differ); the last takes this one, so
         // the entries are not copied for a single format.
         const bool last = i + 1 == formats.size();
-        package::WriteOptions options{&progress, signer ? &*signer : nullptr, request.cache};
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr};
         written.push_back(PYDEB_TRY(write_format(
             prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
-            formats[i], request.output_dir, options)));
+            formats[i], request.output_dir, options, request.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
