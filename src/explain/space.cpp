@@ -1,6 +1,6 @@
 #include "explain/space.hpp"
 
-#include "install/record.hpp"
+#include "install/wheel/record.hpp"
 #include "python/name.hpp"
 #include "util/files.hpp"
 

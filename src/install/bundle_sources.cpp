@@ -2,7 +2,7 @@
 
 #include "adapters/archive/tar_reader.hpp"
 #include "adapters/process/process.hpp"
-#include "install/stage_tree.hpp"
+#include "install/wheel/stage_tree.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 

@@ -1,7 +1,7 @@
 #include "install/entry_links.hpp"
 
-#include "install/scripts.hpp"
-#include "install/stage_tree.hpp"
+#include "install/wheel/scripts.hpp"
+#include "install/wheel/stage_tree.hpp"
 
 namespace fs = std::filesystem;
 

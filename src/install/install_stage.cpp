@@ -1,9 +1,9 @@
 #include "install/install_stage.hpp"
 
-#include "install/cached_install.hpp"
+#include "install/cache/cached_install.hpp"
 #include "install/entry_links.hpp"
 #include "install/venv.hpp"
-#include "install/wheel_cache.hpp"
+#include "install/cache/wheel_cache.hpp"
 #include "python/wheel_filename.hpp"
 #include "templates/templates.hpp"
 #include "util/fd.hpp"

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "install/install_options.hpp"
-#include "install/wheel_installer.hpp"
+#include "install/wheel/wheel_installer.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
 #include "util/progress.hpp"

@@ -3,7 +3,7 @@
 // while the bytes land under the stage.
 #pragma once
 
-#include "install/member.hpp"
+#include "install/wheel/member.hpp"
 #include "python/tags.hpp"
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 #include "install/strip.hpp"
 
 #include "adapters/process/process.hpp"
-#include "install/record.hpp"
+#include "install/wheel/record.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 

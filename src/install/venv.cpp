@@ -1,6 +1,6 @@
 #include "install/venv.hpp"
 
-#include "install/stage_tree.hpp"
+#include "install/wheel/stage_tree.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 

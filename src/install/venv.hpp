@@ -6,7 +6,7 @@
 #pragma once
 
 #include "install/layout.hpp"
-#include "install/owner_map.hpp"
+#include "install/wheel/owner_map.hpp"
 #include "python/tags.hpp"
 #include "util/expected.hpp"
 

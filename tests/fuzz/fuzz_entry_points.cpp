@@ -2,7 +2,7 @@
 // the venv's bin/. Property: every launcher name the parser accepts is one check_script_name
 // accepts (nothing that would land outside bin/ or replace the interpreter).
 #include "fuzz_support.hpp"
-#include "install/scripts.hpp"
+#include "install/wheel/scripts.hpp"
 
 using namespace pydeb;
 using pydeb::fuzz::require;

@@ -2,7 +2,7 @@
 // every Requires-Dist, Requires-Python, Provides-Extra; resolve/metadata) and the installer's
 // (Name and Version, UTF-8 required; install/wheel_metadata).
 #include "fuzz_support.hpp"
-#include "install/wheel_metadata.hpp"
+#include "install/wheel/wheel_metadata.hpp"
 #include "resolve/metadata.hpp"
 
 using namespace pydeb;

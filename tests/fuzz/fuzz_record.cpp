@@ -2,7 +2,7 @@
 // module writes it). Properties: every row parse_csv returns, written back field by field with
 // csv_field, parses to the same row.
 #include "fuzz_support.hpp"
-#include "install/record.hpp"
+#include "install/wheel/record.hpp"
 
 using namespace pydeb;
 using pydeb::fuzz::require;

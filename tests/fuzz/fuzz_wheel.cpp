@@ -6,8 +6,8 @@
 // and the stage afterwards), whatever the archive holds.
 #include "fuzz_support.hpp"
 #include "install/layout.hpp"
-#include "install/owner_map.hpp"
-#include "install/wheel_installer.hpp"
+#include "install/wheel/owner_map.hpp"
+#include "install/wheel/wheel_installer.hpp"
 #include "python/tags.hpp"
 #include "templates/templates.hpp"
 

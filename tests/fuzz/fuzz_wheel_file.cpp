@@ -2,7 +2,7 @@
 // Property: an accepted file's Tag lines are what the installer checks against the interpreter,
 // so each must be one that python::Tag::parse reads or an error, never a crash.
 #include "fuzz_support.hpp"
-#include "install/wheel_metadata.hpp"
+#include "install/wheel/wheel_metadata.hpp"
 #include "python/tags.hpp"
 
 using namespace pydeb;

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The installed-wheel cache through `pydeb build` (src/install/wheel_cache.hpp, issue #9):
+# The installed-wheel cache through `pydeb build` (src/install/cache/wheel_cache.hpp, issue #9):
 #  - a second build with the same XDG_CACHE_HOME is served from the cache: no entry is added or
 #    rewritten (mtimes included), neither Python nor strip is started (strace: nothing compiled),
 #    its .deb is byte-identical (SOURCE_DATE_EPOCH), and it gives the same warnings, replayed;
