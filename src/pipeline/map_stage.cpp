@@ -93,7 +93,7 @@ void set_relations(const resolve::Resolution& resolution, const depmap::Mapping&
 
 Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution& resolution,
                              const depmap::Mapping& mapping, depmap::Target target,
-                             package::PackageInfo& info)
+                             const TargetBuild& build, package::PackageInfo& info)
 {
     const spec::Spec& spec = prepared.spec;
     for (const auto& warning : mapping.warnings)
@@ -114,7 +114,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     check.architecture =
         target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
     check.relations = target == depmap::Target::deb ? relations.depends : relations.rpm_requires;
-    check.repos = repositories(spec, target);
+    check.repos = build.repos.empty() ? repositories(spec, target) : build.repos;
     check.policy = spec.check_installable == spec::InstallabilityCheck::error
                        ? depmap::ProblemPolicy::error
                        : depmap::ProblemPolicy::warn;
@@ -125,8 +125,9 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     const auto problems = depmap::check_installable(check);
     if (!problems)
     {
+        const std::string on = build.name.empty() ? "" : " on " + build.name;
         return fail("the " + std::string(target == depmap::Target::deb ? ".deb" : ".rpm") +
-                    " would not install: " + problems.error().message +
+                    " would not install" + on + ": " + problems.error().message +
                     "\n(set check-installable: warn in the spec to build anyway)");
     }
     for (const auto& problem : *problems)

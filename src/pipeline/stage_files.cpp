@@ -107,7 +107,9 @@ Expected<std::string> read_hook(const std::optional<fs::path>& path)
     return util::read_file(*path);
 }
 
-package::Compression compression(spec::Compression c)
+} // namespace
+
+package::Compression package_compression(spec::Compression c)
 {
     switch (c)
     {
@@ -118,8 +120,6 @@ package::Compression compression(spec::Compression c)
     }
     return package::Compression::zstd;
 }
-
-} // namespace
 
 Expected<package::PackageInfo> package_info(const spec::Spec& spec,
                                             const python::InterpreterFacts& facts)
@@ -139,7 +139,7 @@ Expected<package::PackageInfo> package_info(const spec::Spec& spec,
     info.group = spec.rpm.group;
     info.deb_architecture = PYDEB_TRY(debian_architecture(facts.machine));
     info.rpm_architecture = rpm_architecture(facts.machine);
-    info.compression = compression(spec.compression);
+    info.compression = package_compression(spec.compression);
 
     auto& rel = info.relations;
     rel.depends = spec.deb.depends;
