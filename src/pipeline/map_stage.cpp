@@ -126,8 +126,17 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     if (!problems)
     {
         const std::string on = build.name.empty() ? "" : " on " + build.name;
+        // The bundled interpreter and the wheels' objects carry the build host's symbol
+        // versions: an older release's glibc cannot run them, whatever the packaging says.
+        const std::string glibc =
+            !build.name.empty() && problems.error().message.find("nothing provides libc6 ") !=
+                                       std::string::npos
+                ? "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
+                  "against the build host's glibc, newer than " + build.name +
+                      "'s; build on " + build.name + " (or older), or leave it out of targets"
+                : "";
         return fail("the " + std::string(target == depmap::Target::deb ? ".deb" : ".rpm") +
-                    " would not install" + on + ": " + problems.error().message +
+                    " would not install" + on + ": " + problems.error().message + glibc +
                     "\n(set check-installable: warn in the spec to build anyway)");
     }
     for (const auto& problem : *problems)

@@ -316,6 +316,12 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
+    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
+    // The targets' metadata first: an archive that is unreachable or whose signature fails
+    // costs no install.
+    const auto& formats = request.formats.empty() ? spec.formats : request.formats;
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, formats, info.deb_architecture));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     progress.set(util::Count::wheels, resolution.wheels.size());
@@ -331,15 +337,11 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     PYDEB_TRY(stage_extra_files(spec, root));
 
     progress.start("collect");
-    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, from_cache, started);
     const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
 
-    const auto& formats = request.formats.empty() ? spec.formats : request.formats;
-    const std::vector<TargetBuild> builds =
-        PYDEB_TRY(plan_targets(prepared, formats, info.deb_architecture));
     // Every package is mapped and checked before the first is written: a target that would not
     // install leaves no package of any target behind.
     std::vector<package::PackageInfo> packages;

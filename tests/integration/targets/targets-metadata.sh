@@ -1,0 +1,105 @@
+#!/bin/bash
+# Issue #15 (targets:), against a real Debian mirror subset (tests/integration/lib/debian-mirror.sh:
+# the signed InRelease and Packages.xz of bullseye, bookworm and trixie, byte for byte) served by a
+# loopback nginx that logs every request:
+#  - the evaluation app with a bundled interpreter for targets [bookworm, trixie] gives one .deb
+#    per target, versions 1.0-1~deb12 < 1.0-1~deb13 (dpkg --compare-versions), each checked
+#    against its release's Packages; a second build makes no request at all (item 5);
+#  - the same app for bullseye fails before writing and names glibc (item 2);
+#  - a Packages.xz with one byte changed, an InRelease whose signature fails, an archive that is
+#    not there are refused with messages naming the URL, and nothing is written (item 4);
+#  - a bullseye package is xz-compressed unless the spec says otherwise.
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/evalapp.sh"
+need nginx nginx-light
+need gpgv gpgv
+lib=$PYDEB_SOURCE_ROOT/tests/integration/lib
+work=$(scratch)
+mirror=$(bash "$lib/debian-mirror.sh" bullseye bookworm trixie)
+
+# www/good: the mirror; www/tampered: bookworm with one byte of its Packages.xz changed;
+# www/badsig: bookworm whose InRelease has one byte of its signed text changed.
+www=$work/www
+mkdir -p "$www"
+ln -s "$mirror/debian" "$www/good"
+for bad in tampered badsig; do
+    mkdir -p "$www/$bad/dists"
+    cp -a "$mirror/debian/dists/bookworm" "$www/$bad/dists/"
+done
+packages=$(readlink -f "$www/tampered/dists/bookworm/main/binary-amd64/Packages.xz")
+printf '\x00' | dd of="$packages" bs=1 seek=4096 conv=notrunc status=none
+sed -i '0,/^Suite: /s/^Suite: .*/Suite: stabl3/' "$www/badsig/dists/bookworm/InRelease"
+# shellcheck disable=SC2064 # expand now
+trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; rm -rf '$PYDEB_TEST_TMP'" EXIT
+port=$(bash "$lib/loopback-nginx.sh" start "$www" "$work/nginx")
+url=http://127.0.0.1:$port
+requests() { wc -l <"$work/nginx/access.log"; }
+
+evalapp "$work"
+base=$(cat "$work/app/pydeb.yaml")
+spec() { # TARGET-ITEMS...: the evaluation app's spec, deb only, with these targets
+    { echo "$base"; echo "formats: [deb]"; echo "targets:"; printf '  - %s\n' "$@"; } >"$work/app/pydeb.yaml"
+}
+build() { # OUT: pydeb build into OUT, its output in OUT.log
+    (cd "$work/app" && XDG_CACHE_HOME=${xdg:-$work/xdg} "$PYDEB" build pydeb.yaml -o "$1") >"$1.log" 2>&1
+}
+
+# --- one package per target, the second build from the cache --------------------------------------
+spec "{release: bookworm, archive: $url/good}" "{release: trixie, archive: $url/good}"
+build "$work/out1" || { cat "$work/out1.log"; fail "build for bookworm and trixie"; }
+first=$(requests)
+deb12=$work/out1/evalapp_1.0-1~deb12_amd64.deb deb13=$work/out1/evalapp_1.0-1~deb13_amd64.deb
+[ -f "$deb12" ] && [ -f "$deb13" ] || fail "expected one .deb per target, got: $(ls "$work/out1")"
+[ "$(dpkg-deb -f "$deb12" Version)" = 1.0-1~deb12 ] || fail "bookworm Version: $(dpkg-deb -f "$deb12" Version)"
+[ "$(dpkg-deb -f "$deb13" Version)" = 1.0-1~deb13 ] || fail "trixie Version: $(dpkg-deb -f "$deb13" Version)"
+dpkg --compare-versions 1.0-1~deb12 lt 1.0-1~deb13 || fail "~deb12 does not sort below ~deb13"
+dpkg --compare-versions 1.0-1~deb13 lt 1.0-1 || fail "~deb13 does not sort below a build without targets"
+[ "$first" = 4 ] || fail "expected 4 requests (2 InRelease, 2 Packages.xz), got $first: $(cat "$work/nginx/access.log")"
+has -E '^GET /good/dists/trixie/main/binary-amd64/by-hash/SHA256/[0-9a-f]{64} 200 ' "$work/nginx/access.log" ||
+    fail "Packages.xz not fetched by hash: $(cat "$work/nginx/access.log")"
+pass "one .deb per target (1.0-1~deb12, 1.0-1~deb13), $first requests"
+
+build "$work/out2" || { cat "$work/out2.log"; fail "second build"; }
+[ "$(requests)" = "$first" ] || fail "the second build made requests: $(tail -n +"$((first + 1))" "$work/nginx/access.log")"
+cmp "$deb12" "$work/out2/${deb12##*/}" || fail "the second build's bookworm .deb differs"
+pass "second build: no request (the cached InRelease is verified again, the Packages by SHA256)"
+
+# --- bullseye: the bundled bookworm interpreter needs a newer glibc ---------------------------------
+spec "{release: bullseye, archive: $url/good}"
+if build "$work/out3"; then fail "a bullseye build with the host's interpreter succeeded"; fi
+has -F "would not install on bullseye: " "$work/out3.log" || fail "no bullseye failure: $(cat "$work/out3.log")"
+has -E "nothing provides libc6 >= 2\.[0-9]+ needed by evalapp-1\.0-1~deb11\.amd64 \(the repositories have libc6 2\.31-" "$work/out3.log" ||
+    fail "the failure does not name libc6 and bullseye's version: $(cat "$work/out3.log")"
+has -F "glibc: the package's ELF objects (a bundled interpreter's too) were linked against the build host's glibc" "$work/out3.log" ||
+    fail "the failure does not name glibc: $(cat "$work/out3.log")"
+[ -z "$(ls -A "$work/out3" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out3")"
+pass "bullseye refused before writing, naming glibc: $(grep -o 'nothing provides libc6[^)]*)' "$work/out3.log")"
+
+# --- refused metadata, nothing written ------------------------------------------------------------
+refused() { # NAME TARGET-ITEM EXPECTED-TEXT...
+    local name=$1 item=$2
+    shift 2
+    spec "$item"
+    if xdg=$work/xdg-$name build "$work/out-$name"; then fail "$name: the build succeeded"; fi
+    for text in "$@"; do
+        has -F "$text" "$work/out-$name.log" || fail "$name: no '$text' in: $(cat "$work/out-$name.log")"
+    done
+    [ -z "$(ls -A "$work/out-$name" 2>/dev/null)" ] || fail "$name: a failed build wrote: $(ls "$work/out-$name")"
+    pass "$name refused: $(grep -m1 error "$work/out-$name.log")"
+}
+refused tampered "{release: bookworm, archive: $url/tampered}" \
+    "target bookworm: GET $url/tampered/dists/bookworm/main/binary-amd64/by-hash/SHA256/" \
+    "sha256 mismatch" "not the main/binary-amd64/Packages.xz the verified InRelease lists; refused"
+refused badsig "{release: bookworm, archive: $url/badsig}" \
+    "target bookworm: $url/badsig/dists/bookworm/InRelease: the signature does not verify against /usr/share/keyrings/debian-archive-keyring.gpg (" \
+    "BAD signature" "refused"
+refused missing "{release: bookworm, archive: $url/nothing-here}" \
+    "target bookworm: GET $url/nothing-here/dists/bookworm/InRelease"
+
+# --- bullseye gets xz ---------------------------------------------------------------------------
+{ echo "$base" | grep -v '^compression:'; echo "formats: [deb]"; echo "check-installable: warn"
+  echo "targets: [{release: bullseye, archive: $url/good}]"; } >"$work/app/pydeb.yaml"
+build "$work/out4" || { cat "$work/out4.log"; fail "bullseye build with check-installable: warn"; }
+members=$(ar t "$work/out4/evalapp_1.0-1~deb11_amd64.deb" | tr '\n' ' ')
+[[ $members == *"data.tar.xz"* ]] || fail "the bullseye .deb's members: $members"
+pass "bullseye .deb without a compression in the spec: $members"
