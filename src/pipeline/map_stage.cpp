@@ -91,6 +91,23 @@ void set_relations(const resolve::Resolution& resolution, const depmap::Mapping&
     }
 }
 
+depmap::InstallCheck installability_check(const Prepared& prepared,
+                                          const package::PackageInfo& info, depmap::Target target,
+                                          const TargetBuild& build)
+{
+    depmap::InstallCheck check;
+    check.cache = prepared.cache;
+    check.target = target;
+    check.package_name = info.name;
+    check.version = info.version + "-" + info.release;
+    check.architecture =
+        target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
+    check.relations =
+        target == depmap::Target::deb ? info.relations.depends : info.relations.rpm_requires;
+    check.repos = build.repos.empty() ? repositories(prepared.spec, target) : build.repos;
+    return check;
+}
+
 Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution& resolution,
                              const depmap::Mapping& mapping, depmap::Target target,
                              const TargetBuild& build, package::PackageInfo& info)
@@ -101,20 +118,11 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
         util::warn(prepared.progress, warning);
     }
     set_relations(resolution, mapping, target, info);
-    const auto& relations = info.relations;
     if (spec.check_installable == spec::InstallabilityCheck::off)
     {
         return {};
     }
-    depmap::InstallCheck check;
-    check.cache = prepared.cache;
-    check.target = target;
-    check.package_name = info.name;
-    check.version = info.version + "-" + info.release;
-    check.architecture =
-        target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
-    check.relations = target == depmap::Target::deb ? relations.depends : relations.rpm_requires;
-    check.repos = build.repos.empty() ? repositories(spec, target) : build.repos;
+    depmap::InstallCheck check = installability_check(prepared, info, target, build);
     check.policy = spec.check_installable == spec::InstallabilityCheck::error
                        ? depmap::ProblemPolicy::error
                        : depmap::ProblemPolicy::warn;

@@ -103,6 +103,36 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     return output;
 }
 
+// `pydeb deps` with targets: each target's version and its release's verdict on the relations,
+// one column per target ("bookworm 1.0-1~deb12: installable").
+Expected<void> describe_targets(const Prepared& prepared, const resolve::Resolution& resolution,
+                                const depmap::Mapping& mapping,
+                                const std::vector<TargetBuild>& builds, spec::Format format,
+                                const package::PackageInfo& info)
+{
+    const depmap::Target target = target_of(format);
+    for (const TargetBuild& build : builds)
+    {
+        if (build.format != format || build.name.empty())
+        {
+            continue;
+        }
+        package::PackageInfo ours = info;
+        ours.release += build.release_suffix;
+        set_relations(resolution, mapping, target, ours);
+        depmap::InstallCheck check = installability_check(prepared, ours, target, build);
+        check.policy = depmap::ProblemPolicy::warn;
+        const std::vector<std::string> problems = PYDEB_TRY(depmap::check_installable(check));
+        std::cout << "target " << build.name << " " << ours.version << "-" << ours.release << ": "
+                  << (problems.empty() ? "installable" : "would not install") << "\n";
+        for (const std::string& problem : problems)
+        {
+            std::cout << "  " << problem << "\n";
+        }
+    }
+    return {};
+}
+
 // "built NAME VERSION-RELEASE: FILE (SIZE), ... in S s (signed with FINGERPRINT)"
 std::string build_summary(const spec::Spec& spec, const std::vector<fs::path>& written,
                           std::chrono::steady_clock::duration elapsed,
@@ -277,6 +307,9 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
     const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
@@ -304,6 +337,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
                 std::cout << "Requires: " << require << "\n";
             }
         }
+        PYDEB_TRY(describe_targets(prepared, resolution, mapping, builds, format, info));
     }
     return {};
 }

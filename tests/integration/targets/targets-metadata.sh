@@ -123,3 +123,18 @@ has -F "nothing provides python3.11 needed by small-1.0-1~deb11.amd64" "$work/ou
 members=$(ar t "$work/out4/small_1.0-1~deb11_amd64.deb" | tr '\n' ' ')
 [[ $members == *"data.tar.xz"* ]] || fail "the bullseye .deb's members: $members"
 pass "bullseye .deb without a compression in the spec: $members"
+
+# --- pydeb deps: each target's verdict on the same relations ----------------------------------------
+small_spec "" "{release: bullseye, archive: $url/good}" "{release: bookworm, archive: $url/good}" \
+    "{release: trixie, archive: $url/good}"
+before=$(requests)
+(cd "$work/app" && XDG_CACHE_HOME=$work/xdg "$PYDEB" deps -q pydeb.yaml) >"$work/deps.txt" 2>&1 ||
+    { cat "$work/deps.txt"; fail "pydeb deps with targets"; }
+[ "$(requests)" = "$before" ] || fail "pydeb deps fetched again: $(tail -n +"$((before + 1))" "$work/nginx/access.log")"
+expected="target bullseye 1.0-1~deb11: would not install
+  nothing provides python3.11 needed by small-1.0-1~deb11.amd64
+target bookworm 1.0-1~deb12: installable
+target trixie 1.0-1~deb13: would not install
+  nothing provides python3.11 needed by small-1.0-1~deb13.amd64"
+[ "$(grep -A1 '^target ' "$work/deps.txt" | grep -v '^--')" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
+pass "pydeb deps: $(grep -c '^target ' "$work/deps.txt") targets, each with its release's verdict, no request"
