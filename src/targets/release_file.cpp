@@ -58,7 +58,8 @@ Expected<ReleaseFile> parse_release_file(std::string_view text, std::string_view
                                                          words[1].data() + words[1].size(),
                                                          file.size)
                                        : std::from_chars_result{nullptr, std::errc::invalid_argument};
-            if (ec != std::errc() || words[0].size() != 64)
+            if (ec != std::errc() || words[0].size() != 64 ||
+                words[0].find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
             {
                 return fail(std::string(where) + ": malformed SHA256 line '" +
                             std::string(util::trim(line)) + "' (expected HASH SIZE PATH)");

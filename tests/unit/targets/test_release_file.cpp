@@ -56,4 +56,7 @@ TEST_CASE("parse_release_file refuses text that is not a Release file")
           "http://x/InRelease: not a Release file (no Codename or no SHA256 list)");
     CHECK(parse_release_file("Codename: bookworm\nSHA256:\n abc 1 main/x\n", "U").error().message ==
           "U: malformed SHA256 line 'abc 1 main/x' (expected HASH SIZE PATH)");
+    const std::string not_hex(64, 'g');
+    CHECK(parse_release_file("Codename: b\nSHA256:\n " + not_hex + " 1 main/x\n", "U").error().message ==
+          "U: malformed SHA256 line '" + not_hex + " 1 main/x' (expected HASH SIZE PATH)");
 }
