@@ -8,7 +8,8 @@
 #  - the same app for bullseye fails before writing and names glibc (item 2);
 #  - a Packages.xz with one byte changed, an InRelease whose signature fails, an archive that is
 #    not there are refused with messages naming the URL, and nothing is written (item 4);
-#  - a bullseye package is xz-compressed unless the spec says otherwise.
+#  - a bullseye package is xz-compressed unless the spec says otherwise; `pydeb deps` gives each
+#    target's verdict; an rpm target gets its dist tag and is checked against its repository.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/evalapp.sh"
 need nginx nginx-light
@@ -138,3 +139,17 @@ target trixie 1.0-1~deb13: would not install
   nothing provides python3.11 needed by small-1.0-1~deb13.amd64"
 [ "$(grep -A1 '^target ' "$work/deps.txt" | grep -v '^--')" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
 pass "pydeb deps: $(grep -c '^target ' "$work/deps.txt") targets, each with its release's verdict, no request"
+
+# --- an rpm target: its repositories, its dist tag --------------------------------------------------
+need createrepo_c createrepo-c
+need rpm rpm
+mkdir -p "$work/el9"
+createrepo_c -q "$work/el9"
+small_spec "check-installable: warn" "{rpm: el9, repositories: [$work/el9]}"
+sed -i 's/^formats: \[deb\]$/formats: [rpm]/' "$work/app/pydeb.yaml"
+build "$work/out5" || { cat "$work/out5.log"; fail "rpm target build"; }
+rpm=$work/out5/small-1.0-1.el9.x86_64.rpm
+[ "$(rpm -qp --qf '%{RELEASE}' "$rpm")" = 1.el9 ] || fail "rpm release: $(ls "$work/out5")"
+has -F "nothing provides python(abi) = 3.11 needed by small-1.0-1.el9.x86_64" "$work/out5.log" ||
+    fail "the rpm target was not checked against its repository: $(cat "$work/out5.log")"
+pass "rpm target el9: release 1.el9, checked against its (empty) repository"
