@@ -3,6 +3,7 @@
 #include "depmap/map.hpp"
 #include "elf/scan.hpp"
 #include "python/rpm_version.hpp"
+#include "util/strings.hpp"
 
 
 namespace fs = std::filesystem;
@@ -31,6 +32,37 @@ std::vector<depmap::RepoSource> repositories(const spec::Spec& spec, depmap::Tar
         }
     }
     return out;
+}
+
+// Why a target release refuses what the build host made, when it is the host itself: its glibc
+// (the bundled interpreter and the wheels' objects carry the host's symbol versions, whatever the
+// packaging says) or its Python (the venv, its wheels' tags and markers and its bytecode are made
+// for the host's python3.X).
+Expected<std::string> target_hints(const Prepared& prepared, const TargetBuild& build,
+                                   const Error& problems)
+{
+    std::string hints;
+    if (problems.message.find("nothing provides libc6 ") != std::string::npos)
+    {
+        hints += "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
+                 "against the build host's glibc, newer than " + build.name + "'s; build on " +
+                 build.name + " (or older), or leave it out of targets";
+    }
+    const python::InterpreterFacts& facts = prepared.facts;
+    const std::string host_python =
+        "python3." + std::to_string(facts.minor);
+    if (!prepared.bundle &&
+        problems.message.find("nothing provides " + host_python + " ") != std::string::npos)
+    {
+        const auto versions =
+            PYDEB_TRY(depmap::deb_package_versions("python3", build.repos, prepared.cache));
+        hints += "\npython: the venv, its wheels and bytecode are made for the build host's " +
+                 facts.executable + "; " + build.name + " has " +
+                 (versions.empty() ? "no python3" : "python3 " + util::join(versions, ", ")) +
+                 ": build on " + build.name + ", or bundle the interpreter (python: {bundle: "
+                 "host}) when its glibc allows";
+    }
+    return hints;
 }
 
 } // namespace
@@ -134,17 +166,10 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     if (!problems)
     {
         const std::string on = build.name.empty() ? "" : " on " + build.name;
-        // The bundled interpreter and the wheels' objects carry the build host's symbol
-        // versions: an older release's glibc cannot run them, whatever the packaging says.
-        const std::string glibc =
-            !build.name.empty() && problems.error().message.find("nothing provides libc6 ") !=
-                                       std::string::npos
-                ? "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
-                  "against the build host's glibc, newer than " + build.name +
-                      "'s; build on " + build.name + " (or older), or leave it out of targets"
-                : "";
+        const std::string hints =
+            build.name.empty() ? "" : PYDEB_TRY(target_hints(prepared, build, problems.error()));
         return fail("the " + std::string(target == depmap::Target::deb ? ".deb" : ".rpm") +
-                    " would not install" + on + ": " + problems.error().message + glibc +
+                    " would not install" + on + ": " + problems.error().message + hints +
                     "\n(set check-installable: warn in the spec to build anyway)");
     }
     for (const auto& problem : *problems)

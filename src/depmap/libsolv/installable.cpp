@@ -212,6 +212,33 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
     return problems;
 }
 
+Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
+                                                        const std::vector<RepoSource>& sources,
+                                                        const util::CacheStore& cache)
+{
+    solv::ObjPool pool;
+    pool.set_disttype(solv::DistType::deb);
+    for (const auto& source : sources)
+    {
+        PYDEB_TRY(load_repo(pool, source, cache));
+    }
+    pool.create_whatprovides();
+    std::vector<std::string> versions;
+    const auto id = pool.find_string(name);
+    if (!id)
+    {
+        return versions;
+    }
+    for (const auto solvable : pool.whatprovides(*id))
+    {
+        if (pool.solvable(solvable).name_id() == *id)
+        {
+            add_unique(versions, pool.solvable(solvable).evr());
+        }
+    }
+    return versions;
+}
+
 Expected<std::vector<std::string>>
 unprovided_rpm_requires(const std::vector<std::string>& requires_,
                         const std::vector<RepoSource>& sources, const util::CacheStore& cache)

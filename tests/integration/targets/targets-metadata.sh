@@ -140,6 +140,14 @@ target trixie 1.0-1~deb13: would not install
 [ "$(grep -A1 '^target ' "$work/deps.txt" | grep -v '^--')" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
 pass "pydeb deps: $(grep -c '^target ' "$work/deps.txt") targets, each with its release's verdict, no request"
 
+# The system interpreter for bullseye and bookworm: refused before writing, naming the Pythons.
+small_spec "" "{release: bullseye, archive: $url/good}" "{release: bookworm, archive: $url/good}"
+if build "$work/out6"; then fail "a system-interpreter build for bullseye succeeded"; fi
+has -E "^python: the venv, its wheels and bytecode are made for the build host's /usr/bin/python3\.11; bullseye has python3 3\.9\.[0-9]+-" "$work/out6.log" ||
+    fail "the failure does not name the Pythons: $(cat "$work/out6.log")"
+[ -z "$(ls -A "$work/out6" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out6")"
+pass "system interpreter for bullseye refused, nothing written: $(grep '^python:' "$work/out6.log" | cut -d: -f2 | cut -d';' -f2)"
+
 # --- an rpm target: its repositories, its dist tag --------------------------------------------------
 need createrepo_c createrepo-c
 need rpm rpm
