@@ -14,16 +14,17 @@ mkdir -p "$mirror"
 flock 9
 for release in "$@"; do
     dists=$mirror/debian/dists/$release
-    if [ -f "$dists/.complete" ]; then
-        continue
-    fi
     mkdir -p "$dists"
     fetch() { /usr/lib/apt/apt-helper download-file "$archive/dists/$release/$1" "$dists/$1" ${2:+"SHA256:$2"} >/dev/null 2>&1 ||
         { echo "debian-mirror.sh: cannot fetch $archive/dists/$release/$1" >&2; exit 1; }; }
-    fetch InRelease
-    gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg "$dists/InRelease" 2>/dev/null ||
-        { echo "debian-mirror.sh: $release InRelease does not verify" >&2; exit 1; }
+    # The InRelease is fetched once: the indexes below are those it lists.
+    if [ ! -f "$dists/InRelease" ]; then
+        fetch InRelease
+        gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg "$dists/InRelease" 2>/dev/null ||
+            { rm -f "$dists/InRelease"; echo "debian-mirror.sh: $release InRelease does not verify" >&2; exit 1; }
+    fi
     for file in main/binary-amd64/Packages.xz; do
+        [ -e "$dists/$file" ] && continue
         sha=$(awk -v f="$file" '/^SHA256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$dists/InRelease")
         [ -n "$sha" ] || { echo "debian-mirror.sh: $release InRelease lists no $file" >&2; exit 1; }
         # By hash, as apt does for an archive that says Acquire-By-Hash: yes (the plain path
@@ -33,6 +34,5 @@ for release in "$@"; do
         fetch "$byhash" "$sha"
         ln -sfn "by-hash/SHA256/$sha" "$dists/$file"
     done
-    touch "$dists/.complete"
 done
 echo "$mirror"
