@@ -471,7 +471,7 @@ if ((install_check)); then
             echo "$c: installs with apt in a clean bookworm root and passes: $smoke" >>"$checks"
         else
             echo "FAIL $c: install check in a clean root failed (see $out/logs/install-$c.log)" | tee -a "$checks" >&2
-            cat "$chroot_dir/tmp/apt.log" >>"$out/logs/install-$c.log" 2>/dev/null || true
+            if [ -f "$chroot_dir/tmp/apt.log" ]; then cat "$chroot_dir/tmp/apt.log" >>"$out/logs/install-$c.log"; fi
         fi
         bash "$root/tests/integration/lib/clean-root.sh" --remove "$chroot_dir"
     done

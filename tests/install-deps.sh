@@ -7,7 +7,7 @@ packages=(
     # build
     meson ninja-build pkg-config g++ cmake python3
     libarchive-dev libsolv-dev libsolvext-dev librpm-dev libyaml-cpp-dev
-    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev libcurl4-openssl-dev
+    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev libcurl4-openssl-dev libxxhash-dev
     # making wheels and test fixtures
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
     python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
@@ -23,6 +23,8 @@ packages=(
     nginx-light openssl
     # targets: (tests/integration/targets): verifying a release's InRelease as apt does
     gpgv debian-archive-keyring
+    # xxhsum: the oracle for cache entry checksums (tests/unit/util/test_hash.cpp)
+    xxhash
     # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions
     python3-jsonschema python3-license-expression
     # the benchmark's competitors and plot (bench/run.sh)

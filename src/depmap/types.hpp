@@ -4,6 +4,7 @@
 
 #include "elf/elf_object.hpp"
 #include "util/cache_store.hpp"
+#include "util/package_choices.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -14,11 +15,8 @@
 namespace pydeb::depmap
 {
 
-enum class Target
-{
-    deb,
-    rpm,
-};
+// The package format relations are mapped for.
+using Target = pydeb::Format;
 
 // Where a mapped relation came from, in the words `pydeb deps` prints.
 enum class Provenance

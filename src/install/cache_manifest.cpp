@@ -138,11 +138,18 @@ Expected<void> parse_line(std::string_view keyword, std::string_view rest, Cache
     {
         const auto mode = PYDEB_TRY(number<unsigned>(PYDEB_TRY(take(rest)), 8));
         const auto size = PYDEB_TRY(number<std::uint64_t>(PYDEB_TRY(take(rest)), 10));
+        const auto checksum = PYDEB_TRY(take(rest));
         if ((mode & ~07777U) != 0)
         {
             return fail("mode " + std::to_string(mode) + " is not a permission mode");
         }
-        manifest.files.push_back({PYDEB_TRY(take_path(rest)), mode, size});
+        if (checksum != "-" && (checksum.size() != 32 || checksum.find_first_not_of(
+                                                             "0123456789abcdef") != std::string_view::npos))
+        {
+            return fail("'" + std::string(checksum) + "' is not a checksum (32 hex digits)");
+        }
+        manifest.files.push_back(
+            {PYDEB_TRY(take_path(rest)), mode, size, checksum == "-" ? "" : std::string(checksum)});
     }
     else
     {
@@ -185,7 +192,7 @@ std::string render_manifest(const CacheManifest& manifest)
     for (const auto& file : manifest.files)
     {
         text += "file " + octal(file.mode) + " " + std::to_string(file.size) + " " +
-                escape(file.path) + "\n";
+                (file.checksum.empty() ? "-" : file.checksum) + " " + escape(file.path) + "\n";
     }
     return text;
 }

@@ -6,7 +6,9 @@
 //   warning TEXT           any other warning install_wheel gave, as it was
 //   bytecode-warning TEXT  a file that did not compile (names its final path)
 //   claim SHA256|- PATH    an owner-map claim, in order ("-": claimed without a digest)
-//   file MODE SIZE PATH    a file of the entry (octal mode, bytes), sorted by path
+//   file MODE SIZE XXH3|- PATH     a file of the entry (octal mode, bytes, XXH3-128 in hex; "-" in a
+//                                  temporary store's entries, which are never read again), sorted
+//                                  by path
 // Paths are relative to the prefix and come last on their line; "\" and line feeds in fields are
 // escaped as "\\" and "\n", and spaces as "\s" in a field that is not last.
 #pragma once
@@ -22,7 +24,7 @@
 namespace pydeb::install
 {
 
-inline constexpr std::string_view k_manifest_header = "pydeb-wheel-cache-manifest 1";
+inline constexpr std::string_view k_manifest_header = "pydeb-wheel-cache-manifest 2";
 
 struct CacheClaim
 {
@@ -37,6 +39,7 @@ struct CacheFile
     std::string path; // relative to the prefix
     unsigned mode = 0644;
     std::uint64_t size = 0;
+    std::string checksum; // util::checksum_file's; empty when not recorded
 
     bool operator==(const CacheFile&) const = default;
 };

@@ -151,22 +151,23 @@ CacheManifest manifest_of(const Fresh& fresh, const InstallRequest& request)
 
 } // namespace
 
-Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall& install)
+Expected<CachedWheels> prepare_cached_wheels(const CachedInstall& install)
 {
     const auto& wheels = install.request.wheels;
+    const bool publish = install.keeping == EntryKeeping::publish;
     std::vector<std::optional<CacheEntry>> found(wheels.size());
     std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
-    std::atomic<bool> failed{false};
+    std::vector<std::optional<Error>> errors(wheels.size());
     util::for_each_parallel(wheels.size(), install.request.workers,
                       [&](std::size_t i)
                       {
                           auto key = key_of(install, wheels[i]);
                           if (!key)
                           {
-                              failed = true;
+                              errors[i] = context(wheels[i].path.string(), key.error());
                               return;
                           }
-                          if (wheels[i].caching == WheelCaching::store)
+                          if (publish && wheels[i].caching == WheelCaching::store)
                           {
                               found[i] = install.cache.lookup(*key);
                               if (found[i])
@@ -177,14 +178,22 @@ Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall&
                           auto fresh = install_fresh(install, i, std::move(*key));
                           if (!fresh)
                           {
-                              failed = true;
+                              errors[i] = std::move(fresh).error();
                               return;
                           }
                           fresh_by_index[i] = std::move(*fresh);
                       });
-    if (failed)
+    std::vector<std::string> messages;
+    for (auto& error : errors)
     {
-        return std::nullopt;
+        if (error)
+        {
+            messages.push_back(std::move(error->message));
+        }
+    }
+    if (!messages.empty())
+    {
+        return fail(util::join(messages, "\n"));
     }
     std::vector<std::unique_ptr<Fresh>> fresh;
     for (auto& slot : fresh_by_index)
@@ -198,15 +207,12 @@ Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall&
     CachedWheels result;
     for (auto& entry : fresh)
     {
-        auto sealed = WheelCache::seal(entry->scratch, install.request.prefix,
-                                       manifest_of(*entry, install.request));
-        if (!sealed)
-        {
-            return std::nullopt;
-        }
-        found[entry->index] = wheels[entry->index].caching == WheelCaching::store
-                                  ? install.cache.publish(entry->key, entry->scratch, *sealed)
-                                  : *sealed;
+        auto sealed = PYDEB_TRY(WheelCache::seal(
+            entry->scratch, install.request.prefix, manifest_of(*entry, install.request),
+            publish ? FileDigests::record : FileDigests::skip));
+        found[entry->index] = publish && wheels[entry->index].caching == WheelCaching::store
+                                  ? install.cache.publish(entry->key, entry->scratch, std::move(sealed))
+                                  : std::move(sealed);
         result.scratches.push_back(std::move(entry->scratch));
     }
     for (auto& entry : found)
@@ -228,8 +234,12 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
     for (std::size_t i = 0; i < wheels.entries.size(); ++i)
     {
         const auto& wheel = request.wheels[i];
+        // A temporary store's files are removed after the build, so the stage may always take
+        // them by hard link: nothing else will ever read them.
+        const LinkMode link =
+            install.keeping == EntryKeeping::build_only ? LinkMode::hardlink : request.link_mode;
         requests.push_back({wheels.entries[i], install.stage, wheel.path.filename().string(),
-                            wheel.path.string(), request.interpreter.cache_tag, request.link_mode,
+                            wheel.path.string(), request.interpreter.cache_tag, link,
                             request.spares});
         // In request order, so which wheel writes a shared path never depends on the threads.
         claims.push_back(claim_entry(requests.back(), owners));

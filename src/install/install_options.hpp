@@ -3,21 +3,13 @@
 // entry reaches the stage.
 #pragma once
 
+#include "util/package_choices.hpp"
+
 namespace pydeb::install
 {
 
-enum class Bytecode
-{
-    build,   // compile now, into the package (checked-hash .pyc with final paths)
-    install, // leave it to the target's maintainer scripts: nothing is compiled here
-    none,    // no bytecode at all
-};
-
-enum class Strip
-{
-    yes, // --strip-debug every ELF object in the venv
-    no,
-};
+using pydeb::Bytecode;
+using pydeb::Strip;
 
 // Whether a wheel's installed files are kept in the wheel cache.
 enum class WheelCaching

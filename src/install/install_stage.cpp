@@ -1,16 +1,13 @@
 #include "install/install_stage.hpp"
 
-#include "install/bytecode.hpp"
 #include "install/cached_install.hpp"
 #include "install/entry_links.hpp"
-#include "util/parallel.hpp"
-#include "install/stage_tree.hpp"
-#include "install/strip.hpp"
 #include "install/venv.hpp"
+#include "install/wheel_cache.hpp"
 #include "python/wheel_filename.hpp"
 #include "templates/templates.hpp"
+#include "util/fd.hpp"
 #include "util/files.hpp"
-#include "util/strings.hpp"
 
 #include <algorithm>
 #include <fcntl.h>
@@ -46,62 +43,61 @@ Expected<void> check_one_wheel_per_distribution(const std::vector<WheelFile>& wh
     return {};
 }
 
-// Every wheel straight into the stage, in parallel.
-Expected<void> install_directly(const Layout& layout, const InstallRequest& request,
-                                const WheelInstallContext& context, InstallReport& report)
+// A store for one build: a directory beside the stage (one file system, so entries reach the
+// stage by hard link), removed with everything in it when the install is done.
+struct TemporaryStore
 {
-    struct WheelResult
-    {
-        std::optional<Expected<InstalledDistribution>> outcome;
-        std::vector<std::string> warnings;
-    };
-    std::vector<WheelResult> results(request.wheels.size());
-    util::for_each_parallel(request.wheels.size(), request.workers,
-                      [&](std::size_t i)
-                      {
-                          results[i].outcome = install_wheel(layout, request.wheels[i].path,
-                                                             context, results[i].warnings);
-                          util::count(request.progress, util::Count::wheels);
-                      });
-    std::vector<std::string> errors;
-    for (auto& result : results)
-    {
-        std::ranges::move(result.warnings, std::back_inserter(report.warnings));
-        if (*result.outcome)
-        {
-            report.distributions.push_back(std::move(**result.outcome));
-        }
-        else
-        {
-            errors.push_back(result.outcome->error().message);
-        }
-    }
-    if (!errors.empty())
-    {
-        return fail(util::join(errors, "\n"));
-    }
-    return {};
-}
+    util::TempDir directory;
+    WheelCache cache;
 
-// After a direct install: strip, then byte-compile everything in site-packages.
-Expected<void> finish_directly(const Layout& layout, const InstallRequest& request,
-                               std::vector<std::string>& bytecode_warnings)
-{
-    if (request.strip == Strip::yes)
+    static Expected<TemporaryStore> create(const fs::path& parent, util::SpareDirectories* spares)
     {
-        PYDEB_TRY(strip_debug(layout));
-    }
-    if (request.bytecode == Bytecode::build)
-    {
-        const auto jobs = python_sources(layout);
-        const auto failures = PYDEB_TRY(compile_bytecode(request.interpreter, jobs, request.workers));
-        util::count(request.progress, util::Count::files_compiled, jobs.size() - failures.size());
-        for (const auto& failure : failures)
+        auto directory = PYDEB_TRY(util::TempDir::create(".pydeb-wheels", parent, spares));
+        auto cache = WheelCache::open(directory.path());
+        if (!cache)
         {
-            bytecode_warnings.push_back(describe_compile_failure(jobs[failure.job], failure));
+            return fail(directory.path().string() + ": cannot write a temporary wheel store here");
         }
+        return TemporaryStore{std::move(directory), std::move(*cache)};
     }
-    return {};
+};
+
+// The wheels' entries, placed into the stage: through the cache, or through a temporary store
+// when there is no cache, or when making the entries in the cache fails (a full or read-only
+// file system): then the build goes on without it, and it is the temporary store's error, if
+// any, that is the build's (a broken wheel fails the same way both times).
+Expected<void> install_wheels(const Layout& layout, const InstallRequest& request,
+                              const std::vector<fs::path>& venv_files,
+                              const python::TagPriority& supported, std::string_view launcher,
+                              OwnerMap& owners, InstallReport& report,
+                              std::vector<std::string>& bytecode_warnings)
+{
+    const auto place = [&](const CachedInstall& install, const CachedWheels& wheels) -> Expected<void>
+    {
+        PYDEB_TRY(place_cached_wheels(install, wheels, owners, report, bytecode_warnings));
+        return owners.check(report.warnings);
+    };
+    std::optional<Error> cache_failure;
+    if (const auto cache = request.cache ? WheelCache::open(*request.cache) : std::nullopt)
+    {
+        const CachedInstall install{EntryKeeping::publish, *cache, layout, venv_files, request, supported, launcher};
+        auto wheels = prepare_cached_wheels(install);
+        if (wheels)
+        {
+            return place(install, *wheels);
+        }
+        cache_failure = std::move(wheels).error();
+    }
+    auto store = PYDEB_TRY(TemporaryStore::create(layout.stage_root.parent_path(), request.spares));
+    const CachedInstall install{EntryKeeping::build_only, store.cache, layout, venv_files, request, supported, launcher};
+    const auto wheels = PYDEB_TRY(prepare_cached_wheels(install));
+    if (cache_failure)
+    {
+        report.warnings.push_back("the wheel cache " + request.cache->string() +
+                                  " could not be used, so this build did without it: " +
+                                  cache_failure->message);
+    }
+    return place(install, wheels);
 }
 
 } // namespace
@@ -140,28 +136,9 @@ Expected<InstallReport> install_stage(const InstallRequest& request)
     const auto venv_files =
         PYDEB_TRY(create_venv(layout, request.interpreter, VenvOptions{request.prompt}));
     claim_venv_files(venv_files, owners);
-    const auto cache = request.cache ? WheelCache::open(*request.cache) : std::nullopt;
-    const auto through_cache =
-        cache ? std::optional<CachedInstall>(
-                    CachedInstall{*cache, layout, venv_files, request, supported, *launcher})
-              : std::nullopt;
-    std::optional<CachedWheels> cached;
-    if (through_cache)
-    {
-        cached = PYDEB_TRY(prepare_cached_wheels(*through_cache));
-    }
     std::vector<std::string> bytecode_warnings;
-    if (cached)
-    {
-        PYDEB_TRY(place_cached_wheels(*through_cache, *cached, owners, report, bytecode_warnings));
-        PYDEB_TRY(owners.check(report.warnings));
-    }
-    else
-    {
-        PYDEB_TRY(install_directly(layout, request, {supported, owners, *launcher}, report));
-        PYDEB_TRY(owners.check(report.warnings));
-        PYDEB_TRY(finish_directly(layout, request, bytecode_warnings));
-    }
+    PYDEB_TRY(install_wheels(layout, request, venv_files, supported, *launcher, owners, report,
+                             bytecode_warnings));
     // One warning per file, in path order, however the files were compiled (two wheels may ship
     // the same file).
     std::ranges::sort(bytecode_warnings);

@@ -48,14 +48,6 @@ Expected<std::vector<fs::path>> find_elf_files(const Layout& layout)
     return found;
 }
 
-Expected<std::vector<fs::path>> strip_debug(const Layout& layout, const fs::path& strip)
-{
-    const auto files = PYDEB_TRY(find_elf_files(layout));
-    PYDEB_TRY(strip_files(files, strip));
-    PYDEB_TRY(refresh_records(layout, files));
-    return files;
-}
-
 Expected<void> strip_files(const std::vector<fs::path>& files, const fs::path& strip)
 {
     for (std::size_t first = 0; first < files.size(); first += k_batch)

@@ -17,11 +17,8 @@ namespace pydeb::install
 // not followed).
 [[nodiscard]] Expected<std::vector<std::filesystem::path>> find_elf_files(const Layout& layout);
 
-// Returns the files stripped. `strip` is the program to run ("strip" from binutils by default).
-[[nodiscard]] Expected<std::vector<std::filesystem::path>>
-strip_debug(const Layout& layout, const std::filesystem::path& strip = "strip");
-
 // strip --strip-debug --preserve-dates the given files, in batches (no RECORD update).
+// `strip` is the program to run ("strip" from binutils by default).
 [[nodiscard]] Expected<void> strip_files(const std::vector<std::filesystem::path>& files,
                                          const std::filesystem::path& strip = "strip");
 

@@ -2,6 +2,7 @@
 
 #include "install/stage_tree.hpp"
 #include "util/files.hpp"
+#include "util/hash.hpp"
 #include "util/cache_store.hpp"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ constexpr std::string_view k_manifest = "manifest";
 constexpr std::string_view k_files = "files";
 
 // Every regular file under `root`, relative, byte-wise sorted; symlinks are skipped.
-Expected<std::vector<CacheFile>> scan_files(const fs::path& root)
+Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests digests)
 {
     std::vector<CacheFile> files;
     std::error_code error;
@@ -41,9 +42,14 @@ Expected<std::vector<CacheFile>> scan_files(const fs::path& root)
         }
         if (S_ISREG(st.st_mode))
         {
+            std::string checksum;
+            if (digests == FileDigests::record)
+            {
+                checksum = PYDEB_TRY(util::checksum_file(it->path()));
+            }
             files.push_back({it->path().lexically_relative(root).generic_string(),
                              static_cast<unsigned>(st.st_mode & 07777),
-                             static_cast<std::uint64_t>(st.st_size)});
+                             static_cast<std::uint64_t>(st.st_size), std::move(checksum)});
         }
         else if (!S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
         {
@@ -82,8 +88,10 @@ std::optional<std::string> read_all(int directory, const char* name)
     return text;
 }
 
-// Every listed file is there, a regular file with the listed size and mode.
-bool complete(int entry, const CacheManifest& manifest)
+// Every listed file is there, a regular file with the listed size, mode and checksum: a bit
+// flipped on disk, or a file edited through a hard link into a stage, makes the entry damaged
+// (removed and rebuilt), never a package.
+bool intact(int entry, const fs::path& files, const CacheManifest& manifest)
 {
     const util::Fd root(::openat(entry, k_files.data(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!root)
@@ -97,9 +105,14 @@ bool complete(int entry, const CacheManifest& manifest)
             struct stat st
             {
             };
-            return ::fstatat(root.get(), file.path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                   S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == file.size &&
-                   (st.st_mode & 07777) == file.mode;
+            if (::fstatat(root.get(), file.path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+                !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != file.size ||
+                (st.st_mode & 07777) != file.mode || file.checksum.empty())
+            {
+                return false;
+            }
+            const auto checksum = util::checksum_file(files / file.path);
+            return checksum && *checksum == file.checksum;
         });
 }
 
@@ -145,7 +158,7 @@ std::optional<CacheEntry> WheelCache::lookup(const std::string& key) const
     // Entries appear with their manifest, so one without (or with a damaged one) is damaged.
     const auto text = read_all(directory.get(), k_manifest.data());
     auto manifest = text ? parse_manifest(*text) : fail("no manifest");
-    if (!manifest || !complete(directory.get(), *manifest))
+    if (!manifest || !intact(directory.get(), entry / k_files, *manifest))
     {
         remove_entry(entry);
         return std::nullopt;
@@ -172,7 +185,7 @@ Expected<CacheScratch> WheelCache::make_scratch() const
 }
 
 Expected<CacheEntry> WheelCache::seal(CacheScratch& scratch, const fs::path& prefix,
-                                      CacheManifest manifest)
+                                      CacheManifest manifest, FileDigests digests)
 {
     const auto& directory = scratch.directory.path();
     const auto files = directory / k_files;
@@ -185,7 +198,7 @@ Expected<CacheEntry> WheelCache::seal(CacheScratch& scratch, const fs::path& pre
                     error.message());
     }
     fs::remove_all(scratch.stage(), error); // what is left: the prefix's empty parents
-    manifest.files = PYDEB_TRY(scan_files(files));
+    manifest.files = PYDEB_TRY(scan_files(files, digests));
     std::ofstream out(directory / k_manifest, std::ios::binary);
     const auto text = render_manifest(manifest);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));

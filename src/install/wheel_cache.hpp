@@ -8,7 +8,8 @@
 //   ROOT/KEY/manifest   ROOT/KEY/files/<prefix-relative paths>   ROOT/.tmp-XXXXXX (scratch)
 //
 // Entries appear whole (a scratch directory renamed into place) and are never changed after; one
-// found damaged is removed and rebuilt, never trusted and never an error.
+// found damaged (a file missing, or of another size, mode or checksum (XXH3-128) than the manifest lists) is
+// removed and rebuilt, never trusted and never an error.
 #pragma once
 
 #include "install/cache_manifest.hpp"
@@ -21,6 +22,13 @@
 
 namespace pydeb::install
 {
+
+// Whether sealing an entry records each file's checksum, for lookup() to check.
+enum class FileDigests
+{
+    record, // an entry later builds will use
+    skip,   // a temporary store's: read once, by this build, right after it is made
+};
 
 struct CacheEntry
 {
@@ -48,8 +56,9 @@ public:
 
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
 
-    // The entry for `key` when it is complete: its manifest parses and every file it lists is a
-    // regular file of the listed size and mode. A damaged entry is removed; nullopt either way.
+    // The entry for `key` when it is intact: its manifest parses and every file it lists is a
+    // regular file of the listed size, mode and checksum. A damaged entry is removed; nullopt
+    // either way.
     [[nodiscard]] std::optional<CacheEntry> lookup(const std::string& key) const;
 
     // A scratch directory inside the cache (one file system: publish() renames it into place).
@@ -58,8 +67,9 @@ public:
     // Make `scratch` an entry where it is: STAGE/<prefix> becomes files/, whose files (symlinks,
     // such as the venv's, left out) complete `manifest`, written beside it. Served from there
     // while the caller keeps the scratch, e.g. for a wheel that is not to be cached.
-    [[nodiscard]] static Expected<CacheEntry>
-    seal(CacheScratch& scratch, const std::filesystem::path& prefix, CacheManifest manifest);
+    [[nodiscard]] static Expected<CacheEntry> seal(CacheScratch& scratch,
+                                                   const std::filesystem::path& prefix,
+                                                   CacheManifest manifest, FileDigests digests);
 
     // Rename a sealed scratch into place as the entry `key`. When a concurrent pydeb got there
     // first, its entry is used and ours dropped; when the rename fails otherwise, `sealed` is

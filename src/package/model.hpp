@@ -3,6 +3,8 @@
 // package/rpm render it. Writers never read the spec.
 #pragma once
 
+#include "util/package_choices.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -12,19 +14,8 @@
 namespace pydeb::package
 {
 
-enum class Format
-{
-    deb,
-    rpm,
-};
-
-enum class Compression
-{
-    zstd,
-    xz,
-    gzip,
-    none,
-};
+using pydeb::Compression;
+using pydeb::Format;
 
 enum class EntryType
 {

@@ -53,7 +53,7 @@ Expected<void> explain(const ExplainRequest& request, util::Progress& progress)
     explain::Report report;
     for (const spec::Format format : prepared.spec.formats)
     {
-        const auto target = format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
+        const depmap::Target target = format;
         const auto mapping = PYDEB_TRY(map_stage(prepared, staged, target));
         auto reasons = explain::system_reasons(mapping, target, prepared.spec.prefix);
         report.system.insert(report.system.end(), reasons.begin(), reasons.end());

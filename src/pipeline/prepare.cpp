@@ -62,20 +62,6 @@ Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
                                   util::to_hex(sha256)};
 }
 
-install::Bytecode bytecode_of(spec::Bytecode bytecode)
-{
-    switch (bytecode)
-    {
-    case spec::Bytecode::build:
-        return install::Bytecode::build;
-    case spec::Bytecode::install:
-        return install::Bytecode::install;
-    case spec::Bytecode::none:
-        return install::Bytecode::none;
-    }
-    return install::Bytecode::build;
-}
-
 // The bundled interpreter, made once per run in the scratch directory.
 Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const fs::path& root,
                                                   util::Progress& progress)
@@ -86,8 +72,8 @@ Expected<install::BundledInterpreter> make_bundle(const spec::Spec& spec, const 
     request.stage_root = root;
     request.prefix = bundle_prefix(spec);
     request.keep = spec.bundle->keep;
-    request.bytecode = bytecode_of(spec.bytecode);
-    request.strip = spec.strip == spec::Strip::yes ? install::Strip::yes : install::Strip::no;
+    request.bytecode = spec.bytecode;
+    request.strip = spec.strip;
     auto bundle = install::bundle_interpreter(request);
     if (!bundle)
     {

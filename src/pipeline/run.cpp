@@ -34,11 +34,6 @@ namespace pydeb::pipeline
 namespace
 {
 
-depmap::Target target_of(spec::Format format)
-{
-    return format == spec::Format::deb ? depmap::Target::deb : depmap::Target::rpm;
-}
-
 // The build's signing key: --sign over the spec's sign.key; none when neither names one. Opened
 // before the build starts, so a missing or locked key costs no build time.
 Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request,
@@ -68,7 +63,7 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
 {
     util::Progress& progress = *prepared.progress;
     const bool deb = build.format == spec::Format::deb;
-    const depmap::Target target = target_of(build.format);
+    const depmap::Target target = build.format;
     const std::string on = build.name.empty() ? "" : " " + build.name;
     progress.start((deb ? "map (deb" : "map (rpm") + on + ")");
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target));
@@ -92,7 +87,7 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     const bool deb = format == spec::Format::deb;
     options.progress->start(deb ? "write .deb" : "write .rpm");
     const std::string sbom =
-        PYDEB_TRY(render_sbom(prepared, resolution, info, target_of(format)));
+        PYDEB_TRY(render_sbom(prepared, resolution, info, format));
     PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
@@ -104,13 +99,13 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
 }
 
 // `pydeb deps` with targets: each target's version and its release's verdict on the relations,
-// one column per target ("bookworm 1.0-1~deb12: installable").
+// one line per target ("target bookworm 1.0-1~deb12: installable"), its problems indented.
 Expected<void> describe_targets(const Prepared& prepared, const resolve::Resolution& resolution,
                                 const depmap::Mapping& mapping,
                                 const std::vector<TargetBuild>& builds, spec::Format format,
                                 const package::PackageInfo& info)
 {
-    const depmap::Target target = target_of(format);
+    const depmap::Target target = format;
     for (const TargetBuild& build : builds)
     {
         if (build.format != format || build.name.empty())
@@ -319,7 +314,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     for (const spec::Format format : prepared.spec.formats)
     {
         progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
-        const auto mapping = PYDEB_TRY(map_stage(prepared, staged, target_of(format)));
+        const auto mapping = PYDEB_TRY(map_stage(prepared, staged, format));
         progress.set(util::Count::sonames, mapping.sonames.size());
         progress.finish();
         for (const auto& line : depmap::describe(mapping, prepared.spec.prefix))

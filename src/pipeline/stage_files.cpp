@@ -109,18 +109,6 @@ Expected<std::string> read_hook(const std::optional<fs::path>& path)
 
 } // namespace
 
-package::Compression package_compression(spec::Compression c)
-{
-    switch (c)
-    {
-    case spec::Compression::zstd: return package::Compression::zstd;
-    case spec::Compression::xz: return package::Compression::xz;
-    case spec::Compression::gzip: return package::Compression::gzip;
-    case spec::Compression::none: return package::Compression::none;
-    }
-    return package::Compression::zstd;
-}
-
 Expected<package::PackageInfo> package_info(const spec::Spec& spec,
                                             const python::InterpreterFacts& facts)
 {
@@ -139,7 +127,7 @@ Expected<package::PackageInfo> package_info(const spec::Spec& spec,
     info.group = spec.rpm.group;
     info.deb_architecture = PYDEB_TRY(debian_architecture(facts.machine));
     info.rpm_architecture = rpm_architecture(facts.machine);
-    info.compression = package_compression(spec.compression);
+    info.compression = spec.compression;
 
     auto& rel = info.relations;
     rel.depends = spec.deb.depends;

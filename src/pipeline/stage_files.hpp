@@ -26,12 +26,8 @@ namespace pydeb::pipeline
 [[nodiscard]] Expected<std::string> debian_architecture(const std::string& machine);
 [[nodiscard]] std::string rpm_architecture(const std::string& machine);
 
-// The package model's name for a spec compression.
-[[nodiscard]] package::Compression package_compression(spec::Compression compression);
-
 // The format-neutral package model for this spec, without entries and relations (later stages
 // add those). Hook files are read here, so a missing hook fails before anything is written.
-
 [[nodiscard]] Expected<package::PackageInfo> package_info(const spec::Spec& spec,
                                                           const python::InterpreterFacts& facts);
 

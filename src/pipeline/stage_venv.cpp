@@ -43,19 +43,8 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
             {wheel.path, wheel.sha256,
              project ? install::WheelCaching::skip : install::WheelCaching::store});
     }
-    switch (spec.bytecode)
-    {
-    case spec::Bytecode::build:
-        request.bytecode = install::Bytecode::build;
-        break;
-    case spec::Bytecode::install:
-        request.bytecode = install::Bytecode::install;
-        break;
-    case spec::Bytecode::none:
-        request.bytecode = install::Bytecode::none;
-        break;
-    }
-    request.strip = spec.strip == spec::Strip::yes ? install::Strip::yes : install::Strip::no;
+    request.bytecode = spec.bytecode;
+    request.strip = spec.strip;
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;
     request.link_mode = options.link_mode;

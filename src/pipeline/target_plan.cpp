@@ -1,6 +1,5 @@
 #include "pipeline/target_plan.hpp"
 
-#include "pipeline/stage_files.hpp"
 #include "targets/apt_sources.hpp"
 #include "targets/debian_metadata.hpp"
 
@@ -32,7 +31,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             spec.targets, [&](const spec::Target& target) { return target.kind == kind; });
         if (!targeted)
         {
-            builds.push_back({format, "", "", package_compression(spec.compression), {}});
+            builds.push_back({format, "", "", spec.compression, {}});
             continue;
         }
         for (const spec::Target& target : spec.targets)
@@ -41,7 +40,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             {
                 continue;
             }
-            TargetBuild build{format, target.name, "", package_compression(target.compression),
+            TargetBuild build{format, target.name, "", target.compression,
                               {}};
             if (kind == spec::TargetKind::rpm)
             {

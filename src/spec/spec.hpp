@@ -3,6 +3,7 @@
 #pragma once
 
 #include "python/bundle_layout.hpp"
+#include "util/package_choices.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -22,32 +23,10 @@ struct Location
     [[nodiscard]] std::string to_string() const;
 };
 
-enum class Bytecode
-{
-    build,   // compiled at build time with the target interpreter, shipped in the package
-    install, // compiled by the postinst / %post scriptlet on the target
-    none,    // never compiled by pydeb
-};
-
-enum class Strip
-{
-    yes,
-    no,
-};
-
-enum class Format
-{
-    deb,
-    rpm,
-};
-
-enum class Compression
-{
-    zstd,
-    xz,
-    gzip,
-    none,
-};
+using pydeb::Bytecode;
+using pydeb::Compression;
+using pydeb::Format;
+using pydeb::Strip;
 
 enum class FileKind
 {

@@ -158,15 +158,4 @@ Expected<ReleaseMetadata> MetadataFetcher::fetch(const ReleaseSource& source)
     return metadata;
 }
 
-Expected<std::vector<fs::path>> MetadataFetcher::fetch_contents(const ReleaseMetadata& metadata)
-{
-    std::vector<fs::path> files;
-    for (const std::string& component : metadata.source.components)
-    {
-        files.push_back(PYDEB_TRY(
-            fetch_index(metadata, component + "/Contents-" + metadata.source.architecture)));
-    }
-    return files;
-}
-
 } // namespace pydeb::targets

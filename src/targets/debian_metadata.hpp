@@ -44,9 +44,6 @@ public:
     }
 
     [[nodiscard]] Expected<ReleaseMetadata> fetch(const ReleaseSource& source);
-    // Contents-ARCH of each component (which package ships each path), verified like Packages.
-    [[nodiscard]] Expected<std::vector<std::filesystem::path>>
-    fetch_contents(const ReleaseMetadata& metadata);
 
 private:
     [[nodiscard]] Expected<adapters::http::Client*> client();

@@ -1,5 +1,14 @@
 #include "util/hash.hpp"
 
+#include "util/fd.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <openssl/evp.h>
 
 #include <array>
@@ -178,6 +187,42 @@ Expected<std::vector<std::byte>> digest_file(HashAlgorithm algorithm, const std:
         hasher.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
     }
     return hasher.finish();
+}
+
+Expected<std::string> checksum_file(const std::filesystem::path& path)
+{
+    const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+    {
+        return fail(path.string() + ": cannot open for reading: " + std::strerror(errno));
+    }
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
+                                                                         &XXH3_freeState);
+    if (!state || XXH3_128bits_reset(state.get()) != XXH_OK)
+    {
+        return fail("xxhash: cannot make a hash state");
+    }
+    std::array<char, 1 << 17> buffer{};
+    for (;;)
+    {
+        const auto count = ::read(fd.get(), buffer.data(), buffer.size());
+        if (count < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        if (count < 0)
+        {
+            return fail(path.string() + ": read failed: " + std::strerror(errno));
+        }
+        if (count == 0)
+        {
+            break;
+        }
+        XXH3_128bits_update(state.get(), buffer.data(), static_cast<std::size_t>(count));
+    }
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
+    return to_hex(std::as_bytes(std::span(canonical.digest)));
 }
 
 } // namespace pydeb::util

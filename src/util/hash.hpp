@@ -58,4 +58,10 @@ private:
 [[nodiscard]] Expected<std::vector<std::byte>> digest_file(HashAlgorithm algorithm,
                                                            const std::filesystem::path& path);
 
+// A file's XXH3-128 checksum (libxxhash), 32 hex digits: detects damage (a flipped bit, a file
+// edited in place), at memory speed, not tampering (whoever can write a file of pydeb's cache can
+// write its manifest too). For cache entries checked on every use; RECORD, md5sums and rpm
+// digests keep their standard algorithms.
+[[nodiscard]] Expected<std::string> checksum_file(const std::filesystem::path& path);
+
 } // namespace pydeb::util

@@ -50,7 +50,7 @@ for target in "${targets[@]}"; do
     nice -n 10 "$build/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=25 \
         -print_final_stats=1 -artifact_prefix="$crashes/" "${dirs[@]}" >"$log" 2>&1 || result=FAILED
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    progress=$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' || true)
+    progress=$(awk '/^#[0-9]+/ { line = $0 } END { if (match(line, /cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/)) print substr(line, RSTART, RLENGTH) }' "$log")
     printf 'fuzz-%-18s %s  %s execs  %s\n' "$target" "$result" "${execs:-?}" "$progress"
     if [ $result != ok ]; then
         status=1

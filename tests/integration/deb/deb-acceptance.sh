@@ -73,7 +73,8 @@ listing >"$work/after"
 # dpkg removes an empty directory when its last owner goes. bookworm's base-files creates /opt in
 # its postinst without listing it, so the package (which must ship ./opt/: dpkg does not create
 # missing parents) is its only owner; every .deb under /opt behaves the same. Only /opt may go.
-diff "$work/before" "$work/after" >"$work/diff" || true
-[ "$(grep '^[<>]' "$work/diff" | grep -v '^< ./opt$' || true)" = "" ] ||
+# Both listings are sorted (LC_ALL=C): comm -3 shows what only one of them has.
+LC_ALL=C comm -3 "$work/before" "$work/after" >"$work/diff"
+[ "$(awk '$0 != "./opt"' "$work/diff")" = "" ] ||
     { cat "$work/diff"; fail "purge left files behind or removed others (diff above)"; }
 pass "dpkg --purge restores the root's file listing"

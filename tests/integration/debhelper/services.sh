@@ -30,7 +30,7 @@ mkdir "$work/control"
 dpkg-deb -e "$deb" "$work/control"
 once() { # once SCRIPT PATTERN: PATTERN is on exactly one line of SCRIPT
     local n
-    n=$(grep -cF -- "$2" "$work/control/$1" || true)
+    n=$(awk -v s="$2" 'index($0, s) { n++ } END { print n + 0 }' "$work/control/$1")
     [ "$n" = 1 ] || fail "$1 has '$2' $n times, not once"
 }
 [ "$(grep -c '# Automatically added by dh_installsystemd/' "$work/control/postinst")" = 2 ] || fail "postinst: not exactly dh_installsystemd's enable and start snippets"

@@ -64,8 +64,8 @@ diff <(grep -v '^command' "$theirs/pyvenv.cfg") <(grep -v '^command' "$ours/pyve
 pass "activate scripts and pyvenv.cfg identical to CPython's venv (paths aside)"
 
 # Modes: pip honours the zip's executable bits and the umask; pydeb sets 0644/0755 explicitly.
-(cd "$theirs" && find "$site" -type f -perm -u+x -printf '%P\n' | { grep -v __pycache__ || true; } | sort) >"$work/x.pip"
-(cd "$ours" && find "$site" -type f -perm -u+x -printf '%P\n' | { grep -v __pycache__ || true; } | sort) >"$work/x.ours"
+(cd "$theirs" && find "$site" -type f -perm -u+x -printf '%P\n' | awk '!/__pycache__/' | sort) >"$work/x.pip"
+(cd "$ours" && find "$site" -type f -perm -u+x -printf '%P\n' | awk '!/__pycache__/' | sort) >"$work/x.ours"
 diff "$work/x.pip" "$work/x.ours" || fail "executable bits differ from pip"
 [[ -z $(find "$ours" -type f ! -perm 0644 ! -perm 0755) ]] || fail "a file is neither 0644 nor 0755"
 pass "executable bits match pip; all files 0644 or 0755"
@@ -132,7 +132,7 @@ pass "staged install at $prefix does not mention $stage; same tree"
 names=$(grep '^installed ' "$work/ours.log" | awk '{print $2}' | sort -u)
 "$PYTHON" -m pip --python "$ours/bin/python" uninstall --yes --quiet --disable-pip-version-check $names >&2 ||
     fail "pip uninstall failed"
-left=$(cd "$ours/$site" && find . -type f | grep -v __pycache__ || true)
+left=$(cd "$ours/$site" && find . -type f | awk '!/__pycache__/')
 [[ -z $left ]] || fail "pip uninstall left files: $(head <<<"$left")"
 [[ -z $(ls "$ours/bin" | grep -vE '^(python|python3|python3\.11|activate|activate\.csh|activate\.fish|Activate\.ps1)$') ]] ||
     fail "pip uninstall left launchers: $(ls "$ours/bin")"

@@ -5,7 +5,8 @@
 #    its .deb is byte-identical (SOURCE_DATE_EPOCH), and it gives the same warnings, replayed;
 #  - without a usable cache directory (XDG_CACHE_HOME unset, HOME under a regular file: root could
 #    create /nonexistent) and with --no-cache the package is the same, so the staged files are;
-#  - damaged entries (a deleted file, a file of another size) are rebuilt, not used or fatal;
+#  - damaged entries (a deleted file, a file of another size, one bit flipped in a file of the same
+#    size and mode: the manifest's checksums, issue #20) are rebuilt, not used or fatal;
 #  - two builds filling one cache at once agree and leave no scratch behind;
 #  - copies (`pydeb install`'s LinkMode::copy, through install-driver) are independent of the
 #    cache; links keep the cache file's mtime (one inode: touching it would change the cache);
@@ -67,8 +68,9 @@ build() {
     (cd "$work/app" && env "${envs[@]}" strace -f -qq -e trace=execve -e signal=none -o "$work/$name.strace" \
         "$PYDEB" build pydeb.yaml -o "$work/$name" --format deb "$@") \
         >/dev/null 2>"$work/$name.err" || fail "build $name: $(cat "$work/$name.err")"
-    { grep '^pydeb: warning' "$work/$name.err" || true; } >"$work/$name.warnings"
-    { grep -o 'execve("[^"]*"' "$work/$name.strace" | grep -v "\"$PYDEB\"" || true; } >"$work/$name.exec"
+    awk '/^pydeb: warning/' "$work/$name.err" >"$work/$name.warnings"
+    awk -v self="execve(\"$PYDEB\"" 'match($0, /execve\("[^"]*"/) && substr($0, RSTART, RLENGTH) != self { print substr($0, RSTART, RLENGTH) }' \
+        "$work/$name.strace" >"$work/$name.exec"
 }
 # Every file of the cache with its inode, size and mtime; an entry's own directory is left out:
 # using an entry touches it (the cache store's least-recently-used order).
@@ -117,20 +119,37 @@ build flag XDG_CACHE_HOME="$work/cache-flag" -- --no-cache
 same_deb flag "--no-cache"
 pass "without a usable cache directory, and with --no-cache, the same package: the staged files are the same"
 
-# Damage two entries: one loses a file, one has a file of another size.
+# Damage three entries: one loses a file, one has a file of another size, and one has a bit
+# flipped in a file whose size, mode and mtime stay the same.
 yaml_file=$(find "$cache" -path '*/files/*/yaml/__init__.py')
 click_file=$(find "$cache" -path '*/files/*/click/core.py')
-[[ -f $yaml_file && -f $click_file ]] || fail "cached files not found under $cache"
+markupsafe_file=$(find "$cache" -path '*/files/*/markupsafe/__init__.py')
+[[ -f $yaml_file && -f $click_file && -f $markupsafe_file ]] || fail "cached files not found under $cache"
 rm "$yaml_file"
 echo "# edited" >>"$click_file"
+markupsafe_before=$(sha256sum <"$markupsafe_file")
+"$PYTHON" - "$markupsafe_file" <<'PY'
+import os, sys
+path = sys.argv[1]
+stat = os.stat(path)
+with open(path, "r+b") as f:
+    f.seek(100)
+    byte = f.read(1)[0]
+    f.seek(100)
+    f.write(bytes([byte ^ 0x01]))
+os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+PY
+[[ $(sha256sum <"$markupsafe_file") != "$markupsafe_before" ]] || fail "the bit flip did not change the file"
 build damaged XDG_CACHE_HOME="$work/cache" --
 same_deb damaged "damaged cache"
 same_warnings damaged "damaged cache"
 [[ -f $(find "$cache" -path '*/files/*/yaml/__init__.py') ]] || fail "the damaged entry was not rebuilt"
 ! grep -q '# edited' "$(find "$cache" -path '*/files/*/click/core.py')" || fail "the edited file is still cached"
+[[ $(sha256sum <"$(find "$cache" -path '*/files/*/markupsafe/__init__.py')") == "$markupsafe_before" ]] ||
+    fail "the file with a flipped bit is still cached"
 [[ $(count_entries "$cache") -eq 4 ]] || fail "damaged entries were not replaced: $(ls -a "$cache")"
 has -F "execve(\"$PYTHON\"" "$work/damaged.exec" || fail "the damaged entries were not compiled again"
-pass "a deleted or resized cached file: the entry is rebuilt, the package is right"
+pass "a deleted, resized or bit-flipped cached file: the entry is rebuilt, the package is right"
 
 # Two cold builds sharing one new cache.
 (cd "$work/app" && XDG_CACHE_HOME="$work/shared" "$PYDEB" build pydeb.yaml -o "$work/p1" --format deb) \

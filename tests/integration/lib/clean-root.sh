@@ -17,7 +17,7 @@ remove_root() {
     path=$(realpath "$path")
     awk -v prefix="$path/" 'index($2, prefix) == 1 {print $2}' /proc/mounts | sort -r |
         while read -r mount; do
-            umount -l "$mount" 2>/dev/null || true
+            umount -l "$mount" 2>/dev/null || echo "clean-root.sh: $mount was already unmounted" >&2
         done
     rm -rf --one-file-system "$path"
 }
@@ -50,7 +50,8 @@ make_root() {
     # apt inside the root: its own sources and lists, so "apt-get install ./pkg.deb" resolves.
     echo "deb $mirror $release main" >"$work/root/etc/apt/sources.list"
     rm -f "$work/root/etc/apt/sources.list.d/debian.sources"
-    cp /etc/resolv.conf "$work/root/etc/resolv.conf" 2>/dev/null || true
+    # the host's resolver, when it has one (a host without /etc/resolv.conf resolves nothing anyway)
+    if [ -f /etc/resolv.conf ]; then cp /etc/resolv.conf "$work/root/etc/resolv.conf"; fi
     chroot "$work/root" apt-get update -qq >"$work/log" 2>&1 || {
         tail -20 "$work/log" >&2
         echo "clean-root.sh: apt-get update in the new root failed" >&2

@@ -1,7 +1,8 @@
 #!/bin/bash
 # A subset of a real Debian mirror, fetched once and kept in $PYDEB_CACHE: for each RELEASE, the
-# signed dists/RELEASE/InRelease and the main/amd64 Packages.xz it lists
-# (under by-hash/SHA256/, the plain name a link to it), byte for byte (so the archive's signature stays valid when a loopback nginx serves them).
+# signed dists/RELEASE/InRelease and the main/amd64 Packages.xz it lists (under by-hash/SHA256/,
+# the plain name a link to it), byte for byte, so the archive's signature stays valid when a
+# loopback nginx serves them.
 #   debian-mirror.sh RELEASE...    prints the mirror root (serve it as http://HOST:PORT/debian)
 # The files come through apt's own downloader, checked against the SHA256 of the InRelease that
 # gpgv verified against debian-archive-keyring.

@@ -73,9 +73,12 @@ build_app() {
 
 # http_get PORT: the body served on 127.0.0.1:PORT, empty when nothing answers.
 http_get() {
-    python3 - "$1" <<'EOT' 2>/dev/null || true
+    python3 - "$1" <<'EOT'
 import sys, urllib.request
-print(urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=5).read().decode().strip())
+try:
+    print(urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=5).read().decode().strip())
+except OSError:
+    pass  # nothing answers (yet): the caller sees an empty body
 EOT
 }
 
@@ -100,7 +103,8 @@ boot_root() {
     for _ in $(seq 100); do
         SYSTEMD_PID=$(cat /proc/"$BOOT_PID"/task/*/children 2>/dev/null | awk '{print $1}')
         if [ -n "$SYSTEMD_PID" ] && [ "$(cat /proc/"$SYSTEMD_PID"/comm 2>/dev/null)" = systemd ]; then
-            state=$(in_booted systemctl is-system-running 2>/dev/null || true)
+            # is-system-running exits non-zero until the system is up: only its word matters.
+            state=$(in_booted systemctl is-system-running 2>/dev/null; :)
             case $state in running | degraded) return 0 ;; esac
         fi
         sleep 0.3
@@ -119,15 +123,15 @@ in_booted() {
 shutdown_root() {
     [ -n "${BOOT_PID:-}" ] || return 0
     if [ -d "/proc/$BOOT_PID" ]; then
-        in_booted systemctl poweroff >/dev/null 2>&1 || true
+        in_booted systemctl poweroff >/dev/null 2>&1 || echo "systemctl poweroff failed; killing the root" >&2
         for _ in $(seq 100); do
             [ -d "/proc/$BOOT_PID" ] || break
             sleep 0.2
         done
         if [ -d "/proc/$BOOT_PID" ]; then
-            kill -KILL "$SYSTEMD_PID" "$BOOT_PID" 2>/dev/null || true
+            kill -KILL "$SYSTEMD_PID" "$BOOT_PID" 2>/dev/null || echo "the booted root was already gone" >&2
         fi
     fi
-    wait "$BOOT_PID" 2>/dev/null || true
+    wait "$BOOT_PID" 2>/dev/null || echo "the booted root ended with status $?" >&2
     BOOT_PID=""
 }

@@ -49,7 +49,7 @@ CacheEntry make_entry(const WheelCache& cache, const std::string& key, const std
     manifest.version = "1.0";
     manifest.wheel_warnings = {"a warning"};
     manifest.claims = {{k_site + "ns/mod.py", "sha-" + content}, {"bin/tool", "sha-tool"}};
-    auto sealed = WheelCache::seal(*scratch, k_prefix, manifest);
+    auto sealed = WheelCache::seal(*scratch, k_prefix, manifest, FileDigests::record);
     REQUIRE(sealed.has_value());
     CHECK(sealed->files == scratch->directory.path() / "files");
     return cache.publish(key, *scratch, *sealed);
@@ -76,7 +76,9 @@ TEST_CASE("install::WheelCache commits an entry and finds it whole")
     REQUIRE(found.has_value());
     CHECK(found->manifest == entry.manifest);
     REQUIRE(found->manifest.files.size() == 3); // the lib64 symlink is not a file of the entry
-    CHECK(found->manifest.files[0] == CacheFile{"bin/tool", 0755, 22});
+    // XXH3-128 of "#!/opt/app/bin/python\n", as `xxhsum -H2` prints it
+    CHECK(found->manifest.files[0] ==
+          CacheFile{"bin/tool", 0755, 22, "45dbba48d26d543047abf44ac57507b8"});
     CHECK(found->manifest.files[2].path == k_site + "ns/mod.py");
     CHECK_FALSE(cache->lookup("k2").has_value());
     // Nothing but the entry is left in the cache directory (no scratch directories).
@@ -102,6 +104,15 @@ TEST_CASE("install::WheelCache removes damaged entries instead of serving them")
     damage("truncated-manifest", [](const fs::path& e) { fs::resize_file(e / "manifest", 40); });
     damage("longer-file",
            [](const fs::path& e) { std::ofstream(e / "files/bin/tool", std::ios::app) << "x"; });
+    // One bit flipped, size and mode unchanged: only the digest tells.
+    damage("flipped-bit",
+           [](const fs::path& e)
+           {
+               std::fstream file(e / "files" / (k_site + "ns/mod.py"),
+                                 std::ios::in | std::ios::out | std::ios::binary);
+               file.seekp(2);
+               file.put('\x3c'); // '=' (0x3d) with its lowest bit flipped
+           });
     damage("other-mode",
            [](const fs::path& e) { fs::permissions(e / "files/bin/tool", fs::perms(0644)); });
     damage("not-a-file",

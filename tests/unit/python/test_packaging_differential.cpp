@@ -1,6 +1,6 @@
 // Differential test: the same generated inputs through pydeb::python and through pypa/packaging
-// (Debian's python3-packaging, run by /usr/bin/python3). Skipped with a message when that
-// module is missing. Known, intended differences are kept out of the generated inputs:
+// (Debian's python3-packaging, run by /usr/bin/python3; tests/install-deps.sh installs it, and the
+// test fails when it is missing). Known, intended differences are kept out of the generated inputs:
 // packaging 23.0 ignores epochs in ".*"/~= prefix matching (fixed upstream later), counts only
 // inclusive operators as mentioning a pre-release, raises on ordered string comparisons, and
 // keeps extras un-normalized.

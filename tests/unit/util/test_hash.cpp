@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 using namespace pydeb::util;
 
 TEST_CASE("util::digest matches known vectors")
@@ -36,4 +41,25 @@ TEST_CASE("util::to_urlsafe_b64_nopad handles every remainder")
     CHECK(to_urlsafe_b64_nopad(bytes("fo")) == "Zm8");
     CHECK(to_urlsafe_b64_nopad(bytes("foo")) == "Zm9v");
     CHECK(to_urlsafe_b64_nopad(bytes("\xfb\xff")) == "-_8");
+}
+
+TEST_CASE("util::checksum_file is XXH3-128 as xxhsum -H2 prints it")
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("pydeb-checksum-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "empty").flush();
+    std::ofstream(dir / "shebang") << "#!/opt/app/bin/python\n";
+    // A file larger than one read buffer, so the streaming state is fed several times.
+    {
+        std::ofstream big(dir / "big", std::ios::binary);
+        for (int i = 0; i < 300000; ++i)
+        {
+            big << static_cast<char>(i * 7);
+        }
+    }
+    CHECK(checksum_file(dir / "empty") == "99aa06d3014798d86001c324468d497f");
+    CHECK(checksum_file(dir / "shebang") == "45dbba48d26d543047abf44ac57507b8");
+    CHECK(checksum_file(dir / "big") == "4af1e63c1a6a3df12c9f5a6f6e250a6b");
+    CHECK_FALSE(checksum_file(dir / "missing").has_value());
+    std::filesystem::remove_all(dir);
 }
