@@ -1,9 +1,8 @@
-// What a package writer is given besides the package: where it reports progress, when the build
-// signs, the key, and the cache store.
+// What a package writer is given besides the package: where it reports progress and, when the
+// build signs, the key. Writers read no cache (deb/payload_reuse.hpp wraps the .deb writer).
 #pragma once
 
 #include "package/signer.hpp"
-#include "util/cache_store.hpp"
 #include "util/progress.hpp"
 
 namespace pydeb::package
@@ -13,7 +12,6 @@ struct WriteOptions
 {
     util::Progress* progress = nullptr; // counts bytes compressed and written; nullptr: nobody
     Signer* signer = nullptr;           // nullptr: the package is not signed
-    util::CacheStore cache = util::CacheStore::off(); // the .deb's payload cache
 };
 
 } // namespace pydeb::package

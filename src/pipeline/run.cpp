@@ -8,6 +8,7 @@
 #include "packaging_tools/rpm_filelist.hpp"
 #include "packaging_tools/substvars.hpp"
 #include "package/contents.hpp"
+#include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
 #include "package/signer.hpp"
@@ -82,7 +83,7 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
 Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolution& resolution,
                                  const StagedObjects& staged, package::PackageInfo info,
                                  spec::Format format, const fs::path& output_dir,
-                                 const package::WriteOptions& options)
+                                 const package::WriteOptions& options, const util::CacheStore& cache)
 {
     const bool deb = format == spec::Format::deb;
     options.progress->start(deb ? "write .deb" : "write .rpm");
@@ -91,7 +92,7 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
-    PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
+    PYDEB_TRY(deb ? package::deb::write_package_reusing(info, output, options, cache)
                   : package::rpm::write_package(info, output, options));
     PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
     options.progress->finish();
@@ -386,10 +387,10 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     std::vector<fs::path> written;
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
-        package::WriteOptions options{&progress, signer ? &*signer : nullptr, request.cache};
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr};
         written.push_back(PYDEB_TRY(write_package(prepared, resolution, staged,
                                                   std::move(packages[i]), builds[i].format,
-                                                  request.output_dir, options)));
+                                                  request.output_dir, options, request.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,

@@ -102,7 +102,8 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
     adapters::archive::TarWriter& tar = m_tar;
     DigestingReader reader(util::HashAlgorithm::md5);
     const auto into_tar = [&tar](std::string_view piece) { return tar.write_data(piece); };
-    DataSummary summary;
+    // Installed-Size objects and conffiles follow from the members; md5sums from the bytes.
+    DataSummary summary = summarize_members(members);
     std::vector<std::pair<std::size_t, std::size_t>> read_files; // md5sums line, reader's number
     for (const Member& member : members)
     {
@@ -111,16 +112,13 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
         {
         case EntryType::directory:
             PYDEB_TRY(tar.add_directory(meta));
-            summary.objects.push_back({EntryType::directory, 0});
             continue;
         case EntryType::symlink:
             PYDEB_TRY(tar.add_symlink(meta, member.entry->link_target));
-            summary.objects.push_back({EntryType::symlink, member.entry->link_target.size()});
             continue;
         case EntryType::file:
             break;
         }
-        summary.objects.push_back({EntryType::file, member.size});
         progress.add(util::Count::bytes_in, member.size);
         std::string hex;
         std::optional<std::size_t> number;
@@ -139,7 +137,6 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
         // dh_md5sums: conffiles are left out of md5sums (dpkg tracks their hashes in conffiles).
         if (member.config() == ConfigFile::yes)
         {
-            summary.conffiles.emplace_back(member.path);
             continue;
         }
         if (number)

@@ -32,7 +32,7 @@ struct DataSummary
 tar_meta(const Member& member, std::optional<std::int64_t> source_date_epoch, std::int64_t now);
 
 // The summary as far as it follows from the members alone: conffiles and Installed-Size
-// objects; md5sums left empty.
+// objects; md5sums left empty (DataTar::write_members, or a reused payload, fills them in).
 [[nodiscard]] DataSummary summarize_members(const std::vector<Member>& members);
 
 // data.tar in two steps, so the control area can be built while the compressor's workers are

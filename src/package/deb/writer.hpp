@@ -4,7 +4,6 @@
 #include "package/model.hpp"
 #include "package/write_options.hpp"
 #include "util/expected.hpp"
-#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -16,8 +15,8 @@ namespace pydeb::package::deb
 // appears there; a failed or killed build leaves nothing (not even its scratch data.tar).
 // Layout: ar with debian-binary ("2.0\n"), control.tar.X, data.tar.X, X per info.compression;
 // GNU tar, root:root, byte-sorted "./" paths, mtimes clamped to info.source_date_epoch, ar
-// mtimes = source_date_epoch or 0. Same input and epoch -> the same bytes. The compressed
-// data.tar is reused from options.cache when every member is the same (payload_cache.hpp).
+// mtimes = source_date_epoch or 0. Same input and epoch -> the same bytes. A pure function of
+// its input: no cache is read or written (payload_reuse.hpp wraps it with one).
 // With options.signer, a fourth member `_gpgorigin` follows data.tar: debsigs' origin signature
 // over debian-binary, control.tar.X and data.tar.X; the members before it keep every byte, so a
 // signed package is the unsigned one with that member appended.

@@ -1,8 +1,9 @@
 // The payload cache: what its key covers, that a damaged entry is a miss,
-// and that write_package really takes data.tar from it.
+// and that write_package_reusing really takes data.tar from it (write_package never does).
 #include "package/contents.hpp"
 #include "package/deb/members.hpp"
 #include "package/deb/payload_cache.hpp"
+#include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
@@ -141,10 +142,12 @@ TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one 
     CHECK_FALSE(cache.find("k1"));
 }
 
-TEST_CASE("write_package takes data.tar from the payload cache, and only with its key")
+TEST_CASE("write_package_reusing takes data.tar from the payload cache, and only with its key")
 {
-    const package::WriteOptions store{.cache = util::CacheStore(fs::absolute("xdg/pydeb"))};
+    const util::CacheStore store(fs::absolute("xdg/pydeb"));
     PackageInfo info;
+    const auto build = [&](const std::string& output)
+    { return deb::write_package_reusing(info, output, {}, store); };
     info.name = "app";
     info.version = "1.0";
     info.summary = "s";
@@ -157,19 +160,19 @@ TEST_CASE("write_package takes data.tar from the payload cache, and only with it
     {
         entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
     }
-    REQUIRE(deb::write_package(info, "one.deb", store));
+    REQUIRE(build("one.deb"));
     CHECK(files_in("xdg/pydeb/payloads") == 2);
 
     // A producer that lies about its bytes gets the cached payload: proof that the files were
     // not read. With another key, or without caches, the new bytes are read.
     write("s/opt/venvs/app/lib/mod.py", "x = 2\n");
-    REQUIRE(deb::write_package(info, "two.deb", store));
+    REQUIRE(build("two.deb"));
     CHECK(util::read_file("two.deb").value() == util::read_file("one.deb").value());
     CHECK(module_in("two.deb") == "x = 1\n");
     REQUIRE(deb::write_package(info, "three.deb"));
     CHECK(module_in("three.deb") == "x = 2\n");
     entry_at(info.entries, "/opt/venvs/app/lib/mod.py").content_key += "-2";
-    REQUIRE(deb::write_package(info, "four.deb", store));
+    REQUIRE(build("four.deb"));
     CHECK(module_in("four.deb") == "x = 2\n");
     CHECK(files_in("xdg/pydeb/payloads") == 4);
 }

@@ -1,0 +1,67 @@
+#include "package/deb/payload_reuse.hpp"
+
+#include "package/deb/assembly.hpp"
+#include "package/deb/payload_cache.hpp"
+
+namespace pydeb::package::deb
+{
+
+namespace
+{
+
+// The summary for a cached payload, if its md5sums are the ones these members need: the same
+// files, in the same order.
+std::optional<DataSummary> reuse_summary(const std::vector<Member>& members, Md5sums md5sums)
+{
+    DataSummary summary = summarize_members(members);
+    std::size_t next = 0;
+    for (const Member& member : members)
+    {
+        if (member.type != EntryType::file || member.config() == ConfigFile::yes)
+        {
+            continue;
+        }
+        if (next == md5sums.size() || md5sums[next].first != member.path)
+        {
+            return std::nullopt;
+        }
+        ++next;
+    }
+    if (next != md5sums.size())
+    {
+        return std::nullopt;
+    }
+    summary.md5sums = std::move(md5sums);
+    return summary;
+}
+
+} // namespace
+
+Expected<void> write_package_reusing(const PackageInfo& info,
+                                     const std::filesystem::path& output_path,
+                                     const WriteOptions& options, const util::CacheStore& store)
+{
+    const DebPlan plan = PYDEB_TRY(plan_package(info, output_path));
+    const auto cache = PayloadCache::open(store);
+    const auto key =
+        cache ? cache->key(plan.members, info.source_date_epoch, plan.now, plan.compression)
+              : std::nullopt;
+    if (!key)
+    {
+        return write_planned(info, plan, output_path, options);
+    }
+    if (auto cached = cache->find(*key))
+    {
+        // Only a verified payload is used; a damaged one is written afresh below.
+        auto summary = reuse_summary(plan.members, cached->md5sums);
+        if (summary && cache->verify(*cached))
+        {
+            return write_around(info, plan, *summary, cached->data, output_path, options);
+        }
+    }
+    return write_planned(info, plan, output_path, options,
+                         [&](const std::filesystem::path& data, const DataSummary& summary)
+                         { cache->store(*key, data, summary.md5sums); });
+}
+
+} // namespace pydeb::package::deb
