@@ -21,6 +21,8 @@ packages=(
     bsdutils bash-completion
     # a real HTTP server on loopback (tests/integration/lib/loopback-nginx.sh), openssl for its htpasswd
     nginx-light openssl
+    # targets: (tests/integration/targets): verifying a release's InRelease as apt does
+    gpgv debian-archive-keyring
     # xxhsum: the oracle for cache entry checksums (tests/unit/util/test_hash.cpp)
     xxhash
     # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions

@@ -129,6 +129,13 @@ Expected<std::vector<std::string>> check_installable(const InstallCheck& check)
     return problems;
 }
 
+Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
+                                                        const std::vector<RepoSource>& repos,
+                                                        const util::CacheStore& cache)
+{
+    return libsolv::deb_package_versions(name, repos, cache);
+}
+
 std::vector<std::string> describe(const Mapping& mapping, const fs::path& prefix)
 {
     std::vector<std::string> lines;

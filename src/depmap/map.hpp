@@ -21,6 +21,11 @@ namespace pydeb::depmap
 // ProblemPolicy::error any problem is an Error listing all of them, one per line.
 [[nodiscard]] Expected<std::vector<std::string>> check_installable(const InstallCheck& check);
 
+// The versions of the Debian package `name` in `repos` ("3.9.2-3" for python3 on bullseye).
+[[nodiscard]] Expected<std::vector<std::string>>
+deb_package_versions(std::string_view name, const std::vector<RepoSource>& repos,
+                     const util::CacheStore& cache);
+
 // One line per mapped soname, as `pydeb deps` prints it:
 // "lxml/etree.so: libxml2.so.2 -> libxml2 (>= 2.9.0) [symbols]" (object relative to prefix).
 [[nodiscard]] std::vector<std::string> describe(const Mapping& mapping,

@@ -3,6 +3,7 @@
 #include "depmap/map.hpp"
 #include "elf/scan.hpp"
 #include "python/rpm_version.hpp"
+#include "util/strings.hpp"
 
 
 namespace fs = std::filesystem;
@@ -31,6 +32,37 @@ std::vector<depmap::RepoSource> repositories(const spec::Spec& spec, depmap::Tar
         }
     }
     return out;
+}
+
+// Why a target release refuses what the build host made, when it is the host itself: its glibc
+// (the bundled interpreter and the wheels' objects carry the host's symbol versions, whatever the
+// packaging says) or its Python (the venv, its wheels' tags and markers and its bytecode are made
+// for the host's python3.X).
+Expected<std::string> target_hints(const Prepared& prepared, const TargetBuild& build,
+                                   const Error& problems)
+{
+    std::string hints;
+    if (problems.message.find("nothing provides libc6 ") != std::string::npos)
+    {
+        hints += "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
+                 "against the build host's glibc, newer than " + build.name + "'s; build on " +
+                 build.name + " (or older), or leave it out of targets";
+    }
+    const python::InterpreterFacts& facts = prepared.facts;
+    const std::string host_python =
+        "python3." + std::to_string(facts.minor);
+    if (!prepared.bundle &&
+        problems.message.find("nothing provides " + host_python + " ") != std::string::npos)
+    {
+        const auto versions =
+            PYDEB_TRY(depmap::deb_package_versions("python3", build.repos, prepared.cache));
+        hints += "\npython: the venv, its wheels and bytecode are made for the build host's " +
+                 facts.executable + "; " + build.name + " has " +
+                 (versions.empty() ? "no python3" : "python3 " + util::join(versions, ", ")) +
+                 ": build on " + build.name + ", or bundle the interpreter (python: {bundle: "
+                 "host}) when its glibc allows";
+    }
+    return hints;
 }
 
 } // namespace
@@ -91,21 +123,10 @@ void set_relations(const resolve::Resolution& resolution, const depmap::Mapping&
     }
 }
 
-Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution& resolution,
-                             const depmap::Mapping& mapping, depmap::Target target,
-                             package::PackageInfo& info)
+depmap::InstallCheck installability_check(const Prepared& prepared,
+                                          const package::PackageInfo& info, depmap::Target target,
+                                          const TargetBuild& build)
 {
-    const spec::Spec& spec = prepared.spec;
-    for (const auto& warning : mapping.warnings)
-    {
-        util::warn(prepared.progress, warning);
-    }
-    set_relations(resolution, mapping, target, info);
-    const auto& relations = info.relations;
-    if (spec.check_installable == spec::InstallabilityCheck::off)
-    {
-        return {};
-    }
     depmap::InstallCheck check;
     check.cache = prepared.cache;
     check.target = target;
@@ -113,8 +134,27 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     check.version = info.version + "-" + info.release;
     check.architecture =
         target == depmap::Target::deb ? info.deb_architecture : info.rpm_architecture;
-    check.relations = target == depmap::Target::deb ? relations.depends : relations.rpm_requires;
-    check.repos = repositories(spec, target);
+    check.relations =
+        target == depmap::Target::deb ? info.relations.depends : info.relations.rpm_requires;
+    check.repos = build.repos.empty() ? repositories(prepared.spec, target) : build.repos;
+    return check;
+}
+
+Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution& resolution,
+                             const depmap::Mapping& mapping, depmap::Target target,
+                             const TargetBuild& build, package::PackageInfo& info)
+{
+    const spec::Spec& spec = prepared.spec;
+    for (const auto& warning : mapping.warnings)
+    {
+        util::warn(prepared.progress, warning);
+    }
+    set_relations(resolution, mapping, target, info);
+    if (spec.check_installable == spec::InstallabilityCheck::off)
+    {
+        return {};
+    }
+    depmap::InstallCheck check = installability_check(prepared, info, target, build);
     check.policy = spec.check_installable == spec::InstallabilityCheck::error
                        ? depmap::ProblemPolicy::error
                        : depmap::ProblemPolicy::warn;
@@ -125,8 +165,11 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     const auto problems = depmap::check_installable(check);
     if (!problems)
     {
+        const std::string on = build.name.empty() ? "" : " on " + build.name;
+        const std::string hints =
+            build.name.empty() ? "" : PYDEB_TRY(target_hints(prepared, build, problems.error()));
         return fail("the " + std::string(target == depmap::Target::deb ? ".deb" : ".rpm") +
-                    " would not install: " + problems.error().message +
+                    " would not install" + on + ": " + problems.error().message + hints +
                     "\n(set check-installable: warn in the spec to build anyway)");
     }
     for (const auto& problem : *problems)

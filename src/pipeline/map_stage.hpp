@@ -5,6 +5,7 @@
 #include "depmap/types.hpp"
 #include "package/model.hpp"
 #include "pipeline/prepare.hpp"
+#include "pipeline/target_plan.hpp"
 #include "resolve/resolve.hpp"
 #include "util/expected.hpp"
 
@@ -36,12 +37,20 @@ map_stage(const Prepared& prepared, const StagedObjects& staged, depmap::Target 
 void set_relations(const resolve::Resolution& resolution, const depmap::Mapping& mapping,
                    depmap::Target target, package::PackageInfo& info);
 
+// The installability check of `info`'s relations (set_relations has run) against `build`'s
+// repositories (a target's release; for the host, the spec's or the host's); policy: error.
+[[nodiscard]] depmap::InstallCheck installability_check(const Prepared& prepared,
+                                                        const package::PackageInfo& info,
+                                                        depmap::Target target,
+                                                        const TargetBuild& build);
+
 // Puts the mapping into `info` (Depends or Requires; for rpm also the bundled(python3dist())
 // Provides of every wheel, as Fedora's bundling guidelines ask), then runs the installability
-// check as the spec says (error / warn / off). Warnings are printed.
+// check as the spec says (error / warn / off) against `build`'s repositories (a target's
+// release; for the host, the spec's or the host's). Warnings are printed.
 [[nodiscard]] Expected<void> apply_mapping(const Prepared& prepared,
                                            const resolve::Resolution& resolution,
                                            const depmap::Mapping& mapping, depmap::Target target,
-                                           package::PackageInfo& info);
+                                           const TargetBuild& build, package::PackageInfo& info);
 
 } // namespace pydeb::pipeline

@@ -19,6 +19,7 @@
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
+#include "pipeline/target_plan.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -54,34 +55,78 @@ Expected<std::optional<package::Signer>> open_signer(const BuildRequest& request
     return std::move(*signer);
 }
 
-// One package file: the mapped relations for its format, the installability check, the SBOM
-// (inside the package and beside it), the writer.
-Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolution& resolution,
-                                const StagedObjects& staged, package::PackageInfo info,
-                                spec::Format format, const fs::path& output_dir,
-                                const package::WriteOptions& options, const util::CacheStore& cache)
+// One package's relations, checked against its target (the installability check), and its
+// service files; nothing is written yet, so a target that fails stops the build before any file.
+Expected<package::PackageInfo> plan_package(const Prepared& prepared,
+                                            const resolve::Resolution& resolution,
+                                            const StagedObjects& staged, package::PackageInfo info,
+                                            const TargetBuild& build)
 {
-    util::Progress& progress = *options.progress;
-    const bool deb = format == spec::Format::deb;
-    const depmap::Target target = format;
-    progress.start(deb ? "map (deb)" : "map (rpm)");
+    util::Progress& progress = *prepared.progress;
+    const bool deb = build.format == spec::Format::deb;
+    const depmap::Target target = build.format;
+    const std::string on = build.name.empty() ? "" : " " + build.name;
+    progress.start((deb ? "map (deb" : "map (rpm") + on + ")");
     const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target));
     progress.set(util::Count::sonames, mapping.sonames.size());
-    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
+    info.release += build.release_suffix;
+    info.compression = build.compression;
+    PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, build, info));
     // Units, sysusers.d and tmpfiles.d files: text files (nothing to map), at each format's paths.
     PYDEB_TRY(add_service_entries(prepared.spec, staged.root,
                                   prepared.scratch.path() / (deb ? "services-deb" : "services-rpm"),
                                   deb ? UnitDirectory::deb : UnitDirectory::rpm, info.entries));
-    const std::string sbom = PYDEB_TRY(render_sbom(prepared, resolution, info, target));
+    return info;
+}
+
+// One package file, its SBOM inside (the stage holds one package's SBOM at a time) and beside it.
+Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolution& resolution,
+                                 const StagedObjects& staged, package::PackageInfo info,
+                                 spec::Format format, const fs::path& output_dir,
+                                 const package::WriteOptions& options, const util::CacheStore& cache)
+{
+    const bool deb = format == spec::Format::deb;
+    options.progress->start(deb ? "write .deb" : "write .rpm");
+    const std::string sbom =
+        PYDEB_TRY(render_sbom(prepared, resolution, info, format));
     PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
-    progress.start(deb ? "write .deb" : "write .rpm");
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
     PYDEB_TRY(deb ? package::deb::write_package_reusing(info, output, options, cache)
                   : package::rpm::write_package(info, output, options));
     PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
-    progress.finish();
+    options.progress->finish();
     return output;
+}
+
+// `pydeb deps` with targets: each target's version and its release's verdict on the relations,
+// one line per target ("target bookworm 1.0-1~deb12: installable"), its problems indented.
+Expected<void> describe_targets(const Prepared& prepared, const resolve::Resolution& resolution,
+                                const depmap::Mapping& mapping,
+                                const std::vector<TargetBuild>& builds, spec::Format format,
+                                const package::PackageInfo& info)
+{
+    const depmap::Target target = format;
+    for (const TargetBuild& build : builds)
+    {
+        if (build.format != format || build.name.empty())
+        {
+            continue;
+        }
+        package::PackageInfo ours = info;
+        ours.release += build.release_suffix;
+        set_relations(resolution, mapping, target, ours);
+        depmap::InstallCheck check = installability_check(prepared, ours, target, build);
+        check.policy = depmap::ProblemPolicy::warn;
+        const std::vector<std::string> problems = PYDEB_TRY(depmap::check_installable(check));
+        std::cout << "target " << build.name << " " << ours.version << "-" << ours.release << ": "
+                  << (problems.empty() ? "installable" : "would not install") << "\n";
+        for (const std::string& problem : problems)
+        {
+            std::cout << "  " << problem << "\n";
+        }
+    }
+    return {};
 }
 
 // "built NAME VERSION-RELEASE: FILE (SIZE), ... in S s (signed with FINGERPRINT)"
@@ -218,7 +263,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
         PYDEB_TRY(map_stage(prepared, PYDEB_TRY(scan_stage(request.root)), target));
     if (request.substvars) // as before the SBOM: only a Depends debhelper uses is checked
     {
-        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, info));
+        PYDEB_TRY(apply_mapping(prepared, resolution, mapping, target, TargetBuild{}, info));
     }
     else
     {
@@ -258,6 +303,9 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
     const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
@@ -285,6 +333,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
                 std::cout << "Requires: " << require << "\n";
             }
         }
+        PYDEB_TRY(describe_targets(prepared, resolution, mapping, builds, format, info));
     }
     return {};
 }
@@ -297,6 +346,12 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
+    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
+    // The targets' metadata first: an archive that is unreachable or whose signature fails
+    // costs no install.
+    const auto& formats = request.formats.empty() ? spec.formats : request.formats;
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, formats, info.deb_architecture));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     progress.set(util::Count::wheels, resolution.wheels.size());
@@ -312,23 +367,30 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     PYDEB_TRY(stage_extra_files(spec, root));
 
     progress.start("collect");
-    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, from_cache, started);
     const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
 
-    const auto& formats = request.formats.empty() ? spec.formats : request.formats;
-    std::vector<fs::path> written;
-    for (std::size_t i = 0; i < formats.size(); ++i)
+    // Every package is mapped and checked before the first is written: a target that would not
+    // install leaves no package of any target behind.
+    std::vector<package::PackageInfo> packages;
+    for (std::size_t i = 0; i < builds.size(); ++i)
     {
-        // Each format gets its own PackageInfo (relations differ); the last takes this one, so
-        // the entries are not copied for a single format.
-        const bool last = i + 1 == formats.size();
-        package::WriteOptions options{&progress, signer ? &*signer : nullptr};
-        written.push_back(PYDEB_TRY(write_format(
+        // Each package gets its own PackageInfo (relations differ); the last takes this one, so
+        // the entries are not copied for a single package.
+        const bool last = i + 1 == builds.size();
+        packages.push_back(PYDEB_TRY(plan_package(
             prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
-            formats[i], request.output_dir, options, request.cache)));
+            builds[i])));
+    }
+    std::vector<fs::path> written;
+    for (std::size_t i = 0; i < builds.size(); ++i)
+    {
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr};
+        written.push_back(PYDEB_TRY(write_package(prepared, resolution, staged,
+                                                  std::move(packages[i]), builds[i].format,
+                                                  request.output_dir, options, request.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,

@@ -99,7 +99,7 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
                               "maintainer", "license", "homepage", "python", "install",
                               "entry-points", "files", "hooks", "services", "users",
                               "directories", "deb", "rpm", "formats",
-                              "compression", "check-installable", "sign"},
+                              "compression", "check-installable", "sign", "targets"},
                              "the spec");
     loader.read_metadata(root, defaults);
     loader.read_python(root["python"]);
@@ -112,6 +112,7 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
     loader.read_deb(root["deb"]);
     loader.read_rpm(root["rpm"]);
     loader.read_output(root);
+    loader.read_targets(root["targets"]);
 
     if (!loader.reader.diagnostics().empty())
     {

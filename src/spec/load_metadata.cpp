@@ -243,6 +243,7 @@ void Loader::read_output(const YAML::Node& root)
                                                      {"none", Compression::none}}))
         {
             spec.compression = *value;
+            spec.compression_where = reader.where(node);
         }
     }
     if (const YAML::Node node = root["check-installable"]; node.IsDefined())

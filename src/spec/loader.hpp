@@ -36,6 +36,7 @@ struct Loader
     void read_deb(const YAML::Node& node);
     void read_rpm(const YAML::Node& node);
     void read_output(const YAML::Node& root);
+    void read_targets(const YAML::Node& node); // after read_output (load_targets.cpp)
 
     // For a list key: nothing when absent, `usage` reported when not a list, else `read` for
     // each item.

@@ -172,6 +172,29 @@ struct Signing
     Location where;
 };
 
+// targets: the releases packages are built for (pydeb.yaml(5) TARGETS). Without it, one package
+// per format for the build host's release, as before.
+enum class TargetKind
+{
+    debian, // a Debian release, its metadata read from a signed archive
+    rpm,    // rpm-md repositories
+};
+
+struct Target
+{
+    TargetKind kind = TargetKind::debian;
+    std::string name;        // "bookworm"; for rpm the name the spec gives ("el9")
+    int debian_number = 0;   // 12 for bookworm: the version suffix ~deb12
+    // Debian: the archive root ("http://deb.debian.org/debian"); empty: the host's apt source.
+    std::string archive;
+    std::vector<std::string> components{"main"};
+    // The OpenPGP keyring InRelease is verified against (gpgv --keyring).
+    std::filesystem::path keyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
+    std::vector<std::filesystem::path> repositories; // rpm: directories holding repodata/
+    Compression compression = Compression::zstd;     // the package's, after the release's rule
+    Location where;
+};
+
 struct Spec
 {
     std::filesystem::path file; // the spec as given on the command line
@@ -209,6 +232,8 @@ struct Spec
     RpmOptions rpm;
     std::vector<Format> formats{Format::deb, Format::rpm};
     Compression compression = Compression::zstd;
+    std::optional<Location> compression_where; // set when the spec names a compression
+    std::vector<Target> targets;
     InstallabilityCheck check_installable = InstallabilityCheck::error;
     std::optional<Signing> sign;
 };

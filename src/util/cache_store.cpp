@@ -99,6 +99,8 @@ std::string_view directory_name(CacheKind kind)
         return "payloads";
     case CacheKind::spare_directories:
         return "spare-directories";
+    case CacheKind::release_metadata:
+        return "release-metadata";
     }
     return "unknown";
 }

@@ -21,9 +21,13 @@ namespace pydeb::depmap::libsolv
 namespace
 {
 
+// A problem already listed with what the repositories have ("... (the repositories have ...)")
+// counts as the same problem.
 void add_unique(std::vector<std::string>& out, std::string text)
 {
-    if (std::ranges::find(out, text) == out.end())
+    if (std::ranges::none_of(out, [&](const std::string& listed) {
+            return listed == text || listed.starts_with(text + " (");
+        }))
     {
         out.push_back(std::move(text));
     }
@@ -96,6 +100,29 @@ void collect_problems(const solv::ObjSolver& solver, std::size_t count,
     }
 }
 
+// " (the repositories have libc6 2.31-13+deb11u11)": what there is of a relation's name, so a
+// version constraint that no release satisfies says what the release has instead.
+std::string what_repositories_have(solv::ObjPool& pool, solv::DependencyId dep)
+{
+    const auto parts = pool.relation(dep);
+    if (!parts)
+    {
+        return "";
+    }
+    std::vector<std::string> versions;
+    for (const auto id : pool.whatprovides(parts->name))
+    {
+        const auto solvable = pool.solvable(id);
+        if (solvable.name_id() == parts->name)
+        {
+            add_unique(versions, solvable.evr());
+        }
+    }
+    return versions.empty() ? ""
+                            : " (the repositories have " + pool.string(parts->name) + " " +
+                                  util::join(versions, ", ") + ")";
+}
+
 // The check itself, always computed: the repositories loaded, the candidate added, the solver run.
 Expected<std::vector<std::string>>
 solve_check(const InstallCheck& check, const std::vector<RepoSource>& sources, const fs::path& root)
@@ -132,8 +159,8 @@ solve_check(const InstallCheck& check, const std::vector<RepoSource>& sources, c
     {
         if (pool.whatprovides(dep).empty())
         {
-            add_unique(problems,
-                       "nothing provides " + pool.dependency_to_string(dep) + " needed by " + self);
+            add_unique(problems, "nothing provides " + pool.dependency_to_string(dep) +
+                                     " needed by " + self + what_repositories_have(pool, dep));
         }
     }
     // The whole package first, then each provided relation on its own: one solve stops at the
@@ -183,6 +210,33 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
         memo->write(*problems);
     }
     return problems;
+}
+
+Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
+                                                        const std::vector<RepoSource>& sources,
+                                                        const util::CacheStore& cache)
+{
+    solv::ObjPool pool;
+    pool.set_disttype(solv::DistType::deb);
+    for (const auto& source : sources)
+    {
+        PYDEB_TRY(load_repo(pool, source, cache));
+    }
+    pool.create_whatprovides();
+    std::vector<std::string> versions;
+    const auto id = pool.find_string(name);
+    if (!id)
+    {
+        return versions;
+    }
+    for (const auto solvable : pool.whatprovides(*id))
+    {
+        if (pool.solvable(solvable).name_id() == *id)
+        {
+            add_unique(versions, pool.solvable(solvable).evr());
+        }
+    }
+    return versions;
 }
 
 Expected<std::vector<std::string>>

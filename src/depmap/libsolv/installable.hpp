@@ -25,6 +25,11 @@ install_problems(const InstallCheck& check, const std::filesystem::path& root);
 unprovided_rpm_requires(const std::vector<std::string>& requires_,
                         const std::vector<RepoSource>& sources, const util::CacheStore& cache);
 
+// The versions of the packages named `name` in `sources` (Debian repositories), in no order.
+[[nodiscard]] Expected<std::vector<std::string>>
+deb_package_versions(std::string_view name, const std::vector<RepoSource>& sources,
+                     const util::CacheStore& cache);
+
 // The apt Packages lists below root (ROOT/var/lib/apt/lists/*_Packages*), sorted.
 [[nodiscard]] std::vector<std::filesystem::path>
 apt_package_lists(const std::filesystem::path& root);

@@ -1,0 +1,39 @@
+#!/bin/bash
+# A subset of a real Debian mirror, fetched once and kept in $PYDEB_CACHE: for each RELEASE, the
+# signed dists/RELEASE/InRelease and the main/amd64 Packages.xz it lists (under by-hash/SHA256/,
+# the plain name a link to it), byte for byte, so the archive's signature stays valid when a
+# loopback nginx serves them.
+#   debian-mirror.sh RELEASE...    prints the mirror root (serve it as http://HOST:PORT/debian)
+# The files come through apt's own downloader, checked against the SHA256 of the InRelease that
+# gpgv verified against debian-archive-keyring.
+set -euo pipefail
+. "$(dirname "$0")/../../cache-dir.sh"
+archive=${PYDEB_TEST_ARCHIVE:-http://deb.debian.org/debian}
+mirror=$PYDEB_CACHE/debian-mirror
+exec 9>"$mirror.lock"
+mkdir -p "$mirror"
+flock 9
+for release in "$@"; do
+    dists=$mirror/debian/dists/$release
+    mkdir -p "$dists"
+    fetch() { /usr/lib/apt/apt-helper download-file "$archive/dists/$release/$1" "$dists/$1" ${2:+"SHA256:$2"} >/dev/null 2>&1 ||
+        { echo "debian-mirror.sh: cannot fetch $archive/dists/$release/$1" >&2; exit 1; }; }
+    # The InRelease is fetched once: the indexes below are those it lists.
+    if [ ! -f "$dists/InRelease" ]; then
+        fetch InRelease
+        gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg "$dists/InRelease" 2>/dev/null ||
+            { rm -f "$dists/InRelease"; echo "debian-mirror.sh: $release InRelease does not verify" >&2; exit 1; }
+    fi
+    for file in main/binary-amd64/Packages.xz; do
+        [ -e "$dists/$file" ] && continue
+        sha=$(awk -v f="$file" '/^SHA256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$dists/InRelease")
+        [ -n "$sha" ] || { echo "debian-mirror.sh: $release InRelease lists no $file" >&2; exit 1; }
+        # By hash, as apt does for an archive that says Acquire-By-Hash: yes (the plain path
+        # may already hold the next version of the index while the mirror updates).
+        byhash=$(dirname "$file")/by-hash/SHA256/$sha
+        mkdir -p "$dists/$(dirname "$byhash")"
+        fetch "$byhash" "$sha"
+        ln -sfn "by-hash/SHA256/$sha" "$dists/$file"
+    done
+done
+echo "$mirror"

@@ -1,0 +1,163 @@
+#!/bin/bash
+# Issue #15 (targets:), against a real Debian mirror subset (tests/integration/lib/debian-mirror.sh:
+# the signed InRelease and Packages.xz of bullseye, bookworm and trixie, byte for byte) served by a
+# loopback nginx that logs every request:
+#  - the evaluation app with a bundled interpreter for targets [bookworm, trixie] gives one .deb
+#    per target, versions 1.0-1~deb12 < 1.0-1~deb13 (dpkg --compare-versions), each checked
+#    against its release's Packages; a second build makes no request at all (item 5);
+#  - the same app for bullseye fails before writing and names glibc (item 2);
+#  - a Packages.xz with one byte changed, an InRelease whose signature fails, an archive that is
+#    not there are refused with messages naming the URL, and nothing is written (item 4);
+#  - a bullseye package is xz-compressed unless the spec says otherwise; `pydeb deps` gives each
+#    target's verdict; an rpm target gets its dist tag and is checked against its repository.
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
+. "$PYDEB_SOURCE_ROOT/tests/integration/lib/evalapp.sh"
+need nginx nginx-light
+need gpgv gpgv
+lib=$PYDEB_SOURCE_ROOT/tests/integration/lib
+work=$(scratch)
+mirror=$(bash "$lib/debian-mirror.sh" bullseye bookworm trixie)
+
+# www/good: the mirror; www/tampered: bookworm with one byte of its Packages.xz changed;
+# www/badsig: bookworm whose InRelease has one byte of its signed text changed.
+www=$work/www
+mkdir -p "$www"
+ln -s "$mirror/debian" "$www/good"
+for bad in tampered badsig; do
+    mkdir -p "$www/$bad/dists"
+    cp -a "$mirror/debian/dists/bookworm" "$www/$bad/dists/"
+done
+packages=$(readlink -f "$www/tampered/dists/bookworm/main/binary-amd64/Packages.xz")
+printf '\x00' | dd of="$packages" bs=1 seek=4096 conv=notrunc status=none
+sed -i '0,/^Suite: /s/^Suite: .*/Suite: stabl3/' "$www/badsig/dists/bookworm/InRelease"
+# shellcheck disable=SC2064 # expand now
+trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; rm -rf '$PYDEB_TEST_TMP'" EXIT
+port=$(bash "$lib/loopback-nginx.sh" start "$www" "$work/nginx")
+url=http://127.0.0.1:$port
+requests() { wc -l <"$work/nginx/access.log"; }
+
+evalapp "$work"
+base=$(cat "$work/app/pydeb.yaml")
+spec() { # TARGET-ITEMS...: the evaluation app's spec, deb only, with these targets
+    { echo "$base"; echo "formats: [deb]"; echo "targets:"; printf '  - %s\n' "$@"; } >"$work/app/pydeb.yaml"
+}
+# A small app on the system interpreter, where the app does not matter (the metadata is fetched
+# before the install; xz on a large payload takes long).
+small_spec() { # EXTRA-LINES TARGET-ITEMS...
+    local extra=$1
+    shift
+    cat >"$work/app/pydeb.yaml" <<SPEC
+name: small
+version: "1.0"
+summary: s
+description: d
+maintainer: Jane Doe <jane@example.com>
+license: MIT
+install: {requirements: [markupsafe], wheelhouse: [$work/wheels]}
+formats: [deb]
+$extra
+SPEC
+    { echo "targets:"; printf '  - %s\n' "$@"; } >>"$work/app/pydeb.yaml"
+}
+build() { # OUT: pydeb build into OUT, its output in OUT.log
+    (cd "$work/app" && XDG_CACHE_HOME=${xdg:-$work/xdg} "$PYDEB" build pydeb.yaml -o "$1") >"$1.log" 2>&1
+}
+
+# --- one package per target, the second build from the cache --------------------------------------
+spec "{release: bookworm, archive: $url/good}" "{release: trixie, archive: $url/good}"
+build "$work/out1" || { cat "$work/out1.log"; fail "build for bookworm and trixie"; }
+first=$(requests)
+deb12=$work/out1/evalapp_1.0-1~deb12_amd64.deb deb13=$work/out1/evalapp_1.0-1~deb13_amd64.deb
+[ -f "$deb12" ] && [ -f "$deb13" ] || fail "expected one .deb per target, got: $(ls "$work/out1")"
+[ "$(dpkg-deb -f "$deb12" Version)" = 1.0-1~deb12 ] || fail "bookworm Version: $(dpkg-deb -f "$deb12" Version)"
+[ "$(dpkg-deb -f "$deb13" Version)" = 1.0-1~deb13 ] || fail "trixie Version: $(dpkg-deb -f "$deb13" Version)"
+dpkg --compare-versions 1.0-1~deb12 lt 1.0-1~deb13 || fail "~deb12 does not sort below ~deb13"
+dpkg --compare-versions 1.0-1~deb13 lt 1.0-1 || fail "~deb13 does not sort below a build without targets"
+[ "$first" = 4 ] || fail "expected 4 requests (2 InRelease, 2 Packages.xz), got $first: $(cat "$work/nginx/access.log")"
+has -E '^GET /good/dists/trixie/main/binary-amd64/by-hash/SHA256/[0-9a-f]{64} 200 ' "$work/nginx/access.log" ||
+    fail "Packages.xz not fetched by hash: $(cat "$work/nginx/access.log")"
+pass "one .deb per target (1.0-1~deb12, 1.0-1~deb13), $first requests"
+
+build "$work/out2" || { cat "$work/out2.log"; fail "second build"; }
+[ "$(requests)" = "$first" ] || fail "the second build made requests: $(tail -n +"$((first + 1))" "$work/nginx/access.log")"
+cmp "$deb12" "$work/out2/${deb12##*/}" || fail "the second build's bookworm .deb differs"
+pass "second build: no request (the cached InRelease is verified again, the Packages by SHA256)"
+
+# --- bullseye: the bundled bookworm interpreter needs a newer glibc ---------------------------------
+spec "{release: bullseye, archive: $url/good}"
+if build "$work/out3"; then fail "a bullseye build with the host's interpreter succeeded"; fi
+has -F "would not install on bullseye: " "$work/out3.log" || fail "no bullseye failure: $(cat "$work/out3.log")"
+has -E "nothing provides libc6 >= 2\.[0-9]+ needed by evalapp-1\.0-1~deb11\.amd64 \(the repositories have libc6 2\.31-" "$work/out3.log" ||
+    fail "the failure does not name libc6 and bullseye's version: $(cat "$work/out3.log")"
+has -F "glibc: the package's ELF objects (a bundled interpreter's too) were linked against the build host's glibc" "$work/out3.log" ||
+    fail "the failure does not name glibc: $(cat "$work/out3.log")"
+[ -z "$(ls -A "$work/out3" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out3")"
+pass "bullseye refused before writing, naming glibc: $(grep -o 'nothing provides libc6[^)]*)' "$work/out3.log")"
+
+# --- refused metadata, nothing written ------------------------------------------------------------
+refused() { # NAME TARGET-ITEM EXPECTED-TEXT...
+    local name=$1 item=$2
+    shift 2
+    small_spec "" "$item"
+    if xdg=$work/xdg-$name build "$work/out-$name"; then fail "$name: the build succeeded"; fi
+    for text in "$@"; do
+        has -F "$text" "$work/out-$name.log" || fail "$name: no '$text' in: $(cat "$work/out-$name.log")"
+    done
+    [ -z "$(ls -A "$work/out-$name" 2>/dev/null)" ] || fail "$name: a failed build wrote: $(ls "$work/out-$name")"
+    pass "$name refused: $(grep -m1 error "$work/out-$name.log")"
+}
+refused tampered "{release: bookworm, archive: $url/tampered}" \
+    "target bookworm: GET $url/tampered/dists/bookworm/main/binary-amd64/by-hash/SHA256/" \
+    "sha256 mismatch" "not the main/binary-amd64/Packages.xz the verified InRelease lists; refused"
+refused badsig "{release: bookworm, archive: $url/badsig}" \
+    "target bookworm: $url/badsig/dists/bookworm/InRelease: the signature does not verify against /usr/share/keyrings/debian-archive-keyring.gpg (" \
+    "BAD signature" "refused"
+refused missing "{release: bookworm, archive: $url/nothing-here}" \
+    "target bookworm: GET $url/nothing-here/dists/bookworm/InRelease"
+
+# --- bullseye gets xz ---------------------------------------------------------------------------
+# (the system interpreter's python3.11 is not in bullseye: only a warning here)
+small_spec "check-installable: warn" "{release: bullseye, archive: $url/good}"
+build "$work/out4" || { cat "$work/out4.log"; fail "bullseye build with check-installable: warn"; }
+has -F "nothing provides python3.11 needed by small-1.0-1~deb11.amd64" "$work/out4.log" ||
+    fail "no warning about python3.11 on bullseye: $(cat "$work/out4.log")"
+members=$(ar t "$work/out4/small_1.0-1~deb11_amd64.deb" | tr '\n' ' ')
+[[ $members == *"data.tar.xz"* ]] || fail "the bullseye .deb's members: $members"
+pass "bullseye .deb without a compression in the spec: $members"
+
+# --- pydeb deps: each target's verdict on the same relations ----------------------------------------
+small_spec "" "{release: bullseye, archive: $url/good}" "{release: bookworm, archive: $url/good}" \
+    "{release: trixie, archive: $url/good}"
+before=$(requests)
+(cd "$work/app" && XDG_CACHE_HOME=$work/xdg "$PYDEB" deps -q pydeb.yaml) >"$work/deps.txt" 2>&1 ||
+    { cat "$work/deps.txt"; fail "pydeb deps with targets"; }
+[ "$(requests)" = "$before" ] || fail "pydeb deps fetched again: $(tail -n +"$((before + 1))" "$work/nginx/access.log")"
+expected="target bullseye 1.0-1~deb11: would not install
+  nothing provides python3.11 needed by small-1.0-1~deb11.amd64
+target bookworm 1.0-1~deb12: installable
+target trixie 1.0-1~deb13: would not install
+  nothing provides python3.11 needed by small-1.0-1~deb13.amd64"
+[ "$(grep -A1 '^target ' "$work/deps.txt" | grep -v '^--')" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
+pass "pydeb deps: $(grep -c '^target ' "$work/deps.txt") targets, each with its release's verdict, no request"
+
+# The system interpreter for bullseye and bookworm: refused before writing, naming the Pythons.
+small_spec "" "{release: bullseye, archive: $url/good}" "{release: bookworm, archive: $url/good}"
+if build "$work/out6"; then fail "a system-interpreter build for bullseye succeeded"; fi
+has -E "^python: the venv, its wheels and bytecode are made for the build host's /usr/bin/python3\.11; bullseye has python3 3\.9\.[0-9]+-" "$work/out6.log" ||
+    fail "the failure does not name the Pythons: $(cat "$work/out6.log")"
+[ -z "$(ls -A "$work/out6" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out6")"
+pass "system interpreter for bullseye refused, nothing written: $(grep '^python:' "$work/out6.log" | cut -d: -f2 | cut -d';' -f2)"
+
+# --- an rpm target: its repositories, its dist tag --------------------------------------------------
+need createrepo_c createrepo-c
+need rpm rpm
+mkdir -p "$work/el9"
+createrepo_c -q "$work/el9"
+small_spec "check-installable: warn" "{rpm: el9, repositories: [$work/el9]}"
+sed -i 's/^formats: \[deb\]$/formats: [rpm]/' "$work/app/pydeb.yaml"
+build "$work/out5" || { cat "$work/out5.log"; fail "rpm target build"; }
+rpm=$work/out5/small-1.0-1.el9.x86_64.rpm
+[ "$(rpm -qp --qf '%{RELEASE}' "$rpm")" = 1.el9 ] || fail "rpm release: $(ls "$work/out5")"
+has -F "nothing provides python(abi) = 3.11 needed by small-1.0-1.el9.x86_64" "$work/out5.log" ||
+    fail "the rpm target was not checked against its repository: $(cat "$work/out5.log")"
+pass "rpm target el9: release 1.el9, checked against its (empty) repository"
