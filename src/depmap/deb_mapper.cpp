@@ -30,11 +30,45 @@ bool under(const fs::path& path, const fs::path& prefix)
     return !prefix.empty() && !rel.empty() && *rel.begin() != "..";
 }
 
+// The library that defines `name` only at other versions ("libc.so.6 has only
+// __libc_start_main@GLIBC_2.2.5"): the release's library predates the version the object needs.
+std::optional<std::string>
+older_library(const std::vector<std::pair<std::string, const SymbolsObject*>>& with_symbols,
+              const std::string& name)
+{
+    const std::string prefix = name + "@";
+    for (const auto& [soname, symbols] : with_symbols)
+    {
+        const auto it = symbols->symbols.lower_bound(prefix);
+        if (it != symbols->symbols.end() && it->first.starts_with(prefix))
+        {
+            const std::string& templ = symbols->dependencies.at(0);
+            return soname + " of " + templ.substr(0, templ.find(' ')) + " (it has only " +
+                   it->first + ")";
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::vector<fs::path> outside_search_directories(const elf::ElfObject& object,
+                                                 const fs::path& prefix)
+{
+    std::vector<fs::path> directories;
+    for (const auto& dir : elf::search_directories(object))
+    {
+        if (!under(dir, prefix))
+        {
+            directories.push_back(dir);
+        }
+    }
+    return directories;
+}
 
 Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                                    const fs::path& stage_root, const fs::path& prefix,
-                                   const DpkgDatabase& database, const HostLibraries& libraries)
+                                   const LibraryOrigin& origin)
 {
     DebianMapping mapping;
     std::vector<External> externals;
@@ -42,15 +76,7 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
     for (std::size_t i = 0; i < objects.size(); ++i)
     {
         const auto& object = objects[i];
-        // The object's own rpath directories outside the package (inside it is the bundle).
-        std::vector<fs::path> extra;
-        for (const auto& dir : elf::search_directories(object))
-        {
-            if (!under(dir, prefix))
-            {
-                extra.push_back(dir);
-            }
-        }
+        const std::vector<fs::path> extra = outside_search_directories(object, prefix);
         for (const auto& soname : object.needed)
         {
             if (auto bundled = elf::find_in_bundle(object, soname, stage_root))
@@ -59,7 +85,7 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                                            "/" + bundled->lexically_relative(stage_root).string()});
                 continue;
             }
-            auto library = libraries.locate(soname, object.elf_class, object.machine, extra);
+            auto library = origin.locate(soname, object.elf_class, object.machine, extra);
             if (library)
             {
                 library_paths.push_back(*library);
@@ -67,19 +93,21 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
             externals.push_back({i, soname, library});
         }
     }
-    const auto owners = database.find_owners(library_paths);
+    const auto owners = origin.find_owners(library_paths);
     const auto used = used_symbol_names(objects);
     std::map<std::string, PackageInfo> packages;
     for (const auto& [path, owner] : owners)
     {
         if (!packages.contains(owner))
         {
-            packages.emplace(
-                owner, PYDEB_TRY(load_package_info(database, owner, used ? &*used : nullptr)));
+            packages.emplace(owner,
+                             PYDEB_TRY(origin.package_info(owner, used ? &*used : nullptr)));
         }
     }
 
     DependencySet global;
+    // A target release that lacks a library, or has an older one (errors, all of them listed).
+    std::vector<std::string> errors;
     // Every object needs libc.so.6: its smallest minver is found once, not once per object.
     std::map<const SymbolsObject*, std::string> smallest;
     for (std::size_t i = 0; i < objects.size(); ++i)
@@ -102,14 +130,25 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
             if (!external.library)
             {
                 mapped.detail = "no " + elf::describe_abi(object.elf_class, object.machine) +
-                                " library of that name on this system";
+                                " library of that name " + origin.where();
+                if (origin.missing_is_error())
+                {
+                    errors.push_back(object.install_path.string() + ": " + external.soname +
+                                     ": " + mapped.detail);
+                }
                 mapping.warnings.push_back(object.install_path.string() + ": " + external.soname +
                                            ": " + mapped.detail +
                                            "; install the package that ships it, or bundle it");
             }
             else if (owner == owners.end())
             {
-                mapped.detail = external.library->string() + " belongs to no installed package";
+                mapped.detail = external.library->string() + " belongs to no package " +
+                                origin.where();
+                if (origin.missing_is_error())
+                {
+                    errors.push_back(object.install_path.string() + ": " + external.soname +
+                                     ": " + mapped.detail);
+                }
                 mapping.warnings.push_back(object.install_path.string() + ": " + external.soname +
                                            ": " + mapped.detail + " (dpkg -S finds nothing)");
             }
@@ -160,6 +199,7 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
             key.assign(symbol.name)
                 .append("@")
                 .append(symbol.version.empty() ? "Base" : symbol.version);
+            bool known = false;
             for (const auto& [soname, symbols] : with_symbols)
             {
                 auto it = symbols->symbols.find(key);
@@ -172,7 +212,17 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                     local.update(symbols->dependencies[it->second.dep_id], it->second.minver);
                     global.update(symbols->dependencies[it->second.dep_id], it->second.minver);
                 }
+                known = true;
                 break;
+            }
+            if (!known && !symbol.version.empty() && origin.missing_is_error())
+            {
+                if (auto older = older_library(with_symbols, symbol.name))
+                {
+                    errors.push_back(object.install_path.string() + ": " + key + ": " +
+                                     *older + " " + origin.where() +
+                                     " is older than the one it was linked against");
+                }
             }
         }
         for (const auto& [index, templ] : templates)
@@ -198,6 +248,12 @@ Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
     };
     std::ranges::stable_sort(mapping.sonames, {}, position);
     mapping.depends = global.render_all();
+    if (!errors.empty())
+    {
+        return fail("the package's ELF objects need what the release does not have:\n  " +
+                    util::join(errors, "\n  ") +
+                    "\n(bundle these libraries, or build on the oldest release you target)");
+    }
     return mapping;
 }
 

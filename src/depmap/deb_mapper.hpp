@@ -2,8 +2,7 @@
 // scanned objects, without a debian/ source tree. Bundled sonames never become dependencies.
 #pragma once
 
-#include "depmap/dpkg_database.hpp"
-#include "depmap/host_libraries.hpp"
+#include "depmap/library_origin.hpp"
 #include "depmap/types.hpp"
 #include "elf/elf_object.hpp"
 #include "util/expected.hpp"
@@ -22,14 +21,18 @@ struct DebianMapping
     std::vector<std::string> warnings;
 };
 
+// The object's own rpath/runpath directories outside `prefix` (inside it is the bundle).
+[[nodiscard]] std::vector<std::filesystem::path>
+outside_search_directories(const elf::ElfObject& object, const std::filesystem::path& prefix);
+
 // For every object and each of its DT_NEEDED sonames: bundled (elf::find_in_bundle), else
-// located on the host, its owner found in the dpkg database, and the owner's symbols file (the
-// template raised to the highest minver among the symbols the object uses) or shlibs file used.
-// A soname with no library or no owner is a warning, not a dependency.
+// located through `origin` (the host, or a target release), its owner found, and the owner's
+// symbols file (the template raised to the highest minver among the symbols the object uses) or
+// shlibs file used. A soname with no library or no owner is a warning on the host, not a
+// dependency, and an Error naming the soname and the release for a target release.
 [[nodiscard]] Expected<DebianMapping> map_debian(std::span<const elf::ElfObject> objects,
                                                  const std::filesystem::path& stage_root,
                                                  const std::filesystem::path& prefix,
-                                                 const DpkgDatabase& database,
-                                                 const HostLibraries& libraries);
+                                                 const LibraryOrigin& origin);
 
 } // namespace pydeb::depmap

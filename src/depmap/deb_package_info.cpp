@@ -3,6 +3,22 @@
 namespace pydeb::depmap
 {
 
+Expected<PackageInfo> parse_package_info(const std::optional<std::string>& symbols,
+                                         const std::optional<std::string>& shlibs,
+                                         std::string_view origin, const SymbolNames* wanted)
+{
+    PackageInfo info;
+    if (symbols)
+    {
+        info.symbols = PYDEB_TRY(parse_symbols(*symbols, std::string(origin) + ": symbols", wanted));
+    }
+    if (shlibs)
+    {
+        info.shlibs = parse_shlibs(*shlibs);
+    }
+    return info;
+}
+
 Expected<PackageInfo> load_package_info(const DpkgDatabase& database, const std::string& package,
                                         const SymbolNames* wanted)
 {

@@ -21,6 +21,13 @@ struct PackageInfo
     std::vector<ShlibsEntry> shlibs;
 };
 
+// The same from the files' texts (nullopt: the package has no such file); `origin` names them in
+// errors ("libssl3t64_3.5.1-1_amd64.deb's control.tar").
+[[nodiscard]] Expected<PackageInfo> parse_package_info(const std::optional<std::string>& symbols,
+                                                       const std::optional<std::string>& shlibs,
+                                                       std::string_view origin,
+                                                       const SymbolNames* wanted);
+
 // `wanted`: parse_symbols' filter (nullptr: every symbol).
 [[nodiscard]] Expected<PackageInfo> load_package_info(const DpkgDatabase& database,
                                                       const std::string& package,

@@ -92,8 +92,10 @@ Expected<Mapping> map_deb(const MapRequest& request, std::span<const elf::ElfObj
 {
     const auto database = PYDEB_TRY(DpkgDatabase::open(request.system_root, request.cache));
     const HostLibraries libraries(request.system_root);
+    const HostOrigin host(database, libraries);
+    const LibraryOrigin& origin = request.libraries != nullptr ? *request.libraries : host;
     auto debian =
-        PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, database, libraries));
+        PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, origin));
     Mapping mapping;
     mapping.sonames = std::move(debian.sonames);
     mapping.warnings = std::move(debian.warnings);

@@ -15,6 +15,8 @@
 namespace pydeb::depmap
 {
 
+class LibraryOrigin; // library_origin.hpp
+
 // The package format relations are mapped for.
 using Target = pydeb::Format;
 
@@ -62,6 +64,9 @@ struct MapRequest
     // The ELF objects of stage_root (elf::scan_tree or scan_files), read once per build and
     // mapped for each format; they must outlive the request.
     std::span<const elf::ElfObject> objects;
+    // Debian: where sonames are looked up (a target release's, release_libraries.hpp); nullptr:
+    // the host's library directories and dpkg database under system_root.
+    const LibraryOrigin* libraries = nullptr;
 };
 
 struct MappedSoname

@@ -1,6 +1,7 @@
 #include "pipeline/map_stage.hpp"
 
 #include "depmap/map.hpp"
+#include "pipeline/release_origin.hpp"
 #include "elf/scan.hpp"
 #include "python/rpm_version.hpp"
 #include "util/strings.hpp"
@@ -86,7 +87,7 @@ Expected<StagedObjects> scan_stage(const fs::path& root, const std::vector<packa
 }
 
 Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObjects& staged,
-                                    depmap::Target target)
+                                    depmap::Target target, const TargetBuild& build)
 {
     const spec::Spec& spec = prepared.spec;
     depmap::MapRequest request;
@@ -100,6 +101,12 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObject
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
     request.cache = prepared.cache;
+    std::unique_ptr<depmap::ReleaseOrigin> origin;
+    if (target == depmap::Target::deb && build.release)
+    {
+        origin = PYDEB_TRY(release_origin(prepared, staged, *build.release));
+        request.libraries = origin.get();
+    }
     return depmap::map_dependencies(request);
 }
 

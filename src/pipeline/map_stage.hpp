@@ -28,9 +28,13 @@ struct StagedObjects
 [[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root,
                                                  const std::vector<package::Entry>& entries);
 
-// Maps the staged objects for one format; extra relations from the spec are merged in.
-[[nodiscard]] Expected<depmap::Mapping>
-map_stage(const Prepared& prepared, const StagedObjects& staged, depmap::Target target);
+// Maps the staged objects for one format; extra relations from the spec are merged in. A Debian
+// target release's sonames are mapped from its own Contents and control files, the host's (an
+// empty `build`) from the host's dpkg database.
+[[nodiscard]] Expected<depmap::Mapping> map_stage(const Prepared& prepared,
+                                                  const StagedObjects& staged,
+                                                  depmap::Target target,
+                                                  const TargetBuild& build = {});
 
 // Puts the mapping into `info`: Depends or Requires; for rpm also the bundled(python3dist())
 // Provides of every wheel, as Fedora's bundling guidelines ask. No check, no warnings.

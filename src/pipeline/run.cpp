@@ -67,7 +67,7 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
     const depmap::Target target = build.format;
     const std::string on = build.name.empty() ? "" : " " + build.name;
     progress.start((deb ? "map (deb" : "map (rpm") + on + ")");
-    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target));
+    const depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, staged, target, build));
     progress.set(util::Count::sonames, mapping.sonames.size());
     info.release += build.release_suffix;
     info.compression = build.compression;

@@ -31,7 +31,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             spec.targets, [&](const spec::Target& target) { return target.kind == kind; });
         if (!targeted)
         {
-            builds.push_back({format, "", "", spec.compression, {}});
+            builds.push_back({format, "", "", spec.compression, {}, std::nullopt});
             continue;
         }
         for (const spec::Target& target : spec.targets)
@@ -40,8 +40,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             {
                 continue;
             }
-            TargetBuild build{format, target.name, "", target.compression,
-                              {}};
+            TargetBuild build{format, target.name, "", target.compression, {}, std::nullopt};
             if (kind == spec::TargetKind::rpm)
             {
                 build.release_suffix = "." + target.name; // the %{?dist} tag: 1.el9
@@ -72,6 +71,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             {
                 build.repos.push_back({depmap::RepoKind::apt_packages, packages});
             }
+            build.release = std::move(*metadata);
             builds.push_back(std::move(build));
         }
     }

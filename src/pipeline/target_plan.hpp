@@ -7,6 +7,7 @@
 #include "package/model.hpp"
 #include "pipeline/prepare.hpp"
 #include "spec/spec.hpp"
+#include "targets/debian_metadata.hpp"
 
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct TargetBuild
     package::Compression compression = package::Compression::zstd;
     // The release's indexes to check installability against; empty: the spec's or the host's.
     std::vector<depmap::RepoSource> repos;
+    // A Debian target's verified metadata: its sonames are mapped from it (release_origin.hpp).
+    std::optional<targets::ReleaseMetadata> release;
 };
 
 // "~deb12" for Debian 12: below any later revision of the same version and below a build without

@@ -133,8 +133,16 @@ Expected<fs::path> MetadataFetcher::fetch_index(const ReleaseMetadata& metadata,
     {
         return file;
     }
-    const auto got = PYDEB_TRY(client())->download(
+    auto got = PYDEB_TRY(client())->download(
         http::Download{{url + release.fetch_path(*index)}, file, index->sha256});
+    if (!got && got.error().kind == http::ErrorKind::not_found &&
+        release.fetch_path(*index) != index->path)
+    {
+        // A mirror without the by-hash tree (Acquire-By-Hash is an offer, apt falls back too):
+        // the plain path, still checked against the verified SHA256.
+        got = PYDEB_TRY(client())->download(
+            http::Download{{url + index->path}, file, index->sha256});
+    }
     if (!got)
     {
         const std::string why = got.error().kind == http::ErrorKind::hash_mismatch
@@ -156,6 +164,17 @@ Expected<ReleaseMetadata> MetadataFetcher::fetch(const ReleaseSource& source)
             fetch_index(metadata, component + "/binary-" + source.architecture + "/Packages")));
     }
     return metadata;
+}
+
+Expected<std::vector<fs::path>> MetadataFetcher::contents(const ReleaseMetadata& metadata)
+{
+    std::vector<fs::path> files;
+    for (const std::string& component : metadata.source.components)
+    {
+        files.push_back(PYDEB_TRY(fetch_index(
+            metadata, component + "/Contents-" + metadata.source.architecture)));
+    }
+    return files;
 }
 
 } // namespace pydeb::targets

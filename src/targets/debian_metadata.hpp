@@ -6,7 +6,9 @@
 #pragma once
 
 #include "adapters/http/client.hpp"
+#include "targets/deb_control.hpp"
 #include "targets/release_file.hpp"
+#include "targets/release_indexes.hpp"
 #include "util/cache_store.hpp"
 #include "util/expected.hpp"
 
@@ -44,6 +46,16 @@ public:
     }
 
     [[nodiscard]] Expected<ReleaseMetadata> fetch(const ReleaseSource& source);
+
+    // The release's Contents-ARCH per component, verified like the Packages (fetched only when
+    // a mapping needs them: 12 MB each).
+    [[nodiscard]] Expected<std::vector<std::filesystem::path>>
+    contents(const ReleaseMetadata& metadata);
+
+    // The symbols and shlibs control files of `deb` (deb_control.hpp: two range requests),
+    // kept in the cache store by pool path; an Error names the package and the release.
+    [[nodiscard]] Expected<ControlFiles> control_files(const ReleaseMetadata& metadata,
+                                                       const PoolFile& deb);
 
 private:
     [[nodiscard]] Expected<adapters::http::Client*> client();

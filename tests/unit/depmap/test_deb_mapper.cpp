@@ -110,7 +110,7 @@ TEST_CASE("depmap::map_debian uses symbols minver, shlibs, and skips the bundle"
     const HostLibraries libraries(root);
     auto objects = elf::scan_tree(stage);
     REQUIRE(objects);
-    auto mapping = map_debian(*objects, stage, "/opt/app", *db, libraries);
+    auto mapping = map_debian(*objects, stage, "/opt/app", HostOrigin(*db, libraries));
     REQUIRE(mapping);
     CHECK(mapping->depends ==
           std::vector<std::string>{"libfake1 (>= 2.0~beta1)", "libshl2 (>= 1.0)"});
@@ -143,7 +143,8 @@ TEST_CASE("depmap::map_debian warns about a soname no package ships")
     REQUIRE(db);
     auto objects = elf::scan_tree(stage);
     REQUIRE(objects);
-    auto mapping = map_debian(*objects, stage, "/opt/app", *db, HostLibraries(root));
+    const HostLibraries libraries(root);
+    auto mapping = map_debian(*objects, stage, "/opt/app", HostOrigin(*db, libraries));
     REQUIRE(mapping);
     CHECK(mapping->depends.empty());
     REQUIRE(mapping->warnings.size() == 1);

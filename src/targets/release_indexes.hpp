@@ -1,0 +1,38 @@
+// Lookups in a release's verified indexes, streamed through their compression (Contents-amd64 is
+// 150 MB uncompressed, Packages 50 MB: never held whole): which package ships a path (the
+// Contents-ARCH format, Debian wiki DebianRepository/Format "Contents indices") and where a
+// package's .deb is in the pool (Packages' Filename field, same page "Packages Indices").
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pydeb::targets
+{
+
+// For each of `paths` (absolute) that a Contents file lists: the package shipping it (the first
+// one when several do, the name without its section). A path "DIR/*/FILE" stands for FILE in
+// any directory right below DIR, and each file it matches is returned.
+[[nodiscard]] Expected<std::map<std::filesystem::path, std::string>>
+find_in_contents(const std::vector<std::filesystem::path>& contents,
+                 const std::set<std::filesystem::path>& paths);
+
+struct PoolFile
+{
+    std::string package;
+    std::string version;
+    std::string filename; // "pool/main/o/openssl/libssl3t64_3.5.1-1_amd64.deb"
+};
+
+// The pool file of each of `packages` the Packages files list (the highest version listed last
+// wins: a release's dists list one version per package).
+[[nodiscard]] Expected<std::map<std::string, PoolFile>>
+find_pool_files(const std::vector<std::filesystem::path>& packages_files,
+                const std::set<std::string>& packages);
+
+} // namespace pydeb::targets
