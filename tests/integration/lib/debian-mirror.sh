@@ -1,8 +1,9 @@
 #!/bin/bash
 # A subset of a real Debian mirror, fetched once and kept in $PYDEB_CACHE: for each RELEASE, the
-# signed dists/RELEASE/InRelease and the main/amd64 Packages.xz and Contents-amd64.gz it lists
-# (under by-hash/SHA256/, the plain name a link to it), byte for byte, so the archive's signature
-# stays valid when a loopback nginx serves them; with --packages, those packages' .debs in pool/.
+# signed dists/RELEASE/InRelease and the main/amd64 Packages.xz it lists (under by-hash/SHA256/,
+# the plain name a link to it), byte for byte, so the archive's signature stays valid when a
+# loopback nginx serves them; with --packages (for a mapping from the release's own data), also
+# its main/Contents-amd64.gz and those packages' .debs in pool/.
 #   debian-mirror.sh [--packages "PKG..."] RELEASE...
 #                                  prints the mirror root (serve it as http://HOST:PORT/debian)
 # The files come through apt's own downloader, checked against the SHA256 of the InRelease that
@@ -13,7 +14,7 @@ archive=${PYDEB_TEST_ARCHIVE:-http://deb.debian.org/debian}
 mirror=$PYDEB_CACHE/debian-mirror
 packages=
 if [ "${1:-}" = --packages ]; then
-    packages=$2
+    packages=$(echo $2) # one line
     shift 2
 fi
 exec 9>"$mirror.lock"
@@ -30,7 +31,7 @@ for release in "$@"; do
         gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg "$dists/InRelease" 2>/dev/null ||
             { rm -f "$dists/InRelease"; echo "debian-mirror.sh: $release InRelease does not verify" >&2; exit 1; }
     fi
-    for file in main/binary-amd64/Packages.xz main/Contents-amd64.gz; do
+    for file in main/binary-amd64/Packages.xz ${packages:+main/Contents-amd64.gz}; do
         [ -e "$dists/$file" ] && continue
         sha=$(awk -v f="$file" '/^SHA256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$dists/InRelease")
         [ -n "$sha" ] || { echo "debian-mirror.sh: $release InRelease lists no $file" >&2; exit 1; }
