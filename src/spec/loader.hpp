@@ -60,6 +60,9 @@ struct Loader
     void read_sign(const YAML::Node& node);
 };
 
+// install.indexes, find-links, only-binary (load_sources.cpp).
+void read_sources(Loader& loader, const YAML::Node& install);
+
 // The keys of a service generated from exec: (load_service_exec.cpp).
 void read_generated_service(Loader& loader, const YAML::Node& item, Service& service);
 

@@ -179,6 +179,24 @@ struct StateDirectory
     Location where;
 };
 
+// `install.indexes`: a simple repository (PEP 503 HTML or PEP 691 JSON). Its credentials come
+// from `user:password@` in the URL, from the environment variables named here, or from netrc;
+// the spec holds variable names, never a secret itself unless the URL carries one.
+struct PackageIndex
+{
+    std::string url;
+    std::string username_env; // empty: none named
+    std::string password_env;
+    Location where;
+};
+
+// `install.only-binary`: whether a requirement only an sdist satisfies may be built (PEP 517).
+enum class OnlyBinary
+{
+    no,
+    yes,
+};
+
 struct Requirement
 {
     std::string text; // PEP 508, validated
@@ -215,6 +233,9 @@ struct Spec
     std::vector<Requirement> requirements;
     std::optional<std::filesystem::path> requirements_file;
     std::vector<std::filesystem::path> wheelhouses;
+    std::vector<PackageIndex> indexes;
+    std::vector<std::string> find_links; // URLs of HTML pages that link distributions
+    OnlyBinary only_binary = OnlyBinary::no;
     std::optional<std::filesystem::path> project;
     std::filesystem::path lockfile; // default DIR/pydeb.lock
     Bytecode bytecode = Bytecode::build;
