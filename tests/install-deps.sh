@@ -7,7 +7,7 @@ packages=(
     # build
     meson ninja-build pkg-config g++ cmake python3
     libarchive-dev libsolv-dev libsolvext-dev librpm-dev libyaml-cpp-dev
-    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev
+    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev libcurl4-openssl-dev
     # making wheels and test fixtures
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev
     python3-pip-whl python3-setuptools-whl python3-wheel-whl python3-packaging libpq5 libyaml-0-2 binutils
@@ -19,6 +19,8 @@ packages=(
     # script(1) runs a build on a terminal; bash-completion loads the completion script
     # (tests/integration/core/cli.sh)
     bsdutils bash-completion
+    # a real HTTP server on loopback (tests/integration/lib/loopback-nginx.sh), openssl for its htpasswd
+    nginx-light openssl
     # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions
     python3-jsonschema python3-license-expression
     # the benchmark's competitors and plot (bench/run.sh)

@@ -136,6 +136,8 @@ struct SplitUrl
 [[nodiscard]] SplitUrl split_credentials(std::string_view url);
 // RFC 3986 §5.2 reference resolution ("../x.whl", "/simple/x/", "https://other/x") against a base.
 [[nodiscard]] std::string resolve_reference(std::string_view base, std::string_view reference);
+// "scheme://host:port" (default port filled in) for same-origin checks; empty when unparsable.
+[[nodiscard]] std::string origin_of(std::string_view url);
 // An HttpError as a pydeb Error (its message).
 [[nodiscard]] Error to_error(const HttpError& error);
 

@@ -1,6 +1,6 @@
 #!/bin/bash
 # The layering rules meson's global include path does not enforce (ARCHITECTURE.md, Layers):
-#  - only src/adapters/ includes the C headers of libsolv, libarchive, librpm, libzstd, gpgme and
+#  - only src/adapters/ includes the C headers of libsolv, libarchive, librpm, libzstd, gpgme, libcurl and
 #    Boost.Process; only src/spec/ includes yaml-cpp; only src/cli/ CLI11;
 #  - a layer includes only its own headers and those of the layers it may use, so a lower layer
 #    including a higher one fails (util including pipeline/, say); in adapters/, each adapter
@@ -20,6 +20,7 @@ check 'rpm/' adapters
 check 'boost/process' adapters
 check 'zstd\.h|zstd_errors\.h' adapters
 check 'gpgme\.h' adapters
+check 'curl/' adapters
 check 'yaml-cpp/' spec
 check 'CLI/' cli
 pass "C library headers stay in src/adapters, yaml-cpp in src/spec, CLI11 in src/cli"
