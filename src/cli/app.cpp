@@ -78,6 +78,11 @@ Expected<int> run(int argc, char** argv)
         "neither read nor write pydeb's caches in $XDG_CACHE_HOME/pydeb (~/.cache/pydeb, see "
         "`pydeb cache info`). They only save time: the packages are the same with or without "
         "them");
+    sources::Network network = sources::Network::online;
+    app.add_flag_callback(
+        "--offline", [&network] { network = sources::Network::offline; },
+        "ask no package index: the files a lock names come from the download cache, and a "
+        "missing one is an error naming it");
 
     std::function<Expected<void>(util::Progress&)> action;
     std::filesystem::path spec_path = "pydeb.yaml";
@@ -259,6 +264,9 @@ Expected<int> run(int argc, char** argv)
     context.cache = cache;
     build_request.cache = cache;
     install_request.context.cache = cache;
+    context.network = network;
+    build_request.network = network;
+    install_request.context.network = network;
     ProgressSession session(verbosity, timings);
     PYDEB_TRY(action(session.progress()));
     return 0;

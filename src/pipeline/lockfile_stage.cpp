@@ -1,8 +1,10 @@
 #include "pipeline/lockfile_stage.hpp"
 
 #include "resolve/lock.hpp"
+#include "sources/index_source.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace fs = std::filesystem;
 
@@ -12,13 +14,60 @@ namespace pydeb::pipeline
 namespace
 {
 
+// The secret itself is never part of a message: only the variable's name.
+Expected<std::string> variable(const spec::PackageIndex& index, const std::string& name,
+                               std::string_view key)
+{
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr)
+    {
+        return fail(index.where.to_string() + ": " + std::string(key) + " names the environment variable " +
+                    name + ", which is not set; export it before running pydeb");
+    }
+    return std::string(value);
+}
+
+// The spec's indexes and find-links pages, or nothing when it names none.
+Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& prepared)
+{
+    const spec::Spec& spec = prepared.spec;
+    if (spec.indexes.empty() && spec.find_links.empty())
+    {
+        return nullptr;
+    }
+    std::vector<sources::IndexConfig> indexes;
+    for (const spec::PackageIndex& index : spec.indexes)
+    {
+        sources::IndexConfig config{index.url, std::nullopt};
+        if (!index.username_env.empty() || !index.password_env.empty())
+        {
+            adapters::http::Credentials credentials;
+            if (!index.username_env.empty())
+            {
+                credentials.user = PYDEB_TRY(variable(index, index.username_env, "username-env"));
+            }
+            if (!index.password_env.empty())
+            {
+                credentials.password =
+                    PYDEB_TRY(variable(index, index.password_env, "password-env"));
+            }
+            config.credentials = std::move(credentials);
+        }
+        indexes.push_back(std::move(config));
+    }
+    return sources::IndexSource::create(indexes, spec.find_links, prepared.cache,
+                                        prepared.network);
+}
+
 Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared)
 {
+    const auto source = PYDEB_TRY(open_sources(prepared));
     resolve::ResolveRequest request;
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
     request.target = prepared.facts;
     request.cache = prepared.cache;
+    request.source = source.get();
     return resolve::resolve(request);
 }
 
@@ -47,8 +96,10 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         ": the lock was made for other requirements than the spec's now; run "
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
-        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, prepared.facts,
-                                                           prepared.cache));
+        const auto source = PYDEB_TRY(open_sources(prepared));
+        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses,
+                                                       prepared.facts, prepared.cache,
+                                                       source.get()));
     }
     else
     {

@@ -59,7 +59,7 @@ Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
     const auto sha256 = PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, wheel));
     return resolve::ResolvedWheel{python::normalize_name(filename->name), metadata.name,
                                   filename->version, wheel, wheel.filename().string(),
-                                  util::to_hex(sha256)};
+                                  util::to_hex(sha256), {}};
 }
 
 install::Bytecode bytecode_of(spec::Bytecode bytecode)
@@ -115,7 +115,8 @@ fs::path bundle_prefix(const spec::Spec& spec)
 }
 
 Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults,
-                           const util::CacheStore& cache, util::Progress& progress)
+                           const util::CacheStore& cache, util::Progress& progress,
+                           sources::Network network)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
     auto spares = std::make_unique<util::SpareDirectories>(
@@ -138,7 +139,8 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     }
     Prepared prepared{std::move(spec),   std::move(facts),        cache,
                       std::move(spares), std::move(scratch),      std::move(requirements),
-                      std::nullopt,      std::move(bundle),       &progress};
+                      std::nullopt,      std::move(bundle),       &progress,
+                      network};
     if (prepared.spec.project)
     {
         // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build

@@ -163,7 +163,7 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -177,7 +177,7 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path));
     std::cout << path.string() << "\n";
@@ -191,7 +191,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
     Prepared prepared =
-        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress));
+        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress,
+                          request.context.network));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
@@ -261,7 +262,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     progress.start("prepare");
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     progress.start("resolve");
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
@@ -298,7 +299,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
     progress.start("prepare");
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
     progress.start("resolve");

@@ -5,6 +5,7 @@
 #include "python/requirement.hpp"
 #include "python/tags.hpp"
 #include "python/version.hpp"
+#include "resolve/source.hpp"
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
 
@@ -21,6 +22,7 @@ struct ResolveRequest
     std::vector<std::filesystem::path> wheelhouses; // directories or .whl files
     python::InterpreterFacts target;
     util::CacheStore cache = util::CacheStore::off(); // wheel hashes and METADATA
+    WheelSource* source = nullptr; // package indexes, asked for names the wheelhouses lack too
 };
 
 struct ResolvedWheel
@@ -31,6 +33,7 @@ struct ResolvedWheel
     std::filesystem::path path;
     std::string filename;
     std::string sha256; // lower-case hex of the wheel file
+    std::string url;    // where an index served it (no credentials); empty for a local wheel
 
     bool operator==(const ResolvedWheel&) const = default;
 };
