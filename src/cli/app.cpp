@@ -3,6 +3,7 @@
 #include "cli/status_display.hpp"
 #include "pipeline/cache_command.hpp"
 #include "pipeline/explain.hpp"
+#include "pipeline/init_command.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
 #include "util/cache_store.hpp"
@@ -200,6 +201,14 @@ Expected<int> run(int argc, char** argv)
         action = [&](util::Progress&) -> Expected<void> {
             return pipeline::validate(PYDEB_TRY(spec_or_default(*validate, spec_path)), context);
         };
+    });
+
+    std::filesystem::path init_dir = ".";
+    CLI::App* init = app.add_subcommand("init", "write a starter pydeb.yaml for a PEP 621 project");
+    init->add_option("DIR", init_dir, "the project directory, with pyproject.toml (default: .)");
+    add_verbosity(init);
+    init->callback([&] {
+        action = [&](util::Progress&) -> Expected<void> { return pipeline::init(init_dir); };
     });
 
     CLI::App* deps = app.add_subcommand("deps", "print the mapped dependencies with their provenance");

@@ -1,5 +1,7 @@
 #include "pipeline/prepare.hpp"
 
+#include "spec/names.hpp"
+
 #include "install/bundle.hpp"
 #include "install/interpreter.hpp"
 #include "install/project_wheel.hpp"
@@ -151,6 +153,18 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
         prepared.project_wheel =
             PYDEB_TRY(build_project(prepared.spec, builder, prepared.scratch.path() / "project",
                                     prepared.requirements));
+        if (prepared.spec.version_from_project == spec::VersionFrom::project_wheel &&
+            prepared.spec.version.empty())
+        {
+            // PEP 621 dynamic version: what the build backend wrote into METADATA.
+            prepared.spec.version = prepared.project_wheel->version.to_string();
+            if (auto problem = spec::check_version(prepared.spec.version))
+            {
+                return fail(prepared.spec.file.string() + ": the project's dynamic version " +
+                            prepared.spec.version + " (from its built wheel) is not a package "
+                            "version: " + *problem + "; set 'version' in the spec");
+            }
+        }
     }
     return prepared;
 }

@@ -211,6 +211,13 @@ struct Signing
     Location where;
 };
 
+// Where the package version comes from when the spec does not give it.
+enum class VersionFrom
+{
+    spec,          // the spec or the caller's defaults (or a static PEP 621 project.version)
+    project_wheel, // PEP 621 dynamic = ["version"]: the built project wheel's METADATA Version
+};
+
 struct Spec
 {
     std::filesystem::path file; // the spec as given on the command line
@@ -219,6 +226,7 @@ struct Spec
     std::string name;
     std::optional<std::uint32_t> epoch;
     std::string version;
+    VersionFrom version_from_project = VersionFrom::spec;
     std::string release = "1";
     std::string summary;
     std::string description;
