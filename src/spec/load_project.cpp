@@ -13,11 +13,17 @@ Expected<Defaults> project_defaults(const Spec& spec, const YAML::Node& root, De
                                     std::optional<ProjectTable>& table)
 {
     const YAML::Node install = root["install"];
-    if (!install.IsMap() || !install["project"].IsScalar())
+    if (!install.IsDefined() || !install.IsMap())
     {
         return defaults;
     }
-    const fs::path pyproject = spec.dir / install["project"].Scalar() / "pyproject.toml";
+    // An absent key is an invalid node in yaml-cpp: only IsDefined() may be asked of it.
+    const YAML::Node project = install["project"];
+    if (!project.IsDefined() || !project.IsScalar())
+    {
+        return defaults;
+    }
+    const fs::path pyproject = spec.dir / project.Scalar() / "pyproject.toml";
     if (!fs::is_regular_file(pyproject))
     {
         return defaults;
