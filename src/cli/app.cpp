@@ -187,9 +187,20 @@ Expected<int> run(int argc, char** argv)
     add_spec(lock);
     add_context(lock);
     lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
+    std::vector<std::string> upgrade_names;
+    CLI::Option* upgrade = lock->add_option(
+        "--upgrade", upgrade_names,
+        "let distributions move from their locked versions: all of them, or NAME (repeatable: "
+        "--upgrade a --upgrade b; give SPEC before it). Without it, an existing lock's versions "
+        "are kept where they still fit");
+    upgrade->expected(0, 1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     lock->callback([&] {
         action = [&](util::Progress& progress) -> Expected<void> {
-            return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile,
+            // A bare --upgrade gives CLI11 an empty value: no name, so every distribution.
+            std::erase(upgrade_names, std::string());
+            const std::optional<std::vector<std::string>> names =
+                upgrade->count() > 0 ? std::optional(upgrade_names) : std::nullopt;
+            return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile, names,
                                   context, progress);
         };
     });

@@ -1,5 +1,6 @@
 #include "pipeline/lockfile_stage.hpp"
 
+#include "python/name.hpp"
 #include "resolve/lock.hpp"
 #include "sources/index_source.hpp"
 
@@ -59,7 +60,8 @@ Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& pre
                                         prepared.network);
 }
 
-Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared)
+Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
+                                            std::map<std::string, python::Version> keep = {})
 {
     const auto source = PYDEB_TRY(open_sources(prepared));
     resolve::ResolveRequest request;
@@ -68,6 +70,7 @@ Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared)
     request.target = prepared.facts;
     request.cache = prepared.cache;
     request.source = source.get();
+    request.keep = std::move(keep);
     return resolve::resolve(request);
 }
 
@@ -117,9 +120,21 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
     return resolution;
 }
 
-Expected<void> write_lock(const Prepared& prepared, const fs::path& path)
+Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const Upgrade& upgrade)
 {
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared));
+    std::map<std::string, python::Version> keep;
+    if (fs::exists(path) && !(upgrade && upgrade->empty()))
+    {
+        for (const resolve::LockedWheel& wheel : PYDEB_TRY(resolve::read_lock(path)).wheels)
+        {
+            keep.emplace(wheel.name, wheel.version);
+        }
+        for (const std::string& name : upgrade.value_or(std::vector<std::string>{}))
+        {
+            keep.erase(python::normalize_name(name));
+        }
+    }
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared, std::move(keep)));
     return resolve::write_lock(path, resolve::make_lock(prepared.requirements, resolution));
 }
 

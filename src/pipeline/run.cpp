@@ -173,13 +173,14 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
 }
 
 Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile,
+                    const std::optional<std::vector<std::string>>& upgrade,
                     const SpecContext& context, util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
     const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
-    PYDEB_TRY(write_lock(prepared, path));
+    PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
     return {};
 }

@@ -74,6 +74,7 @@ struct InstallRequest
 // (Re)writes the lockfile.
 [[nodiscard]] Expected<void> lock(const std::filesystem::path& spec,
                                   const std::optional<std::filesystem::path>& lockfile,
+                                  const std::optional<std::vector<std::string>>& upgrade,
                                   const SpecContext& context, util::Progress& progress);
 [[nodiscard]] Expected<void> install(const InstallRequest& request, util::Progress& progress);
 // Prints every mapped soname with its provenance, then the final relation fields.

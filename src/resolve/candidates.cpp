@@ -56,8 +56,8 @@ struct Collector
 {
     Collector(const Wheelhouse& house_, const python::InterpreterFacts& target_,
               python::Version python_version_, const util::CacheStore& cache_,
-              WheelSource* source_)
-        : house(house_), target(target_), cache(cache_), source(source_),
+              WheelSource* source_, const std::map<std::string, python::Version>& keep_)
+        : house(house_), target(target_), cache(cache_), source(source_), keep(keep_),
           tags(python::compatible_tags(target_)), python_version(std::move(python_version_))
     {
         universe.warnings = house.warnings;
@@ -67,6 +67,7 @@ struct Collector
     const python::InterpreterFacts& target;
     const util::CacheStore& cache;
     WheelSource* source;
+    const std::map<std::string, python::Version>& keep;
     python::TagPriority tags;
     python::Version python_version;
     Universe universe;
@@ -139,6 +140,21 @@ struct Collector
                                      }
                                      return a.build < b.build; // no build tag sorts first
                                  });
+        keep_locked(project);
+    }
+
+    // Only the kept version's candidates stay, when there are any (the lock's wheel may be gone).
+    void keep_locked(Project& project)
+    {
+        const auto kept = keep.find(project.name);
+        if (kept == keep.end() ||
+            std::ranges::none_of(project.candidates, [&](const Candidate& c)
+                                 { return c.version == kept->second; }))
+        {
+            return;
+        }
+        std::erase_if(project.candidates,
+                      [&](const Candidate& c) { return c.version != kept->second; });
     }
 
     std::optional<std::size_t> fits(Project& project, const std::string& filename,
@@ -271,7 +287,8 @@ struct Collector
 Expected<Universe> collect_candidates(const Wheelhouse& house,
                                       const std::vector<python::Requirement>& roots,
                                       const python::InterpreterFacts& target,
-                                      const util::CacheStore& cache, WheelSource* source)
+                                      const util::CacheStore& cache, WheelSource* source,
+                                      const std::map<std::string, python::Version>& keep)
 {
     const std::string full_version = std::to_string(target.major) + "." +
                                      std::to_string(target.minor) + "." +
@@ -281,7 +298,7 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
     {
         return fail("the target interpreter's version " + full_version + " is not a version");
     }
-    Collector collector(house, target, *python_version, cache, source);
+    Collector collector(house, target, *python_version, cache, source, keep);
     for (const auto& requirement : roots)
     {
         collector.want(requirement);

@@ -85,6 +85,7 @@ applicable_roots(const std::vector<python::Requirement>& requirements,
                                                     const std::vector<python::Requirement>& roots,
                                                     const python::InterpreterFacts& target,
                                                     const util::CacheStore& cache,
-                                                    WheelSource* source = nullptr);
+                                                    WheelSource* source = nullptr,
+                                                    const std::map<std::string, python::Version>& keep = {});
 
 } // namespace pydeb::resolve

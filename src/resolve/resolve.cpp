@@ -66,9 +66,16 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(request.wheelhouses));
     const auto roots = applicable_roots(request.requirements, request.target.markers);
     const Universe universe = PYDEB_TRY(
-        collect_candidates(house, roots, request.target, request.cache, request.source));
+        collect_candidates(house, roots, request.target, request.cache, request.source,
+                           request.keep));
     Model model(universe, roots, request.target.markers);
     auto solved = solve(model);
+    if (!solved && !request.keep.empty())
+    {
+        ResolveRequest fresh = request; // the kept versions conflict with a changed requirement
+        fresh.keep.clear();
+        return resolve(fresh);
+    }
     if (!solved)
     {
         // The wheels left out before solving (file names that do not parse, metadata that does

@@ -10,6 +10,7 @@
 #include "util/cache_store.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct ResolveRequest
     python::InterpreterFacts target;
     util::CacheStore cache = util::CacheStore::off(); // wheel hashes and METADATA
     WheelSource* source = nullptr; // package indexes, asked for names the wheelhouses lack too
+    // `pydeb lock` without --upgrade: distributions kept at these versions (the existing lock's)
+    // where a candidate of that version is at hand; when the kept set does not resolve, the
+    // resolution runs again without it.
+    std::map<std::string, python::Version> keep;
 };
 
 struct ResolvedWheel
