@@ -34,8 +34,8 @@ void key(std::string& text, std::string_view name, const std::optional<std::stri
 {
     if (value)
     {
-        text += "# " + std::string(name) + ": " + yaml_quoted(*value) + "   # " + std::string(source) +
-                "\n";
+        text += "# " + std::string(name) + ": " + yaml_quoted(*value) + "   # " +
+                std::string(source) + "\n";
     }
     else
     {
@@ -63,8 +63,9 @@ Expected<void> init(const fs::path& dir)
         return fail(pyproject.string() + ": no [project] table (PEP 621); write pydeb.yaml by hand "
                                          "(pydeb.yaml(5))");
     }
-    std::string text = "# pydeb.yaml: see pydeb.yaml(5). The commented keys are what pyproject.toml\n"
-                       "# gives (PEP 621); uncomment one to override it.\n";
+    std::string text =
+        "# pydeb.yaml: see pydeb.yaml(5). The commented keys are what pyproject.toml\n"
+        "# gives (PEP 621); uncomment one to override it.\n";
     key(text, "name", table->name, "project.name");
     if (table->dynamic.contains("version"))
     {

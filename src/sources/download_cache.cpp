@@ -3,7 +3,6 @@
 // renaming its whole directory after the client checked the bytes, so a present entry is whole
 // and holds what its name says; the same file from another index or URL is not downloaded again.
 #include "sources/index_source.hpp"
-
 #include "util/strings.hpp"
 
 #include <system_error>

@@ -47,7 +47,8 @@ IndexSource::create(const std::vector<IndexConfig>& indexes,
         http::SplitUrl split = http::split_credentials(link);
         if (split.credentials)
         {
-            source->m_origins.push_back({http::origin_of(split.url), std::move(*split.credentials)});
+            source->m_origins.push_back(
+                {http::origin_of(split.url), std::move(*split.credentials)});
         }
         source->m_find_links.push_back(std::move(split.url));
     }

@@ -37,8 +37,10 @@ public:
     create(const std::vector<IndexConfig>& indexes, const std::vector<std::string>& find_links,
            const util::CacheStore& cache, Network network);
 
-    [[nodiscard]] Expected<std::vector<resolve::RemoteWheel>> wheels(const std::string& name) override;
-    [[nodiscard]] Expected<resolve::WheelMetadata> metadata(const resolve::RemoteWheel& wheel) override;
+    [[nodiscard]] Expected<std::vector<resolve::RemoteWheel>>
+    wheels(const std::string& name) override;
+    [[nodiscard]] Expected<resolve::WheelMetadata>
+    metadata(const resolve::RemoteWheel& wheel) override;
     [[nodiscard]] Expected<std::vector<resolve::FetchedWheel>>
     fetch(std::span<const resolve::RemoteWheel> wheels) override;
 

@@ -4,7 +4,6 @@
 // them (WHATWG HTML §13.2.5: tags, attributes in the three quoting forms, comments, character
 // references), like pip's html.parser-based collector.
 #include "sources/simple_page.hpp"
-
 #include "util/strings.hpp"
 
 #include <cctype>
@@ -71,8 +70,9 @@ std::string decode_references(std::string_view text)
         {
             const bool hex = name[1] == 'x' || name[1] == 'X';
             const std::string digits(name.substr(hex ? 2 : 1));
-            if (!digits.empty() && digits.find_first_not_of(hex ? "0123456789abcdefABCDEF"
-                                                                : "0123456789") == std::string::npos)
+            if (!digits.empty() &&
+                digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") ==
+                    std::string::npos)
             {
                 append_utf8(out, std::stoul(digits, nullptr, hex ? 16 : 10));
                 i = semi;

@@ -22,7 +22,8 @@ std::string filename_of(std::string_view href)
 
 bool is_hex(std::string_view text)
 {
-    return !text.empty() && text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+    return !text.empty() &&
+           text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
 }
 
 } // namespace
@@ -46,7 +47,8 @@ void take_fragment(IndexLink& link, std::string_view href)
 
 Expected<PageFormat> page_format(std::string_view content_type, std::string_view where)
 {
-    const std::string type = util::to_lower(util::trim(content_type.substr(0, content_type.find(';'))));
+    const std::string type =
+        util::to_lower(util::trim(content_type.substr(0, content_type.find(';'))));
     if (type == "application/vnd.pypi.simple.v1+json")
     {
         return PageFormat::json;
@@ -96,8 +98,8 @@ Expected<std::vector<IndexLink>> parse_simple_json(std::string_view body, std::s
         link.filename = file["filename"].get<std::string>();
         if (const auto hashes = file.find("hashes"); hashes != file.end() && hashes->is_object())
         {
-            if (const auto sha = hashes->find("sha256"); sha != hashes->end() && sha->is_string() &&
-                                                         is_hex(sha->get<std::string>()))
+            if (const auto sha = hashes->find("sha256");
+                sha != hashes->end() && sha->is_string() && is_hex(sha->get<std::string>()))
             {
                 link.sha256 = util::to_lower(sha->get<std::string>());
             }
@@ -146,8 +148,8 @@ Expected<std::vector<IndexLink>> parse_simple_json(std::string_view body, std::s
     return links;
 }
 
-Expected<std::vector<IndexLink>>
-parse_simple_page(std::string_view content_type, std::string_view body, std::string_view where)
+Expected<std::vector<IndexLink>> parse_simple_page(std::string_view content_type,
+                                                   std::string_view body, std::string_view where)
 {
     switch (PYDEB_TRY(page_format(content_type, where)))
     {

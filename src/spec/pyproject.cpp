@@ -3,9 +3,8 @@
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
+#include <toml++/toml.h>
 
 namespace fs = std::filesystem;
 
@@ -47,7 +46,8 @@ std::optional<std::string> person(const toml::array* people)
 }
 
 // PEP 621 "readme": a file name (relative to pyproject.toml), or a table with file or text.
-Expected<std::optional<std::string>> readme(const fs::path& pyproject, const toml::node_view<const toml::node> node)
+Expected<std::optional<std::string>> readme(const fs::path& pyproject,
+                                            const toml::node_view<const toml::node> node)
 {
     std::optional<std::string> file = node.value<std::string>();
     if (const auto* table = node.as_table())
@@ -83,8 +83,8 @@ Expected<std::optional<ProjectTable>> read_project_table(const fs::path& pyproje
     }
     catch (const toml::parse_error& error)
     {
-        return fail(where(pyproject, error.source()) + ": invalid TOML: " +
-                    std::string(error.description()));
+        return fail(where(pyproject, error.source()) +
+                    ": invalid TOML: " + std::string(error.description()));
     }
     const toml::table* project = document["project"].as_table();
     if (project == nullptr)
@@ -95,7 +95,8 @@ Expected<std::optional<ProjectTable>> read_project_table(const fs::path& pyproje
     ProjectTable table;
     if (auto name = p["name"].value<std::string>())
     {
-        table.name = util::replace_all(util::replace_all(util::to_lower(*name), "_", "-"), ".", "-");
+        table.name =
+            util::replace_all(util::replace_all(util::to_lower(*name), "_", "-"), ".", "-");
     }
     table.version = p["version"].value<std::string>();
     table.summary = p["description"].value<std::string>();

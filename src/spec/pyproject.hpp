@@ -16,7 +16,7 @@ namespace pydeb::spec
 
 struct ProjectTable
 {
-    std::optional<std::string> name;        // made a Debian package name: lower case, '_' -> '-'
+    std::optional<std::string> name; // made a Debian package name: lower case, '_' -> '-'
     std::optional<std::string> version;
     std::optional<std::string> summary;     // project.description
     std::optional<std::string> description; // project.readme: the file's text, or readme.text

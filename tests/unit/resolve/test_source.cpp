@@ -20,9 +20,14 @@ struct FakeIndex final : WheelSource
     void add(const std::string& file, std::optional<std::string> yanked = {},
              std::optional<std::string> requires_python = {})
     {
-        files.push_back({file, *python::WheelFilename::parse(file), "http://i/files/" + file,
-                         std::string(64, 'a'), std::move(requires_python), std::move(yanked),
-                         true, {}});
+        files.push_back({file,
+                         *python::WheelFilename::parse(file),
+                         "http://i/files/" + file,
+                         std::string(64, 'a'),
+                         std::move(requires_python),
+                         std::move(yanked),
+                         true,
+                         {}});
     }
     Expected<std::vector<RemoteWheel>> wheels(const std::string& name) override
     {
@@ -57,7 +62,8 @@ struct FakeIndex final : WheelSource
 
 Expected<Resolution> resolve_with(FakeIndex& index, const char* requirement)
 {
-    ResolveRequest request{{*python::Requirement::parse(requirement)}, {}, test::linux_cpython311()};
+    ResolveRequest request{
+        {*python::Requirement::parse(requirement)}, {}, test::linux_cpython311()};
     request.source = &index;
     return resolve::resolve(request);
 }

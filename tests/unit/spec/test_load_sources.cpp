@@ -22,12 +22,13 @@ pydeb::Expected<Spec> load_with(std::string_view install_keys)
 
 TEST_CASE("spec::load reads install.indexes, find-links and only-binary")
 {
-    const auto spec = load_with("  indexes:\n"
-                                "    - https://pypi.example/simple/\n"
-                                "    - {url: \"http://127.0.0.1:8080/simple/\", username-env: IDX_USER, "
-                                "password-env: IDX_PASSWORD}\n"
-                                "  find-links: https://example.com/links.html\n"
-                                "  only-binary: true\n");
+    const auto spec =
+        load_with("  indexes:\n"
+                  "    - https://pypi.example/simple/\n"
+                  "    - {url: \"http://127.0.0.1:8080/simple/\", username-env: IDX_USER, "
+                  "password-env: IDX_PASSWORD}\n"
+                  "  find-links: https://example.com/links.html\n"
+                  "  only-binary: true\n");
     REQUIRE(spec.has_value());
     REQUIRE(spec->indexes.size() == 2);
     CHECK(spec->indexes[0].url == "https://pypi.example/simple/");
