@@ -66,31 +66,37 @@ seconds() {
 }
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 declare -A times
-record() { times[$1]+="$2 "; }
+# measure NAME CMD...: one run's time under NAME; a failed run ends the benchmark (set -e).
+measure() {
+    local name=$1 t
+    shift
+    t=$(seconds "$@")
+    times[$name]+="$t "
+}
 
 pip_=(env PIP_CONFIG_FILE=/dev/null "$python" -m pip)
 for ((r = 0; r < repeat; r++)); do
     c=$out/run$r
     mkdir -p "$c"
     row=pydeb-lock
-    record "pydeb lock cold" "$(seconds env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock")"
-    record "pydeb lock warm" "$(seconds env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock")"
+    measure "pydeb lock cold" env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock"
+    measure "pydeb lock warm" env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock"
     row=pip-dry-run
     for t in cold warm; do
-        record "pip dry-run $t" "$(seconds "${pip_[@]}" install --dry-run --ignore-installed --quiet --cache-dir "$c/pip-cache" \
-            --report "$c/pip.json" --index-url "$url" "${requirements[@]}")"
+        measure "pip dry-run $t" "${pip_[@]}" install --dry-run --ignore-installed --quiet --cache-dir "$c/pip-cache" \
+            --report "$c/pip.json" --index-url "$url" "${requirements[@]}"
     done
     row=pydeb-build
     rm -f "$out/app/pydeb.lock"
-    record "pydeb build cold" "$(seconds env XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q build "$out/app/pydeb.yaml" -o "$c/out1")"
+    measure "pydeb build cold" env XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q build "$out/app/pydeb.yaml" -o "$c/out1"
     (cd "$out/app" && XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q lock pydeb.yaml >/dev/null 2>&1)
-    record "pydeb build warm" "$(seconds env XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q build "$out/app/pydeb.yaml" -o "$c/out2")"
+    measure "pydeb build warm" env XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q build "$out/app/pydeb.yaml" -o "$c/out2"
     rm -f "$out/app/pydeb.lock"
     row=pip-install
     for t in cold warm; do
         "$python" -m venv --without-pip "$c/venv-$t"
-        record "pip install $t" "$(seconds "${pip_[@]}" --python "$c/venv-$t/bin/python" install --quiet --cache-dir "$c/pip-install-cache" \
-            --index-url "$url" "${requirements[@]}")"
+        measure "pip install $t" "${pip_[@]}" --python "$c/venv-$t/bin/python" install --quiet --cache-dir "$c/pip-install-cache" \
+            --index-url "$url" "${requirements[@]}"
     done
 done
 printf '%-20s %10s   (%s runs, median)\n' "" "seconds" "$repeat"

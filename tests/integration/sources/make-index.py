@@ -5,8 +5,7 @@ OUT/files/F            every wheel, and F.metadata: its METADATA (PEP 658)
 OUT/html/simple/N/     index.html: PEP 503 anchors with #sha256=, data-requires-python (no
                        metadata attribute: a client must read METADATA from the wheel)
 OUT/json/simple/N/     index.json: PEP 691 JSON with hashes, requires-python and core-metadata
-                       (PEP 714; also dist-info-metadata, the PEP 658 name older pips read),
-                       served as application/vnd.pypi.simple.v1+json
+                       (PEP 714), served as application/vnd.pypi.simple.v1+json
 """
 import hashlib
 import html
@@ -52,7 +51,8 @@ for project, files in projects.items():
         json.dump({"meta": {"api-version": "1.1"}, "name": project, "files": [
             {"filename": f["filename"], "url": f"../../../files/{f['filename']}",
              "hashes": {"sha256": f["sha256"]}, "requires-python": f["requires_python"],
-             # PEP 714's key and PEP 658's older one, which pip 23.0 (bookworm) reads
-             "core-metadata": {"sha256": f["metadata_sha256"]},
-             "dist-info-metadata": {"sha256": f["metadata_sha256"]}, "yanked": False}
+             # Only PEP 714's key: pip 23.0 (bookworm) fails on PEP 658's older
+             # "dist-info-metadata" as a table (TypeError in Link.metadata_link), and reads
+             # no other, so it downloads whole wheels for their metadata.
+             "core-metadata": {"sha256": f["metadata_sha256"]}, "yanked": False}
             for f in files]}, j)
