@@ -3,6 +3,7 @@
 #include "cli/status_display.hpp"
 #include "pipeline/cache_command.hpp"
 #include "pipeline/explain.hpp"
+#include "pipeline/init_command.hpp"
 #include "pipeline/run.hpp"
 #include "pydeb_config.h"
 #include "util/cache_store.hpp"
@@ -78,6 +79,11 @@ Expected<int> run(int argc, char** argv)
         "neither read nor write pydeb's caches in $XDG_CACHE_HOME/pydeb (~/.cache/pydeb, see "
         "`pydeb cache info`). They only save time: the packages are the same with or without "
         "them");
+    sources::Network network = sources::Network::online;
+    app.add_flag_callback(
+        "--offline", [&network] { network = sources::Network::offline; },
+        "ask no package index: the files a lock names come from the download cache, and a "
+        "missing one is an error naming it");
 
     std::function<Expected<void>(util::Progress&)> action;
     std::filesystem::path spec_path = "pydeb.yaml";
@@ -181,9 +187,20 @@ Expected<int> run(int argc, char** argv)
     add_spec(lock);
     add_context(lock);
     lock->add_option("--lockfile", lockfile, "where to write it (default: pydeb.lock beside the spec)");
+    std::vector<std::string> upgrade_names;
+    CLI::Option* upgrade = lock->add_option(
+        "--upgrade", upgrade_names,
+        "let distributions move from their locked versions: all of them, or NAME (repeatable: "
+        "--upgrade a --upgrade b; give SPEC before it). Without it, an existing lock's versions "
+        "are kept where they still fit");
+    upgrade->expected(0, 1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     lock->callback([&] {
         action = [&](util::Progress& progress) -> Expected<void> {
-            return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile,
+            // A bare --upgrade gives CLI11 an empty value: no name, so every distribution.
+            std::erase(upgrade_names, std::string());
+            const std::optional<std::vector<std::string>> names =
+                upgrade->count() > 0 ? std::optional(upgrade_names) : std::nullopt;
+            return pipeline::lock(PYDEB_TRY(spec_or_default(*lock, spec_path)), lockfile, names,
                                   context, progress);
         };
     });
@@ -195,6 +212,14 @@ Expected<int> run(int argc, char** argv)
         action = [&](util::Progress&) -> Expected<void> {
             return pipeline::validate(PYDEB_TRY(spec_or_default(*validate, spec_path)), context);
         };
+    });
+
+    std::filesystem::path init_dir = ".";
+    CLI::App* init = app.add_subcommand("init", "write a starter pydeb.yaml for a PEP 621 project");
+    init->add_option("DIR", init_dir, "the project directory, with pyproject.toml (default: .)");
+    add_verbosity(init);
+    init->callback([&] {
+        action = [&](util::Progress&) -> Expected<void> { return pipeline::init(init_dir); };
     });
 
     CLI::App* deps = app.add_subcommand("deps", "print the mapped dependencies with their provenance");
@@ -259,6 +284,9 @@ Expected<int> run(int argc, char** argv)
     context.cache = cache;
     build_request.cache = cache;
     install_request.context.cache = cache;
+    context.network = network;
+    build_request.network = network;
+    install_request.context.network = network;
     ProgressSession session(verbosity, timings);
     PYDEB_TRY(action(session.progress()));
     return 0;

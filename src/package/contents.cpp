@@ -77,7 +77,7 @@ private:
         entry.source = m_root + path;
         if (::fstatat(directory, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
         {
-            return fail(entry.source.string() + ": cannot stat: " + std::strerror(errno));
+            return fail(entry.source + ": cannot stat: " + std::strerror(errno));
         }
         entry.mode = static_cast<std::uint32_t>(st.st_mode & 07777);
         entry.mtime = st.st_mtime;
@@ -89,7 +89,7 @@ private:
                 ::openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (child < 0)
             {
-                return fail(entry.source.string() + ": cannot open: " + std::strerror(errno));
+                return fail(entry.source + ": cannot open: " + std::strerror(errno));
             }
             entry.path = path;
             m_entries.push_back(std::move(entry));
@@ -109,7 +109,7 @@ private:
         }
         else
         {
-            return fail(entry.source.string() +
+            return fail(entry.source +
                         ": a socket, FIFO or device node cannot go into a package; remove it "
                         "from the staging tree");
         }

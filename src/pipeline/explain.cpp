@@ -44,7 +44,8 @@ Expected<void> explain(const ExplainRequest& request, util::Progress& progress)
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::required));
     const Prepared prepared =
-        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress));
+        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress,
+                          request.context.network));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     const fs::path root = prepared.scratch.path() / "root";
     PYDEB_TRY(stage_venv(prepared, resolution, root));

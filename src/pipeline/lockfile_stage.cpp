@@ -1,8 +1,11 @@
 #include "pipeline/lockfile_stage.hpp"
 
+#include "python/name.hpp"
 #include "resolve/lock.hpp"
+#include "sources/index_source.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace fs = std::filesystem;
 
@@ -12,13 +15,62 @@ namespace pydeb::pipeline
 namespace
 {
 
-Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared)
+// The secret itself is never part of a message: only the variable's name.
+Expected<std::string> variable(const spec::PackageIndex& index, const std::string& name,
+                               std::string_view key)
 {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr)
+    {
+        return fail(index.where.to_string() + ": " + std::string(key) + " names the environment variable " +
+                    name + ", which is not set; export it before running pydeb");
+    }
+    return std::string(value);
+}
+
+// The spec's indexes and find-links pages, or nothing when it names none.
+Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& prepared)
+{
+    const spec::Spec& spec = prepared.spec;
+    if (spec.indexes.empty() && spec.find_links.empty())
+    {
+        return nullptr;
+    }
+    std::vector<sources::IndexConfig> indexes;
+    for (const spec::PackageIndex& index : spec.indexes)
+    {
+        sources::IndexConfig config{index.url, std::nullopt};
+        if (!index.username_env.empty() || !index.password_env.empty())
+        {
+            adapters::http::Credentials credentials;
+            if (!index.username_env.empty())
+            {
+                credentials.user = PYDEB_TRY(variable(index, index.username_env, "username-env"));
+            }
+            if (!index.password_env.empty())
+            {
+                credentials.password =
+                    PYDEB_TRY(variable(index, index.password_env, "password-env"));
+            }
+            config.credentials = std::move(credentials);
+        }
+        indexes.push_back(std::move(config));
+    }
+    return sources::IndexSource::create(indexes, spec.find_links, prepared.cache,
+                                        prepared.network);
+}
+
+Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
+                                            std::map<std::string, python::Version> keep = {})
+{
+    const auto source = PYDEB_TRY(open_sources(prepared));
     resolve::ResolveRequest request;
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
     request.target = prepared.facts;
     request.cache = prepared.cache;
+    request.source = source.get();
+    request.keep = std::move(keep);
     return resolve::resolve(request);
 }
 
@@ -47,8 +99,10 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         ": the lock was made for other requirements than the spec's now; run "
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
-        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, prepared.facts,
-                                                           prepared.cache));
+        const auto source = PYDEB_TRY(open_sources(prepared));
+        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses,
+                                                       prepared.facts, prepared.cache,
+                                                       source.get()));
     }
     else
     {
@@ -66,9 +120,21 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
     return resolution;
 }
 
-Expected<void> write_lock(const Prepared& prepared, const fs::path& path)
+Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const Upgrade& upgrade)
 {
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared));
+    std::map<std::string, python::Version> keep;
+    if (fs::exists(path) && !(upgrade && upgrade->empty()))
+    {
+        for (const resolve::LockedWheel& wheel : PYDEB_TRY(resolve::read_lock(path)).wheels)
+        {
+            keep.emplace(wheel.name, wheel.version);
+        }
+        for (const std::string& name : upgrade.value_or(std::vector<std::string>{}))
+        {
+            keep.erase(python::normalize_name(name));
+        }
+    }
+    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared, std::move(keep)));
     return resolve::write_lock(path, resolve::make_lock(prepared.requirements, resolution));
 }
 

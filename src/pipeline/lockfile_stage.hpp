@@ -12,8 +12,13 @@ namespace pydeb::pipeline
 // was made for other requirements than the spec's is refused: run `pydeb lock` again.
 [[nodiscard]] Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared);
 
-// Resolves afresh (ignoring any existing lock) and writes the lock to `path`. The project's own
-// wheel is not locked: it is rebuilt from source by every build.
-[[nodiscard]] Expected<void> write_lock(const Prepared& prepared, const std::filesystem::path& path);
+// `pydeb lock --upgrade [NAME...]`: nullopt keeps each distribution of an existing lock at its
+// version where it still fits; an empty list moves every one; names move only those.
+using Upgrade = std::optional<std::vector<std::string>>;
+
+// Resolves and writes the lock to `path`. The project's own wheel is not locked: it is rebuilt
+// from source by every build.
+[[nodiscard]] Expected<void> write_lock(const Prepared& prepared, const std::filesystem::path& path,
+                                        const Upgrade& upgrade);
 
 } // namespace pydeb::pipeline

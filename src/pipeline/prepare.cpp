@@ -1,5 +1,7 @@
 #include "pipeline/prepare.hpp"
 
+#include "spec/names.hpp"
+
 #include "install/bundle.hpp"
 #include "install/interpreter.hpp"
 #include "install/project_wheel.hpp"
@@ -59,7 +61,7 @@ Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
     const auto sha256 = PYDEB_TRY(util::digest_file(util::HashAlgorithm::sha256, wheel));
     return resolve::ResolvedWheel{python::normalize_name(filename->name), metadata.name,
                                   filename->version, wheel, wheel.filename().string(),
-                                  util::to_hex(sha256)};
+                                  util::to_hex(sha256), {}};
 }
 
 // The bundled interpreter, made once per run in the scratch directory.
@@ -101,7 +103,8 @@ fs::path bundle_prefix(const spec::Spec& spec)
 }
 
 Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults,
-                           const util::CacheStore& cache, util::Progress& progress)
+                           const util::CacheStore& cache, util::Progress& progress,
+                           sources::Network network)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
     auto spares = std::make_unique<util::SpareDirectories>(
@@ -124,7 +127,8 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
     }
     Prepared prepared{std::move(spec),   std::move(facts),        cache,
                       std::move(spares), std::move(scratch),      std::move(requirements),
-                      std::nullopt,      std::move(bundle),       &progress};
+                      std::nullopt,      std::move(bundle),       &progress,
+                      network};
     if (prepared.spec.project)
     {
         // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build
@@ -135,6 +139,18 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
         prepared.project_wheel =
             PYDEB_TRY(build_project(prepared.spec, builder, prepared.scratch.path() / "project",
                                     prepared.requirements));
+        if (prepared.spec.version_from_project == spec::VersionFrom::project_wheel &&
+            prepared.spec.version.empty())
+        {
+            // PEP 621 dynamic version: what the build backend wrote into METADATA.
+            prepared.spec.version = prepared.project_wheel->version.to_string();
+            if (auto problem = spec::check_version(prepared.spec.version))
+            {
+                return fail(prepared.spec.file.string() + ": the project's dynamic version " +
+                            prepared.spec.version + " (from its built wheel) is not a package "
+                            "version: " + *problem + "; set 'version' in the spec");
+            }
+        }
     }
     return prepared;
 }

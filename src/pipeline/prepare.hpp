@@ -4,6 +4,7 @@
 
 #include "python/tags.hpp"
 #include "resolve/resolve.hpp"
+#include "sources/index_source.hpp"
 #include "spec/load.hpp"
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
@@ -42,6 +43,8 @@ struct Prepared
     std::optional<Bundle> bundle;
     // Where every stage of this command reports its progress, details and warnings.
     util::Progress* progress = nullptr;
+    // `--offline`: package indexes are not asked; locked files come from the download cache.
+    sources::Network network = sources::Network::online;
 };
 
 // PREFIX/python: where a bundled interpreter lives (install/bundle.hpp says why).
@@ -49,6 +52,7 @@ struct Prepared
 
 [[nodiscard]] Expected<Prepared> prepare(const std::filesystem::path& spec_path,
                                          const spec::Defaults& defaults,
-                                         const util::CacheStore& cache, util::Progress& progress);
+                                         const util::CacheStore& cache, util::Progress& progress,
+                                         sources::Network network);
 
 } // namespace pydeb::pipeline

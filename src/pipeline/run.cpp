@@ -204,7 +204,7 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -214,13 +214,14 @@ Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
 }
 
 Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lockfile,
+                    const std::optional<std::vector<std::string>>& upgrade,
                     const SpecContext& context, util::Progress& progress)
 {
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
-    PYDEB_TRY(write_lock(prepared, path));
+    PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
     return {};
 }
@@ -232,7 +233,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
     Prepared prepared =
-        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress));
+        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress,
+                          request.context.network));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
@@ -302,7 +304,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     progress.start("prepare");
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
@@ -343,7 +345,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
     progress.start("prepare");
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress));
+    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
     package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));

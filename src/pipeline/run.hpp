@@ -2,6 +2,7 @@
 // in order: resolve → install → map → write (see run.cpp).
 #pragma once
 
+#include "sources/index_source.hpp"
 #include "spec/load.hpp"
 #include "spec/spec.hpp"
 #include "util/cache_store.hpp"
@@ -30,6 +31,8 @@ struct SpecContext
     std::vector<std::string> defaults;
     // pydeb's caches; the command line opens it (off under --no-cache).
     util::CacheStore cache = util::CacheStore::off();
+    // --offline: no package index is asked (a lock's files come from the download cache).
+    sources::Network network = sources::Network::online;
 
     [[nodiscard]] bool empty() const { return !debian_source && defaults.empty(); }
 };
@@ -45,6 +48,7 @@ struct BuildRequest
     std::filesystem::path output_dir = ".";
     std::vector<spec::Format> formats; // empty: the spec's formats
     util::CacheStore cache = util::CacheStore::off();
+    sources::Network network = sources::Network::online;
     // --sign KEY: sign with this key from the GnuPG home, over the spec's sign.key.
     std::optional<std::string> sign_key;
 };
@@ -70,6 +74,7 @@ struct InstallRequest
 // (Re)writes the lockfile.
 [[nodiscard]] Expected<void> lock(const std::filesystem::path& spec,
                                   const std::optional<std::filesystem::path>& lockfile,
+                                  const std::optional<std::vector<std::string>>& upgrade,
                                   const SpecContext& context, util::Progress& progress);
 [[nodiscard]] Expected<void> install(const InstallRequest& request, util::Progress& progress);
 // Prints every mapped soname with its provenance, then the final relation fields.

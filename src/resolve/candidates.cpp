@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace pydeb::resolve
 {
@@ -52,9 +55,10 @@ namespace
 struct Collector
 {
     Collector(const Wheelhouse& house_, const python::InterpreterFacts& target_,
-              python::Version python_version_, const util::CacheStore& cache_)
-        : house(house_), target(target_), cache(cache_), tags(python::compatible_tags(target_)),
-          python_version(std::move(python_version_))
+              python::Version python_version_, const util::CacheStore& cache_,
+              WheelSource* source_, const std::map<std::string, python::Version>& keep_)
+        : house(house_), target(target_), cache(cache_), source(source_), keep(keep_),
+          tags(python::compatible_tags(target_)), python_version(std::move(python_version_))
     {
         universe.warnings = house.warnings;
     }
@@ -62,14 +66,27 @@ struct Collector
     const Wheelhouse& house;
     const python::InterpreterFacts& target;
     const util::CacheStore& cache;
+    WheelSource* source;
+    const std::map<std::string, python::Version>& keep;
     python::TagPriority tags;
     python::Version python_version;
     Universe universe;
     std::deque<std::string> pending;
+    // PEP 592: a yanked file is used only for a requirement pinned to its version (== or ===).
+    std::map<std::string, std::set<std::string>> pinned;
+    std::optional<Error> failure;
 
     void want(const python::Requirement& requirement)
     {
         const std::string name = requirement.normalized_name();
+        const auto& specifiers = requirement.specifier.specifiers();
+        if (specifiers.size() == 1 && (specifiers[0].op == python::Operator::equal ||
+                                       specifiers[0].op == python::Operator::arbitrary))
+        {
+            pinned[name].insert(specifiers[0].op == python::Operator::equal
+                                    ? specifiers[0].version.to_string()
+                                    : specifiers[0].version_text);
+        }
         auto [it, inserted] = universe.projects.try_emplace(name);
         it->second.requested_extras.insert(requirement.extras.begin(), requirement.extras.end());
         if (inserted)
@@ -85,14 +102,29 @@ struct Collector
         {
             project.sdists = sdists->second;
         }
-        const auto wheels = house.wheels.find(project.name);
-        if (wheels == house.wheels.end())
+        if (const auto wheels = house.wheels.find(project.name); wheels != house.wheels.end())
         {
-            return;
+            for (const WheelFile& wheel : wheels->second)
+            {
+                add(project, wheel);
+            }
         }
-        for (const WheelFile& wheel : wheels->second)
+        if (source != nullptr)
         {
-            add(project, wheel);
+            auto remote = source->wheels(project.name);
+            if (!remote)
+            {
+                failure = std::move(remote.error());
+                return;
+            }
+            for (RemoteWheel& wheel : *remote)
+            {
+                add_remote(project, std::move(wheel));
+                if (failure)
+                {
+                    return;
+                }
+            }
         }
         // pip's CandidateEvaluator sort key: version, then tag priority, then build tag.
         std::ranges::stable_sort(project.candidates,
@@ -108,55 +140,136 @@ struct Collector
                                      }
                                      return a.build < b.build; // no build tag sorts first
                                  });
+        keep_locked(project);
+    }
+
+    // Only the kept version's candidates stay, when there are any (the lock's wheel may be gone).
+    void keep_locked(Project& project)
+    {
+        const auto kept = keep.find(project.name);
+        if (kept == keep.end() ||
+            std::ranges::none_of(project.candidates, [&](const Candidate& c)
+                                 { return c.version == kept->second; }))
+        {
+            return;
+        }
+        std::erase_if(project.candidates,
+                      [&](const Candidate& c) { return c.version != kept->second; });
+    }
+
+    std::optional<std::size_t> fits(Project& project, const std::string& filename,
+                                    const python::WheelFilename& wheel)
+    {
+        const auto priority = tags.best(wheel.tags());
+        if (!priority)
+        {
+            project.set_aside.push_back({filename, wheel.version,
+                                         "its tags do not fit the target (" + target.abi_tag +
+                                             ", " + target.platform + ")"});
+        }
+        return priority;
     }
 
     void add(Project& project, const WheelFile& wheel)
     {
         const std::string filename = wheel.path.filename().string();
-        const auto& version = wheel.filename.version;
-        const auto priority = tags.best(wheel.filename.tags());
+        const auto priority = fits(project, filename, wheel.filename);
         if (!priority)
         {
-            project.set_aside.push_back({filename, version,
-                                         "its tags do not fit the target (" + target.abi_tag +
-                                             ", " + target.platform + ")"});
             return;
         }
         auto metadata = read_wheel_metadata(cache, wheel.path);
         if (!metadata)
         {
             universe.warnings.push_back(metadata.error().message + "; wheel ignored");
-            project.set_aside.push_back(
-                {filename, version, "its metadata is unreadable: " + metadata.error().message});
+            project.set_aside.push_back({filename, wheel.filename.version,
+                                         "its metadata is unreadable: " + metadata.error().message});
             return;
         }
-        const auto metadata_version = python::Version::parse(metadata->version);
+        accept(project, {project.name, {}, wheel.filename.version, wheel.path, filename,
+                         std::nullopt, *priority, wheel.filename.build, std::move(*metadata)},
+               wheel.path.string());
+    }
+
+    void add_remote(Project& project, RemoteWheel wheel)
+    {
+        const std::string filename = wheel.file;
+        const python::Version version = wheel.filename.version;
+        const auto build = wheel.filename.build;
+        if (project.name != wheel.filename.normalized_name())
+        {
+            return; // a find-links page links every project's files
+        }
+        const auto priority = fits(project, filename, wheel.filename);
+        if (!priority)
+        {
+            return;
+        }
+        if (wheel.yanked && !pinned[project.name].contains(version.to_string()))
+        {
+            project.set_aside.push_back(
+                {filename, version,
+                 "it is yanked (PEP 592" + (wheel.yanked->empty() ? "" : ": " + *wheel.yanked) +
+                     "); pin its version with == to use it"});
+            return;
+        }
+        // The index's data-requires-python spares fetching the metadata of a wheel that cannot
+        // fit; an unparsable value is ignored, as pip does (METADATA is checked below anyway).
+        if (wheel.requires_python)
+        {
+            const auto specifier = python::SpecifierSet::parse(*wheel.requires_python);
+            if (specifier && !specifier->contains(python_version, python::PreReleases::allow))
+            {
+                project.set_aside.push_back({filename, version,
+                                             "it requires Python " + specifier->to_string() +
+                                                 ", the target is " + python_version.to_string()});
+                return;
+            }
+        }
+        auto metadata = source->metadata(wheel);
+        if (!metadata)
+        {
+            failure = std::move(metadata.error());
+            return;
+        }
+        const std::string where = wheel.url;
+        accept(project, {project.name, {}, version, {}, filename, std::move(wheel), *priority,
+                         build, std::move(*metadata)},
+               where);
+    }
+
+    // The checks every wheel's METADATA gets, wherever it came from.
+    void accept(Project& project, Candidate candidate, const std::string& where)
+    {
+        const WheelMetadata& metadata = candidate.metadata;
+        const auto metadata_version = python::Version::parse(metadata.version);
         if (!metadata_version)
         {
-            const std::string reason = "its METADATA Version '" + metadata->version +
+            const std::string reason = "its METADATA Version '" + metadata.version +
                                        "' is not a valid version (PEP 440): " +
                                        metadata_version.error().message;
-            universe.warnings.push_back(wheel.path.string() + ": " + reason + "; wheel ignored");
-            project.set_aside.push_back({filename, version, reason});
+            universe.warnings.push_back(where + ": " + reason + "; wheel ignored");
+            project.set_aside.push_back({candidate.filename, candidate.version, reason});
             return;
         }
-        if (python::normalize_name(metadata->name) != project.name || *metadata_version != version)
+        if (python::normalize_name(metadata.name) != project.name ||
+            *metadata_version != candidate.version)
         {
-            project.set_aside.push_back({filename, version,
-                                         "its METADATA says " + metadata->name + " " +
-                                             metadata->version + ", not what the file name says"});
+            project.set_aside.push_back({candidate.filename, candidate.version,
+                                         "its METADATA says " + metadata.name + " " +
+                                             metadata.version + ", not what the file name says"});
             return;
         }
-        if (metadata->requires_python &&
-            !metadata->requires_python->contains(python_version, python::PreReleases::allow))
+        if (metadata.requires_python &&
+            !metadata.requires_python->contains(python_version, python::PreReleases::allow))
         {
-            project.set_aside.push_back({filename, version,
+            project.set_aside.push_back({candidate.filename, candidate.version,
                                          "it requires Python " +
-                                             metadata->requires_python->to_string() +
+                                             metadata.requires_python->to_string() +
                                              ", the target is " + python_version.to_string()});
             return;
         }
-        for (const auto& requirement : metadata->requires_dist)
+        for (const auto& requirement : metadata.requires_dist)
         {
             if (!requirement.marker || requirement.marker->evaluate(target.markers, {}) ||
                 requirement.marker->mentions_extra())
@@ -164,10 +277,8 @@ struct Collector
                 want(requirement);
             }
         }
-        std::string display = metadata->name;
-        project.candidates.push_back({project.name, std::move(display), version, wheel.path,
-                                      filename, *priority, wheel.filename.build,
-                                      std::move(*metadata)});
+        candidate.display_name = metadata.name;
+        project.candidates.push_back(std::move(candidate));
     }
 };
 
@@ -176,7 +287,8 @@ struct Collector
 Expected<Universe> collect_candidates(const Wheelhouse& house,
                                       const std::vector<python::Requirement>& roots,
                                       const python::InterpreterFacts& target,
-                                      const util::CacheStore& cache)
+                                      const util::CacheStore& cache, WheelSource* source,
+                                      const std::map<std::string, python::Version>& keep)
 {
     const std::string full_version = std::to_string(target.major) + "." +
                                      std::to_string(target.minor) + "." +
@@ -186,7 +298,7 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
     {
         return fail("the target interpreter's version " + full_version + " is not a version");
     }
-    Collector collector(house, target, *python_version, cache);
+    Collector collector(house, target, *python_version, cache, source, keep);
     for (const auto& requirement : roots)
     {
         collector.want(requirement);
@@ -196,6 +308,10 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
         const std::string name = collector.pending.front();
         collector.pending.pop_front();
         collector.load(collector.universe.projects.at(name));
+        if (collector.failure)
+        {
+            return std::unexpected(std::move(*collector.failure));
+        }
     }
     return std::move(collector.universe);
 }

@@ -9,6 +9,7 @@
 #include "python/version.hpp"
 #include "python/wheel_filename.hpp"
 #include "resolve/metadata.hpp"
+#include "resolve/source.hpp"
 #include "resolve/wheelhouse.hpp"
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
@@ -29,8 +30,9 @@ struct Candidate
     std::string name;         // PEP 503 normalized
     std::string display_name; // METADATA Name ("Flask")
     python::Version version;
-    std::filesystem::path path;
+    std::filesystem::path path; // empty for a remote wheel until it is fetched
     std::string filename;
+    std::optional<RemoteWheel> remote; // from an index (WheelSource)
     std::size_t tag_priority = 0; // python::TagPriority rank, lower is better
     std::optional<python::BuildTag> build;
     WheelMetadata metadata;
@@ -77,9 +79,13 @@ applicable_requirements(const WheelMetadata& metadata, const python::MarkerEnvir
 applicable_roots(const std::vector<python::Requirement>& requirements,
                  const python::MarkerEnvironment& env);
 
+// Local wheels first, then `source`'s (when given) for each name. A source that fails (an
+// unreachable index, refused credentials) fails the collection.
 [[nodiscard]] Expected<Universe> collect_candidates(const Wheelhouse& house,
                                                     const std::vector<python::Requirement>& roots,
                                                     const python::InterpreterFacts& target,
-                                                    const util::CacheStore& cache);
+                                                    const util::CacheStore& cache,
+                                                    WheelSource* source = nullptr,
+                                                    const std::map<std::string, python::Version>& keep = {});
 
 } // namespace pydeb::resolve

@@ -13,7 +13,7 @@ Lock make_lock(const std::vector<python::Requirement>& requirements, const Resol
     Lock lock{requirements, {}};
     for (const ResolvedWheel& wheel : resolution.wheels)
     {
-        lock.wheels.push_back({wheel.name, wheel.version, wheel.filename, wheel.sha256});
+        lock.wheels.push_back({wheel.name, wheel.version, wheel.filename, wheel.sha256, wheel.url});
     }
     std::ranges::sort(lock.wheels, {}, &LockedWheel::name);
     return lock;
@@ -31,7 +31,7 @@ std::string format_lock(const Lock& lock)
     for (const LockedWheel& wheel : lock.wheels)
     {
         text += "wheel " + wheel.name + " " + wheel.version.to_string() + " " + wheel.filename +
-                " sha256=" + wheel.sha256 + "\n";
+                " sha256=" + wheel.sha256 + (wheel.url.empty() ? "" : " url=" + wheel.url) + "\n";
     }
     return text;
 }
@@ -93,17 +93,19 @@ Expected<Lock> parse_lock(std::string_view text, std::string_view where)
         else if (keyword == "wheel")
         {
             const auto fields = util::split(rest, ' ');
-            if (fields.size() != 4 || !fields[3].starts_with("sha256=") ||
-                !is_sha256_hex(std::string_view(fields[3]).substr(7)))
+            if (fields.size() < 4 || fields.size() > 5 || !fields[3].starts_with("sha256=") ||
+                !is_sha256_hex(std::string_view(fields[3]).substr(7)) ||
+                (fields.size() == 5 && (!fields[4].starts_with("url=") || fields[4].size() == 4)))
             {
-                return fail(location + "expected 'wheel NAME VERSION FILENAME sha256=HEX'");
+                return fail(location + "expected 'wheel NAME VERSION FILENAME sha256=HEX [url=URL]'");
             }
             auto version = python::Version::parse(fields[1]);
             if (!version)
             {
                 return fail(location + version.error().message);
             }
-            lock.wheels.push_back({fields[0], std::move(*version), fields[2], fields[3].substr(7)});
+            lock.wheels.push_back({fields[0], std::move(*version), fields[2], fields[3].substr(7),
+                                   fields.size() == 5 ? fields[4].substr(4) : std::string()});
         }
         else
         {

@@ -6,10 +6,12 @@
 //   requirement flask>=2
 //   requirement requests[socks]
 //   wheel click 8.1.3 click-8.1.3-py3-none-any.whl sha256=6a7a62563bbfab...
+//   wheel idna 3.3 idna-3.3-py3-none-any.whl sha256=84d9dd04... url=https://i.example/p/idna-3.3-py3-none-any.whl
 //
 // "pydeb-lock N" is the format version (readers refuse versions they do not know). Requirement
 // lines keep the requested order (the PEP 508 text after "requirement "); wheel lines are sorted
-// by normalized name: name, version, file name, sha256 of the file.
+// by normalized name: name, version, file name, sha256 of the file, and for a wheel from a package
+// index the URL it was downloaded from, never with credentials (a build downloads exactly that).
 #pragma once
 
 #include "python/requirement.hpp"
@@ -34,6 +36,7 @@ struct LockedWheel
     python::Version version;
     std::string filename;
     std::string sha256; // lower-case hex
+    std::string url;    // empty for a wheelhouse file
 
     bool operator==(const LockedWheel&) const = default;
 };
@@ -60,8 +63,11 @@ struct Lock
 // Use the locked wheels exactly: each must be in a wheelhouse with the locked sha256, fit the
 // target, and together they must still satisfy the lock's requirements (and nothing more). Every
 // problem is reported, each naming the wheel.
+// A wheel locked with a URL is fetched through `source` (the cache first; a download is checked
+// against the locked sha256).
 [[nodiscard]] Expected<Resolution>
 resolve_locked(const Lock& lock, const std::vector<std::filesystem::path>& wheelhouses,
-               const python::InterpreterFacts& target, const util::CacheStore& cache);
+               const python::InterpreterFacts& target, const util::CacheStore& cache,
+               WheelSource* source = nullptr);
 
 } // namespace pydeb::resolve

@@ -70,6 +70,43 @@ Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
     return kept;
 }
 
+// The wheels locked with a URL, fetched (exactly those files, checked against the locked sha256)
+// and added to the wheelhouse the lock is checked against.
+Expected<void> fetch_locked(const Lock& lock, WheelSource* source, Wheelhouse& house)
+{
+    std::vector<RemoteWheel> remote;
+    for (const LockedWheel& locked : lock.wheels)
+    {
+        if (locked.url.empty())
+        {
+            continue;
+        }
+        auto filename = python::WheelFilename::parse(locked.filename);
+        if (!filename)
+        {
+            return fail(locked.filename + ": " + filename.error().message);
+        }
+        if (source == nullptr)
+        {
+            return fail(locked.filename + " is locked from " + locked.url +
+                        " but the spec names no index (install.indexes)");
+        }
+        remote.push_back({locked.filename, std::move(*filename), locked.url, locked.sha256, {}, {},
+                          false, {}});
+    }
+    if (remote.empty())
+    {
+        return {};
+    }
+    const auto fetched = PYDEB_TRY(source->fetch(remote));
+    for (std::size_t i = 0; i < remote.size(); ++i)
+    {
+        house.wheels[remote[i].filename.normalized_name()].push_back(
+            {fetched[i].path, remote[i].filename});
+    }
+    return {};
+}
+
 struct Walk
 {
     const Universe& universe;
@@ -141,9 +178,10 @@ struct Walk
 Expected<Resolution> resolve_locked(const Lock& lock,
                                     const std::vector<std::filesystem::path>& wheelhouses,
                                     const python::InterpreterFacts& target,
-                                    const util::CacheStore& cache)
+                                    const util::CacheStore& cache, WheelSource* source)
 {
-    const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(wheelhouses));
+    Wheelhouse house = PYDEB_TRY(scan_wheelhouses(wheelhouses));
+    PYDEB_TRY(fetch_locked(lock, source, house));
     std::vector<std::string> errors;
     const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors, cache);
     const auto roots = applicable_roots(lock.requirements, target.markers);
@@ -181,7 +219,7 @@ Expected<Resolution> resolve_locked(const Lock& lock,
             continue;
         }
         resolution.wheels.push_back({candidate->name, candidate->display_name, candidate->version,
-                                     candidate->path, candidate->filename, wheel.sha256});
+                                     candidate->path, candidate->filename, wheel.sha256, wheel.url});
     }
     if (!errors.empty())
     {

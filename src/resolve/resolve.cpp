@@ -65,9 +65,17 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     PYDEB_TRY(refuse_urls(request.requirements));
     const Wheelhouse house = PYDEB_TRY(scan_wheelhouses(request.wheelhouses));
     const auto roots = applicable_roots(request.requirements, request.target.markers);
-    const Universe universe = PYDEB_TRY(collect_candidates(house, roots, request.target, request.cache));
+    const Universe universe = PYDEB_TRY(
+        collect_candidates(house, roots, request.target, request.cache, request.source,
+                           request.keep));
     Model model(universe, roots, request.target.markers);
     auto solved = solve(model);
+    if (!solved && !request.keep.empty())
+    {
+        ResolveRequest fresh = request; // the kept versions conflict with a changed requirement
+        fresh.keep.clear();
+        return resolve(fresh);
+    }
     if (!solved)
     {
         // The wheels left out before solving (file names that do not parse, metadata that does
@@ -87,6 +95,7 @@ Expected<Resolution> resolve(const ResolveRequest& request)
 
     Resolution resolution;
     resolution.warnings = universe.warnings;
+    std::vector<const Candidate*> chosen;
     for (const SolvableId id : installed)
     {
         const Node& node = model.node(id);
@@ -97,14 +106,42 @@ Expected<Resolution> resolve(const ResolveRequest& request)
                                           node.candidate->version.to_string() +
                                           " does not provide the extra '" + node.extra + "'");
         }
-        if (node.kind != NodeKind::wheel)
+        if (node.kind == NodeKind::wheel)
         {
-            continue;
+            chosen.push_back(node.candidate);
         }
-        const Candidate& candidate = *node.candidate;
-        resolution.wheels.push_back({candidate.name, candidate.display_name, candidate.version,
-                                     candidate.path, candidate.filename,
-                                     PYDEB_TRY(wheel_sha256(request.cache, candidate.path))});
+    }
+    // Only the chosen wheels of an index are downloaded, all at once.
+    std::vector<RemoteWheel> remote;
+    for (const Candidate* candidate : chosen)
+    {
+        if (candidate->remote)
+        {
+            remote.push_back(*candidate->remote);
+        }
+    }
+    std::vector<FetchedWheel> fetched;
+    if (!remote.empty())
+    {
+        fetched = PYDEB_TRY(request.source->fetch(remote));
+    }
+    auto next = fetched.begin();
+    for (const Candidate* candidate : chosen)
+    {
+        ResolvedWheel wheel{candidate->name, candidate->display_name, candidate->version,
+                            candidate->path, candidate->filename, {}, {}};
+        if (candidate->remote)
+        {
+            wheel.path = next->path;
+            wheel.sha256 = next->sha256;
+            wheel.url = candidate->remote->url;
+            ++next;
+        }
+        else
+        {
+            wheel.sha256 = PYDEB_TRY(wheel_sha256(request.cache, candidate->path));
+        }
+        resolution.wheels.push_back(std::move(wheel));
     }
     std::ranges::sort(resolution.wheels, {}, &ResolvedWheel::name);
     return resolution;

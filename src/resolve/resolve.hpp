@@ -5,10 +5,12 @@
 #include "python/requirement.hpp"
 #include "python/tags.hpp"
 #include "python/version.hpp"
+#include "resolve/source.hpp"
 #include "util/expected.hpp"
 #include "util/cache_store.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,11 @@ struct ResolveRequest
     std::vector<std::filesystem::path> wheelhouses; // directories or .whl files
     python::InterpreterFacts target;
     util::CacheStore cache = util::CacheStore::off(); // wheel hashes and METADATA
+    WheelSource* source = nullptr; // package indexes, asked for names the wheelhouses lack too
+    // `pydeb lock` without --upgrade: distributions kept at these versions (the existing lock's)
+    // where a candidate of that version is at hand; when the kept set does not resolve, the
+    // resolution runs again without it.
+    std::map<std::string, python::Version> keep;
 };
 
 struct ResolvedWheel
@@ -31,6 +38,7 @@ struct ResolvedWheel
     std::filesystem::path path;
     std::string filename;
     std::string sha256; // lower-case hex of the wheel file
+    std::string url;    // where an index served it (no credentials); empty for a local wheel
 
     bool operator==(const ResolvedWheel&) const = default;
 };

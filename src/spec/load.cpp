@@ -1,6 +1,7 @@
 #include "spec/load.hpp"
 
 #include "spec/loader.hpp"
+#include "spec/pyproject.hpp"
 #include "spec/names.hpp"
 #include "util/strings.hpp"
 
@@ -101,10 +102,21 @@ Expected<Spec> load(const fs::path& file, const Defaults& defaults)
                               "directories", "deb", "rpm", "formats",
                               "compression", "check-installable", "sign", "targets"},
                              "the spec");
-    loader.read_metadata(root, defaults);
+    // PEP 621 metadata of install.project fills what the spec and the caller leave out.
+    std::optional<ProjectTable> project;
+    const Defaults merged = PYDEB_TRY(detail::project_defaults(loader.spec, root, defaults, project));
+    if (project && project->dynamic.contains("version") && !merged.version)
+    {
+        loader.spec.version_from_project = VersionFrom::project_wheel;
+    }
+    loader.read_metadata(root, merged);
     loader.read_python(root["python"]);
     loader.read_install(root["install"]);
     loader.read_contents(root);
+    if (project && !root["entry-points"].IsDefined())
+    {
+        loader.spec.entry_points = project->scripts; // PEP 621 project.scripts
+    }
     loader.read_hooks(root["hooks"]);
     loader.read_users(root["users"]);
     loader.read_directories(root["directories"]);

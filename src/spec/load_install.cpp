@@ -60,7 +60,7 @@ void Loader::read_install(const YAML::Node& node)
     }
     reader.check_keys(node,
                       {"prefix", "requirements", "requirements-file", "wheelhouse", "project",
-                       "bytecode", "strip", "lockfile"},
+                       "bytecode", "strip", "lockfile", "indexes", "find-links", "only-binary"},
                       "'install'");
 
     if (const YAML::Node prefix = node["prefix"]; prefix.IsDefined())
@@ -109,6 +109,7 @@ void Loader::read_install(const YAML::Node& node)
             reader.report(wheelhouse, "'wheelhouse' must be a path or a list of paths");
         }
     }
+    read_sources(*this, node);
     if (const YAML::Node project = node["project"]; project.IsDefined())
     {
         if (auto dir = path(project, "project", MustExist::directory))

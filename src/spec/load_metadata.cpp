@@ -78,7 +78,9 @@ void check(Loader& loader, const YAML::Node& node, std::string_view value,
 void Loader::read_metadata(const YAML::Node& root, const Defaults& defaults)
 {
     required_string(*this, root, "name", defaults.name, spec.name);
-    required_string(*this, root, "version", defaults.version, spec.version);
+    required_string(*this, root, "version", defaults.version, spec.version,
+                    spec.version_from_project == VersionFrom::project_wheel ? HeaderKeys::optional
+                                                                            : HeaderKeys::required);
     // Header keys: required when pydeb writes the package, optional when dh_gencontrol or rpmbuild
     // does (a .deb has no license field: Debian Policy §12.5 puts it in debian/copyright).
     const HeaderKeys header = defaults.header_keys;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "spec/load.hpp"
+#include "spec/pyproject.hpp"
 #include "spec/yaml_reader.hpp"
 
 namespace pydeb::spec::detail
@@ -60,6 +61,13 @@ struct Loader
 
     void read_sign(const YAML::Node& node);
 };
+
+// Defaults completed from install.project's pyproject.toml [project] table (load_project.cpp).
+Expected<Defaults> project_defaults(const Spec& spec, const YAML::Node& root, Defaults defaults,
+                                    std::optional<ProjectTable>& table);
+
+// install.indexes, find-links, only-binary (load_sources.cpp).
+void read_sources(Loader& loader, const YAML::Node& install);
 
 // The keys of a service generated from exec: (load_service_exec.cpp).
 void read_generated_service(Loader& loader, const YAML::Node& item, Service& service);

@@ -158,6 +158,24 @@ struct StateDirectory
     Location where;
 };
 
+// `install.indexes`: a simple repository (PEP 503 HTML or PEP 691 JSON). Its credentials come
+// from `user:password@` in the URL, from the environment variables named here, or from netrc;
+// the spec holds variable names, never a secret itself unless the URL carries one.
+struct PackageIndex
+{
+    std::string url;
+    std::string username_env; // empty: none named
+    std::string password_env;
+    Location where;
+};
+
+// `install.only-binary`: whether a requirement only an sdist satisfies may be built (PEP 517).
+enum class OnlyBinary
+{
+    no,
+    yes,
+};
+
 struct Requirement
 {
     std::string text; // PEP 508, validated
@@ -195,6 +213,13 @@ struct Target
     Location where;
 };
 
+// Where the package version comes from when the spec does not give it.
+enum class VersionFrom
+{
+    spec,          // the spec or the caller's defaults (or a static PEP 621 project.version)
+    project_wheel, // PEP 621 dynamic = ["version"]: the built project wheel's METADATA Version
+};
+
 struct Spec
 {
     std::filesystem::path file; // the spec as given on the command line
@@ -203,6 +228,7 @@ struct Spec
     std::string name;
     std::optional<std::uint32_t> epoch;
     std::string version;
+    VersionFrom version_from_project = VersionFrom::spec;
     std::string release = "1";
     std::string summary;
     std::string description;
@@ -217,6 +243,9 @@ struct Spec
     std::vector<Requirement> requirements;
     std::optional<std::filesystem::path> requirements_file;
     std::vector<std::filesystem::path> wheelhouses;
+    std::vector<PackageIndex> indexes;
+    std::vector<std::string> find_links; // URLs of HTML pages that link distributions
+    OnlyBinary only_binary = OnlyBinary::no;
     std::optional<std::filesystem::path> project;
     std::filesystem::path lockfile; // default DIR/pydeb.lock
     Bytecode bytecode = Bytecode::build;

@@ -97,6 +97,8 @@ std::string_view directory_name(CacheKind kind)
         return "wheel-metadata";
     case CacheKind::payloads:
         return "payloads";
+    case CacheKind::downloads:
+        return "downloads";
     case CacheKind::spare_directories:
         return "spare-directories";
     case CacheKind::release_metadata:

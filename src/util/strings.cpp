@@ -74,6 +74,40 @@ std::string to_lower(std::string_view text)
     return out;
 }
 
+std::string percent_decode(std::string_view text)
+{
+    const auto digit = [](char c) -> int
+    {
+        if (c >= '0' && c <= '9')
+        {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f')
+        {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F')
+        {
+            return c - 'A' + 10;
+        }
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        if (text[i] == '%' && i + 2 < text.size() && digit(text[i + 1]) >= 0 &&
+            digit(text[i + 2]) >= 0)
+        {
+            out += static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2]));
+            i += 2;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 std::string replace_all(std::string text, std::string_view from, std::string_view to)
 {
     if (from.empty())

@@ -16,6 +16,8 @@ namespace pydeb::util
 [[nodiscard]] std::string size_text(std::uint64_t bytes);
 
 [[nodiscard]] std::string to_lower(std::string_view text);
+// RFC 3986 §2.1: "%2B" -> "+"; a "%" not followed by two hex digits is kept as it is.
+[[nodiscard]] std::string percent_decode(std::string_view text);
 [[nodiscard]] std::string replace_all(std::string text, std::string_view from, std::string_view to);
 
 // Quote for a POSIX shell: 'it'\''s' (single quotes, embedded quotes closed and escaped), so a

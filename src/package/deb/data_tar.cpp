@@ -33,7 +33,7 @@ std::string tar_path(const Member& member)
 // gets the build's time.
 std::optional<std::int64_t> source_mtime(const Member& member)
 {
-    const fs::path* source = member.source();
+    const std::string* source = member.source();
     if (source == nullptr || member.entry->mtime)
     {
         return source != nullptr ? member.entry->mtime : std::nullopt;
@@ -122,7 +122,7 @@ Expected<DataSummary> DataTar::write_members(const std::vector<Member>& members,
         progress.add(util::Count::bytes_in, member.size);
         std::string hex;
         std::optional<std::size_t> number;
-        if (const fs::path* source = member.source())
+        if (const std::string* source = member.source())
         {
             PYDEB_TRY(tar.begin_file(meta, member.size));
             number = PYDEB_TRY(reader.read(*source, member.size, into_tar));

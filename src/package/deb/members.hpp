@@ -25,7 +25,7 @@ struct Member
     const GeneratedFile* generated = nullptr; // or a generated file; neither: an added directory
 
     // The staged file to read; nullptr for generated files and anything that is not a file.
-    [[nodiscard]] const std::filesystem::path* source() const
+    [[nodiscard]] const std::string* source() const
     {
         return entry != nullptr && type == EntryType::file && !entry->source.empty()
                    ? &entry->source

@@ -33,7 +33,7 @@ std::optional<std::string> content_name(const Member& member)
     {
         return "key " + member.entry->content_key;
     }
-    if (const fs::path* source = member.source())
+    if (const std::string* source = member.source())
     {
         const auto md5 = util::digest_file(util::HashAlgorithm::md5, *source);
         return md5 ? std::optional("md5 " + util::to_hex(*md5)) : std::nullopt;

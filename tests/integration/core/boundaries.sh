@@ -33,6 +33,7 @@ declare -A may_use=(
     [python]="python util"
     [spec]="spec python util"
     [resolve]="resolve python adapters util"
+    [sources]="sources resolve python adapters util"
     [install]="install python adapters templates util"
     [elf]="elf util"
     [targets]="targets adapters util"
@@ -41,7 +42,7 @@ declare -A may_use=(
     [sbom]="sbom python util"
     [explain]="explain depmap elf install resolve python adapters util"
     [packaging_tools]="packaging_tools spec package python util"
-    [pipeline]="pipeline explain sbom packaging_tools package depmap targets elf install resolve spec python adapters templates util"
+    [pipeline]="pipeline explain sbom packaging_tools package depmap targets elf install sources resolve spec python adapters templates util"
     [cli]="cli pipeline util"
     [main.cpp]="cli util"
 )

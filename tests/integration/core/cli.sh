@@ -129,7 +129,7 @@ completions() { # WORDS...: what completing the last word offers, sorted, on one
         _pydeb pydeb "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
         printf "%s\n" "${COMPREPLY[@]}" | sort | paste -sd " "' completions "$@"
 }
-[ "$(completions "")" = "build deps install lock resolve validate" ] || fail "commands: $(completions "")"
+[ "$(completions "")" = "build deps init install lock resolve validate" ] || fail "commands: $(completions "")"
 [ "$(completions bu)" = build ] || fail "bu: $(completions bu)"
 for option in --format --output --quiet --sign --timings --verbose; do
     has -w -- "$option" <<<"$(completions build --)" || fail "build --: $(completions build --)"

@@ -51,9 +51,22 @@ TEST_CASE("resolve lock file format")
           "l:1: lock format '2' is not known to this pydeb (it reads format 1); resolve again with "
           "`pydeb lock`");
     CHECK(error_of(parse_lock("pydeb-lock 1\nwheel a 1 a.whl sha256=xyz\n", "l")) ==
-          "l:2: expected 'wheel NAME VERSION FILENAME sha256=HEX'");
+          "l:2: expected 'wheel NAME VERSION FILENAME sha256=HEX [url=URL]'");
+    CHECK(error_of(parse_lock("pydeb-lock 1\nwheel a 1 a.whl sha256=" + k_zero + " url=\n", "l")) ==
+          "l:2: expected 'wheel NAME VERSION FILENAME sha256=HEX [url=URL]'");
     CHECK(error_of(parse_lock("# only a comment\n", "l")) ==
           "l: empty lock file (no 'pydeb-lock 1' line)");
+}
+
+TEST_CASE("a wheel from an index is locked with its URL")
+{
+    const Lock lock{{req("idna")},
+                    {{"idna", *python::Version::parse("3.3"), "idna-3.3-py3-none-any.whl", k_zero,
+                      "http://127.0.0.1:8080/packages/idna-3.3-py3-none-any.whl"}}};
+    const std::string text = format_lock(lock);
+    CHECK(text.ends_with("wheel idna 3.3 idna-3.3-py3-none-any.whl sha256=" + k_zero +
+                         " url=http://127.0.0.1:8080/packages/idna-3.3-py3-none-any.whl\n"));
+    CHECK(parse_lock(text, "pydeb.lock") == lock);
 }
 
 TEST_CASE("resolve_locked uses the locked set and checks it")

@@ -30,3 +30,11 @@ TEST_CASE("util::edit_distance")
     CHECK(edit_distance("", "abc") == 3);
     CHECK(edit_distance("kitten", "sitting") == 3);
 }
+
+TEST_CASE("util::percent_decode (RFC 3986 §2.1)")
+{
+    CHECK(percent_decode("foo-1.0%2Blocal-py3-none-any.whl") == "foo-1.0+local-py3-none-any.whl");
+    CHECK(percent_decode("a%2fb%2Fc") == "a/b/c");
+    CHECK(percent_decode("100%") == "100%");
+    CHECK(percent_decode("%zz%4") == "%zz%4");
+}
