@@ -24,6 +24,8 @@ packages=(
     nginx-light openssl
     # targets: (tests/integration/targets): verifying a release's InRelease as apt does
     gpgv debian-archive-keyring
+    # which files of a package are ELF objects (tests/integration/targets/targets-clean-root.sh)
+    file
     # xxhsum: the oracle for cache entry checksums (tests/unit/util/test_hash.cpp)
     xxhash
     # the SBOM's checks: SPDX 2.3 JSON schema validation, SPDX license expressions
