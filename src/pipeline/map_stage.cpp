@@ -101,13 +101,23 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObject
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
     request.repos = repositories(spec, target);
     request.cache = prepared.cache;
-    std::unique_ptr<depmap::ReleaseOrigin> origin;
-    if (target == depmap::Target::deb && build.release)
+    if (target != depmap::Target::deb || !build.release)
     {
-        origin = PYDEB_TRY(release_origin(prepared, staged, *build.release));
-        request.libraries = origin.get();
+        return depmap::map_dependencies(request);
     }
-    return depmap::map_dependencies(request);
+    // A Debian target: its own Contents and control files; errors say which target.
+    const auto mapped = [&]() -> Expected<depmap::Mapping> {
+        const auto origin = PYDEB_TRY(release_origin(prepared, staged, *build.release));
+        request.libraries = origin.get();
+        return depmap::map_dependencies(request);
+    };
+    auto mapping = mapped();
+    if (!mapping)
+    {
+        return std::unexpected(
+            context(build.where + ": target " + build.name, std::move(mapping.error())));
+    }
+    return mapping;
 }
 
 void set_relations(const resolve::Resolution& resolution, const depmap::Mapping& mapping,

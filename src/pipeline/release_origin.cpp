@@ -19,13 +19,9 @@ release_origin(const Prepared& prepared, const StagedObjects& staged,
     std::map<fs::path, std::string> shipped;
     if (!candidates.empty())
     {
-        auto contents = fetcher->contents(release);
-        if (!contents)
-        {
-            return std::unexpected(context("target " + codename, contents.error()));
-        }
+        const auto contents = PYDEB_TRY(fetcher->contents(release));
         shipped = PYDEB_TRY(targets::find_in_contents(
-            *contents, std::set<fs::path>(candidates.begin(), candidates.end())));
+            contents, std::set<fs::path>(candidates.begin(), candidates.end())));
     }
     std::set<std::string> owners;
     for (const auto& [path, package] : shipped)

@@ -31,7 +31,7 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             spec.targets, [&](const spec::Target& target) { return target.kind == kind; });
         if (!targeted)
         {
-            builds.push_back({format, "", "", spec.compression, {}, std::nullopt});
+            builds.push_back({format, "", "", "", spec.compression, {}, std::nullopt});
             continue;
         }
         for (const spec::Target& target : spec.targets)
@@ -40,7 +40,13 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
             {
                 continue;
             }
-            TargetBuild build{format, target.name, "", target.compression, {}, std::nullopt};
+            TargetBuild build{format,
+                              target.name,
+                              target.where.to_string(),
+                              "",
+                              target.compression,
+                              {},
+                              std::nullopt};
             if (kind == spec::TargetKind::rpm)
             {
                 build.release_suffix = "." + target.name; // the %{?dist} tag: 1.el9

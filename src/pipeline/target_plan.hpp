@@ -19,6 +19,7 @@ struct TargetBuild
 {
     spec::Format format = spec::Format::deb;
     std::string name;           // "bookworm"; empty for the build host
+    std::string where;          // the target's place in the spec, "pydeb.yaml:12:5"
     std::string release_suffix; // appended to the spec's release: "~deb12", ".el9"
     package::Compression compression = package::Compression::zstd;
     // The release's indexes to check installability against; empty: the spec's or the host's.

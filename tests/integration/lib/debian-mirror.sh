@@ -14,7 +14,7 @@ archive=${PYDEB_TEST_ARCHIVE:-http://deb.debian.org/debian}
 mirror=$PYDEB_CACHE/debian-mirror
 packages=
 if [ "${1:-}" = --packages ]; then
-    packages=$(echo $2) # one line
+    packages=$(tr -s ' \n' '  ' <<<"$2") # one line
     shift 2
 fi
 exec 9>"$mirror.lock"

@@ -91,7 +91,7 @@ has -E '^GET /good/dists/bookworm/main/by-hash/SHA256/7e72214b4cef520fa07fc40ff9
     fail "Contents-amd64.gz not fetched by the hash bookworm's Release lists: $(cat "$log")"
 debs=$(grep -c '^GET /good/pool/' "$log"; :)
 ranged=$(grep -cE '^GET /good/pool/main/[^ ]+\.deb 206 ' "$log"; :)
-[ "$debs" = 44 ] && [ "$ranged" = 44 ] || fail "expected 2 range requests (206) for each of 22 libraries, got $debs ($ranged ranged): $(grep pool "$log")"
+[[ $debs = 44 && $ranged = 44 ]] || fail "expected 2 range requests (206) for each of 22 libraries, got $debs ($ranged ranged): $(grep pool "$log")"
 [ "$first" = $((3 + debs)) ] || fail "expected InRelease, Packages.xz, Contents and $debs ranges, got $first: $(cat "$log")"
 build "$work/out2" || { cat "$work/out2.log"; fail "second build"; }
 [ "$(requests)" = "$first" ] || fail "the second build made requests: $(tail -n +"$((first + 1))" "$work/nginx/access.log")"

@@ -21,13 +21,18 @@ std::string header(std::string name, std::size_t size)
     return text;
 }
 
+// The head of a .deb: the ar magic, debian-binary ("2.0\n"), the control member's header.
+std::string deb_head(const std::string& first, const std::string& second, std::size_t size)
+{
+    return "!<arch>\n" + header(first, 4) + "2.0\n" + header(second, size);
+}
+
 } // namespace
 
 TEST_CASE("find_control_member: the second member of a .deb, as dpkg-deb writes it")
 {
-    const std::string head = "!<arch>\n" + header("debian-binary", 4) + "2.0\n" +
-                             header("control.tar.xz", 1234);
-    const auto member = find_control_member(head, "libc6.deb");
+    const auto member =
+        find_control_member(deb_head("debian-binary", "control.tar.xz", 1234), "libc6.deb");
     REQUIRE(member);
     CHECK(member->name == "control.tar.xz");
     CHECK(member->offset == k_deb_head_size);
@@ -36,9 +41,8 @@ TEST_CASE("find_control_member: the second member of a .deb, as dpkg-deb writes 
 
 TEST_CASE("find_control_member: GNU ar's '/' terminator is not part of the name")
 {
-    const std::string head = "!<arch>\n" + header("debian-binary/", 4) + "2.0\n" +
-                             header("control.tar.gz/", 99);
-    const auto member = find_control_member(head, "x.deb");
+    const auto member =
+        find_control_member(deb_head("debian-binary/", "control.tar.gz/", 99), "x.deb");
     REQUIRE(member);
     CHECK(member->name == "control.tar.gz");
 }
@@ -48,9 +52,7 @@ TEST_CASE("find_control_member: not a .deb, or data before control, is refused n
     const auto html = find_control_member(std::string(200, '<'), "x.deb");
     REQUIRE_FALSE(html);
     CHECK(html.error().message.find("x.deb: not a .deb (no ar magic)") != std::string::npos);
-    const std::string swapped = "!<arch>\n" + header("debian-binary", 4) + "2.0\n" +
-                                header("data.tar.xz", 5);
-    const auto data = find_control_member(swapped, "y.deb");
+    const auto data = find_control_member(deb_head("debian-binary", "data.tar.xz", 5), "y.deb");
     REQUIRE_FALSE(data);
     CHECK(data.error().message.find("the second member is data.tar.xz") != std::string::npos);
 }
