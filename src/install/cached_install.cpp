@@ -7,9 +7,11 @@
 #include "install/stage_tree.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
+#include "util/cache_store.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -149,13 +151,51 @@ CacheManifest manifest_of(const Fresh& fresh, const InstallRequest& request)
     return manifest;
 }
 
+// The entry locks of the wheels the cache lacks (util::CacheStore::lock_entry), taken in key order:
+// builds that took the same locks in different orders could each hold one the other waits for.
+// A build that held a lock has published its entry when it lets go, so each is looked up again;
+// a wheel whose lock is not had is installed for this build alone (its caching becomes `skip`).
+std::vector<util::FileLock> lock_missing(const WheelCache& cache,
+                                         const std::vector<std::string>& keys,
+                                         std::vector<std::optional<CacheEntry>>& found,
+                                         std::vector<WheelCaching>& caching)
+{
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (!found[i] && caching[i] == WheelCaching::store)
+        {
+            missing.push_back(i);
+        }
+    }
+    std::ranges::sort(missing, {}, [&](std::size_t i) -> const std::string& { return keys[i]; });
+    std::vector<util::FileLock> locks;
+    for (std::size_t n = 0; n < missing.size(); ++n)
+    {
+        const std::size_t i = missing[n];
+        if (n > 0 && keys[missing[n - 1]] == keys[i]) // the same wheel twice: one lock
+        {
+            continue;
+        }
+        auto lock = util::CacheStore::lock_entry(cache.root(), keys[i]);
+        if (!lock)
+        {
+            caching[i] = WheelCaching::skip;
+            continue;
+        }
+        found[i] = cache.lookup(keys[i]);
+        locks.push_back(std::move(*lock));
+    }
+    return locks;
+}
+
 } // namespace
 
 Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall& install)
 {
     const auto& wheels = install.request.wheels;
     std::vector<std::optional<CacheEntry>> found(wheels.size());
-    std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
+    std::vector<std::string> keys(wheels.size());
     std::atomic<bool> failed{false};
     util::for_each_parallel(wheels.size(), install.request.workers,
                       [&](std::size_t i)
@@ -166,15 +206,31 @@ Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall&
                               failed = true;
                               return;
                           }
+                          keys[i] = std::move(*key);
                           if (wheels[i].caching == WheelCaching::store)
                           {
-                              found[i] = install.cache.lookup(*key);
-                              if (found[i])
-                              {
-                                  return;
-                              }
+                              found[i] = install.cache.lookup(keys[i]);
                           }
-                          auto fresh = install_fresh(install, i, std::move(*key));
+                      });
+    if (failed)
+    {
+        return std::nullopt;
+    }
+    std::vector<WheelCaching> caching;
+    for (const auto& wheel : wheels)
+    {
+        caching.push_back(wheel.caching);
+    }
+    const auto locks = lock_missing(install.cache, keys, found, caching);
+    std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
+    util::for_each_parallel(wheels.size(), install.request.workers,
+                      [&](std::size_t i)
+                      {
+                          if (found[i])
+                          {
+                              return;
+                          }
+                          auto fresh = install_fresh(install, i, keys[i]);
                           if (!fresh)
                           {
                               failed = true;
@@ -204,7 +260,7 @@ Expected<std::optional<CachedWheels>> prepare_cached_wheels(const CachedInstall&
         {
             return std::nullopt;
         }
-        found[entry->index] = wheels[entry->index].caching == WheelCaching::store
+        found[entry->index] = caching[entry->index] == WheelCaching::store
                                   ? install.cache.publish(entry->key, entry->scratch, *sealed)
                                   : *sealed;
         result.scratches.push_back(std::move(entry->scratch));

@@ -24,6 +24,7 @@ namespace
 // foreign file reads as a miss.
 constexpr std::string_view k_header = "pydeb-cache 1 ";
 constexpr std::string_view k_temporary_prefix = ".tmp-";
+constexpr std::string_view k_lock_prefix = ".lock-";
 constexpr std::string_view k_cleanup_stamp = ".last-cleanup";
 constexpr std::time_t k_cleanup_interval = 24 * 60 * 60;
 constexpr std::time_t k_stale_temporary = 60 * 60;
@@ -31,6 +32,24 @@ constexpr std::time_t k_stale_temporary = 60 * 60;
 bool is_temporary(const fs::path& entry)
 {
     return entry.filename().string().starts_with(k_temporary_prefix);
+}
+
+bool is_lock(const fs::path& entry)
+{
+    return entry.filename().string().starts_with(k_lock_prefix);
+}
+
+// A lock file whose entry is gone and that nobody holds (so nobody is making the entry).
+void remove_unused_lock(const fs::path& lock)
+{
+    const fs::path entry =
+        lock.parent_path() / lock.filename().string().substr(k_lock_prefix.size());
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(entry, ec)) &&
+        FileLock::acquire(lock, std::chrono::milliseconds(0)))
+    {
+        fs::remove(lock, ec);
+    }
 }
 
 // Bytes an entry takes: a file's size, or the sum over a directory's files (hard links to the
@@ -204,6 +223,12 @@ void CacheStore::store(CacheKind kind, std::string_view key, std::string_view pa
     }
 }
 
+std::optional<FileLock> CacheStore::lock_entry(const fs::path& dir, std::string_view key,
+                                               std::chrono::milliseconds wait)
+{
+    return FileLock::acquire(dir / (std::string(k_lock_prefix) + std::string(key)), wait);
+}
+
 void CacheStore::touch(const fs::path& entry)
 {
     ::utimensat(AT_FDCWD, entry.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
@@ -218,7 +243,7 @@ std::vector<CacheUsage> CacheStore::usage() const
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(m_root / directory_name(kind), ec))
         {
-            if (!is_temporary(entry.path()))
+            if (!is_temporary(entry.path()) && !is_lock(entry.path()))
             {
                 ++usage.entries;
                 usage.bytes += entry_size(entry.path());
@@ -251,6 +276,11 @@ std::uint64_t CacheStore::cleanup(std::uint64_t max_size) const
         for (const auto& item : fs::directory_iterator(m_root / directory_name(kind), ec))
         {
             const fs::path& path = item.path();
+            if (is_lock(path))
+            {
+                remove_unused_lock(path);
+                continue;
+            }
             const std::time_t used = used_at(path);
             const std::uint64_t bytes = entry_size(path);
             if (is_temporary(path))

@@ -185,18 +185,29 @@ Expected<void> write_package(const PackageInfo& info, const std::filesystem::pat
     const auto cache = PayloadCache::open(options.cache);
     const auto key =
         cache ? cache->key(*members, info.source_date_epoch, now, compression) : std::nullopt;
-    if (auto cached = key ? cache->find(*key) : std::nullopt)
+    // A verified payload of an earlier build; a damaged one is written afresh below.
+    const auto reusable = [&]() -> std::optional<std::pair<DataSummary, CachedPayload>>
     {
-        if (auto data = reuse_summary(*members, cached->md5sums))
+        auto cached = cache->find(*key);
+        auto data = cached ? reuse_summary(*members, cached->md5sums) : std::nullopt;
+        if (!data || !cache->verify(*cached))
         {
-            // Only a verified payload is used; a damaged one is written afresh below.
-            if (cache->verify(*cached))
-            {
-                PYDEB_TRY(write_ar(info, *data, now, package.temporary_path(), compression,
-                                   cached->data, [] { return Expected<void>(); }, options.signer));
-                return commit(package, progress);
-            }
+            return std::nullopt;
         }
+        return std::pair{std::move(*data), std::move(*cached)};
+    };
+    auto reused = key ? reusable() : std::nullopt;
+    // A concurrent build of the same payload holds its lock until it is stored: wait, then use it.
+    std::optional<util::FileLock> lock;
+    if (key && !reused && (lock = cache->lock(*key)))
+    {
+        reused = reusable();
+    }
+    if (reused)
+    {
+        PYDEB_TRY(write_ar(info, reused->first, now, package.temporary_path(), compression,
+                           reused->second.data, [] { return Expected<void>(); }, options.signer));
+        return commit(package, progress);
     }
 
     // data.tar goes first to a scratch file beside the package (it is an AtomicOutput that is
