@@ -19,7 +19,9 @@
 #include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -81,9 +83,20 @@ Expected<fs::path> write_format(const Prepared& prepared, const resolve::Resolut
     progress.start(deb ? "write .deb" : "write .rpm");
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
-    PYDEB_TRY(deb ? package::deb::write_package(info, output, options)
-                  : package::rpm::write_package(info, output, options));
-    PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
+    auto written = deb ? package::deb::write_package(info, output, options)
+                       : package::rpm::write_package(info, output, options);
+    if (written)
+    {
+        written = util::write_file_atomic(sbom_beside(output), sbom);
+    }
+    if (!written && written.error().message.find(std::strerror(ENOSPC)) != std::string::npos)
+    {
+        // The writers name their hidden temporary file; the packager needs the output and a remedy.
+        return fail(output.string() + ": no space left on the output's file system (free " +
+                    "space, or choose another directory with -o); no partial file is left there\n" +
+                    written.error().message);
+    }
+    PYDEB_TRY(written);
     progress.finish();
     return output;
 }
@@ -251,7 +264,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           packaging_tools::render_rpm_requires(mapping.rpm_requires)));
     }
-    request.context.cache.cleanup_if_due(); // bounded, at most once a day
+    prepared.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 
@@ -329,7 +342,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
         // Each format gets its own PackageInfo (relations differ); the last takes this one, so
         // the entries are not copied for a single format.
         const bool last = i + 1 == formats.size();
-        package::WriteOptions options{&progress, signer ? &*signer : nullptr, request.cache};
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr, prepared.cache};
         written.push_back(PYDEB_TRY(write_format(
             prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
             formats[i], request.output_dir, options)));
@@ -337,7 +350,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
                                    signer ? &*signer : nullptr));
-    request.cache.cleanup_if_due(); // bounded, at most once a day
+    prepared.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 

@@ -6,6 +6,8 @@
 #include "util/hash.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
@@ -158,6 +160,36 @@ CacheStore CacheStore::from_environment()
         return CacheStore(fs::path(home) / ".cache" / "pydeb");
     }
     return off();
+}
+
+std::optional<std::string> CacheStore::write_problem() const
+{
+    if (!enabled())
+    {
+        return std::nullopt;
+    }
+    std::error_code ec;
+    fs::create_directories(m_root, ec);
+    if (ec)
+    {
+        return m_root.string() + ": " + ec.message();
+    }
+    std::string probe = (m_root / (std::string(k_temporary_prefix) + "probe-XXXXXX")).string();
+    const int fd = ::mkstemp(probe.data());
+    if (fd < 0)
+    {
+        return m_root.string() + ": " + std::strerror(errno);
+    }
+    const std::string block(4096, '\0');
+    const bool written = ::write(fd, block.data(), block.size()) == ssize_t(block.size());
+    const int error = errno;
+    ::close(fd);
+    ::unlink(probe.c_str());
+    if (!written)
+    {
+        return m_root.string() + ": " + std::strerror(error);
+    }
+    return std::nullopt;
 }
 
 std::optional<fs::path> CacheStore::directory(CacheKind kind) const

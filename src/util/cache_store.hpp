@@ -89,6 +89,11 @@ public:
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
     [[nodiscard]] std::uint64_t max_size() const { return m_max_size; }
 
+    // Why entries cannot be written here, e.g. "/c/pydeb: No space left on device", when the root
+    // cannot be made or a 4 KiB file in it cannot be written (a read-only or full file system);
+    // nullopt when they can. A command checks once and goes without the store, with a warning.
+    [[nodiscard]] std::optional<std::string> write_problem() const;
+
     // ROOT/<kind>, created; nullopt when the store is off or the directory cannot be made.
     [[nodiscard]] std::optional<std::filesystem::path> directory(CacheKind kind) const;
 
