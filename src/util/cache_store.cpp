@@ -340,6 +340,8 @@ std::uint64_t CacheStore::cleanup(std::uint64_t max_size) const
         total -= entry.bytes;
         removed += entry.bytes;
     }
+    // The scratch directories of builds killed before they could remove them (pipeline/prepare).
+    remove_abandoned_temp_dirs("pydeb");
     (void)write_file_atomic(m_root / k_cleanup_stamp, "");
     return removed;
 }

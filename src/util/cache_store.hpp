@@ -123,8 +123,9 @@ public:
     // What each kind holds.
     [[nodiscard]] std::vector<CacheUsage> usage() const;
     // Remove the least recently used entries of every kind until the store holds at most
-    // `max_size` bytes, temporary entries older than an hour, and the lock files of entries that
-    // are gone and no build holds. Returns the bytes removed.
+    // `max_size` bytes, temporary entries older than an hour, the lock files of entries that are
+    // gone and no build holds, and the scratch directories killed builds left in $TMPDIR
+    // (remove_abandoned_temp_dirs("pydeb")). Returns the bytes removed from the store.
     std::uint64_t cleanup(std::uint64_t max_size) const;
     // cleanup(max_size()) when the last one is over a day old: a build calls this at its end.
     void cleanup_if_due() const;

@@ -34,4 +34,14 @@ std::optional<FileLock> FileLock::acquire(const std::filesystem::path& path,
     return FileLock(std::move(fd));
 }
 
+std::optional<FileLock> FileLock::try_directory(const std::filesystem::path& path)
+{
+    Fd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd || ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0)
+    {
+        return std::nullopt;
+    }
+    return FileLock(std::move(fd));
+}
+
 } // namespace pydeb::util

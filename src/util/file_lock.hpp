@@ -21,6 +21,11 @@ public:
     [[nodiscard]] static std::optional<FileLock> acquire(const std::filesystem::path& path,
                                                          std::chrono::milliseconds wait);
 
+    // The lock of the directory `path` itself (flock(2) on the directory), taken without waiting;
+    // nullopt when someone holds it or it is no directory. A TempDir holds its own, so a cleanup
+    // tells a directory a killed process left (nobody holds it) from one in use.
+    [[nodiscard]] static std::optional<FileLock> try_directory(const std::filesystem::path& path);
+
 private:
     explicit FileLock(Fd fd) : m_fd(std::move(fd)) {}
     Fd m_fd;
