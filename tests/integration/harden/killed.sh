@@ -1,8 +1,9 @@
 #!/bin/bash
 # Issue 20, "crash safety": `pydeb build` killed with SIGKILL at 10 random moments, spread over its
-# stages (a cold build's --timings give each stage's window; the moments take the stages in turn,
-# each at a random point of its window), with one cache shared by every build; the cold rounds
-# empty the cache first so that a kill can land in the wheel installs and the bytecode compiler.
+# stages (a cold and a warm build's --timings give each stage's window; the moments take the
+# stages in turn, each at a random point of its window), with one cache shared by every build;
+# every other build starts from an emptied cache so that a kill can land in the project wheel's
+# build, the wheel installs and the bytecode compiler. A build that finished first is no kill.
 # After each kill: any package at the output path is whole (cmp-identical to an undisturbed
 # build: a killed build leaves none or the complete one it committed), then the next build with
 # the same cache and output directory is byte-identical. Finally the temporaries the killed builds
@@ -15,40 +16,60 @@ export XDG_CACHE_HOME=$work/cache TMPDIR=$work/tmp
 mkdir "$TMPDIR"
 hello_build "$work/hello" "$work/reference" --no-cache || { cat "$work/reference.log"; fail "reference build"; }
 
-# The stages' windows in a cold build: "pydeb: timings: STAGE  SECONDS s", in order.
-hello_build "$work/hello" "$work/timed" --timings || { cat "$work/timed.log"; fail "timed build"; }
-same_packages "$work/reference" "$work/timed"
+# The stages' windows of a cold and of a warm build, from --timings ("pydeb: timings: STAGE  N s").
 declare -A start length
-at=0
-while read -r stage seconds; do
-    start[$stage]=$at length[$stage]=$seconds
-    at=$(awk -v a="$at" -v b="$seconds" 'BEGIN { print a + b }')
-done < <(sed -n 's/^pydeb: timings: \(.*[^ ]\)  *\([0-9.]*\) s$/\1\t\2/p' "$work/timed.log" |
-         grep -v '^total' | tr ' ' '_' | tr '\t' ' ')
-[[ -n ${start[install]:-} && -n ${start[write_.rpm]:-} ]] || { cat "$work/timed.log"; fail "no stage timings"; }
+timed() { # timed cold|warm
+    hello_build "$work/hello" "$work/timed-$1" --timings || { cat "$work/timed-$1.log"; fail "timed $1 build"; }
+    same_packages "$work/reference" "$work/timed-$1"
+    local at=0 stage seconds
+    while read -r stage seconds; do
+        start[$1:$stage]=$at length[$1:$stage]=$seconds
+        at=$(awk -v a="$at" -v b="$seconds" 'BEGIN { print a + b }')
+    done < <(sed -n 's/^pydeb: timings: \(.*[^ ]\)  *\([0-9.]*\) s$/\1\t\2/p' "$work/timed-$1.log" |
+             grep -v '^total' | tr ' ' '_' | tr '\t' ' ')
+    [[ -n ${start[$1:install]:-} && -n ${start[$1:write_.rpm]:-} ]] || { cat "$work/timed-$1.log"; fail "no stage timings"; }
+}
+timed cold
+timed warm
 
-targets=(prepare install map_\(deb\) write_.deb write_.rpm)
-kills=()
-for i in $(seq 0 9); do
-    stage=${targets[$((i % ${#targets[@]}))]}
-    if ((i % 2 == 0)); then "$PYDEB" cache clean --max-size 0 >/dev/null; fi # cold
-    moment=$(awk -v s="${start[$stage]}" -v l="${length[$stage]}" -v r="$RANDOM" \
-        'BEGIN { printf "%.3f", s + l * r / 32768 }')
-    out=$work/out
-    SOURCE_DATE_EPOCH=1700000000 "$PYDEB" build "$work/hello/pydeb.yaml" -o "$out" >"$work/killed-$i.log" 2>&1 &
+# Cold kills (the cache emptied first) aim at the project wheel's pip run and the wheel installs
+# with the bytecode compiler; warm ones at the mapping and the two writers.
+cold_targets=(install prepare install map_\(deb\) write_.rpm)
+warm_targets=(map_\(deb\) write_.deb write_.rpm map_\(rpm\) write_.rpm)
+kills=() attempts=0 out=$work/out
+while ((${#kills[@]} < 10)); do
+    ((++attempts <= 20)) || fail "only ${#kills[@]} of 20 builds were killed before they finished: ${kills[*]}"
+    if ((attempts % 2)); then
+        temperature=cold stage=${cold_targets[$((attempts / 2 % 5))]}
+        "$PYDEB" cache clean --max-size 0 >/dev/null
+    else
+        temperature=warm stage=${warm_targets[$((attempts / 2 % 5))]}
+    fi
+    moment=$(awk -v s="${start[$temperature:$stage]}" -v l="${length[$temperature:$stage]}" \
+        -v r="$RANDOM" 'BEGIN { printf "%.3f", s + l * r / 32768 }')
+    SOURCE_DATE_EPOCH=1700000000 "$PYDEB" build "$work/hello/pydeb.yaml" -o "$out" >"$work/killed.log" 2>&1 &
     pid=$!
     sleep "$moment"
-    kill -KILL "$pid" 2>/dev/null && kills+=("$stage@${moment}s")
-    wait "$pid" 2>/dev/null && kills+=("(finished)")
+    # It may have finished (and been reaped) already: its exit status below says which.
+    kill -KILL "$pid" 2>/dev/null || echo "build $attempts finished before ${moment}s"
+    status=0
+    wait "$pid" || status=$?
+    # A build that finished before the moment (exit 0) is no kill; anything else but SIGKILL is a failure.
+    if ((status == 137)); then
+        kills+=("$temperature:$stage@${moment}s")
+    elif ((status != 0)); then
+        cat "$work/killed.log"
+        fail "the build to be killed exited $status"
+    fi
     for package in "$out"/*.deb "$out"/*.rpm; do
         [[ -e $package ]] || continue
         cmp "$package" "$work/reference/$(basename "$package")" ||
-            fail "kill $i ($stage, ${moment}s): a partial package at the output path: $package"
+            fail "killed at $stage (${moment}s): a partial package at the output path: $package"
     done
-    hello_build "$work/hello" "$out" || { cat "$out.log"; fail "the build after kill $i ($stage) failed"; }
+    hello_build "$work/hello" "$out" || { cat "$out.log"; fail "the build after a kill at $stage failed"; }
     same_packages "$work/reference" "$out"
 done
-pass "10 builds killed (${kills[*]}): never a partial package at the output path, each next build identical"
+pass "10 builds killed with SIGKILL (${kills[*]}; $attempts started): never a partial package at the output path, each next build identical"
 
 find "$XDG_CACHE_HOME/pydeb" "$TMPDIR" -mindepth 1 -maxdepth 2 \( -name '.tmp-*' -o -name 'pydeb-*' \) \
     -exec touch -h -d '2 hours ago' {} +
