@@ -55,7 +55,7 @@ TEST_CASE("FileLock: a killed holder's lock is free at once")
 
 TEST_CASE("CacheStore: entry locks; cleanup removes those of missing entries nobody holds")
 {
-    const CacheStore store(fs::absolute("store"));
+    const CacheStore store(fs::absolute("locked-store"));
     const fs::path dir = *store.directory(CacheKind::wheels);
     auto held = CacheStore::lock_entry(dir, "made-now", milliseconds(0));
     REQUIRE(held);
