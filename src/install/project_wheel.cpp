@@ -38,17 +38,22 @@ Expected<void> copy_project(const fs::path& project_dir, const fs::path& copy)
     };
     std::error_code error;
     fs::create_directory(copy, error);
+    // Walked by its canonical path, so the directory of the copy is recognised and left out when
+    // the scratch directory lies inside the project (TMPDIR in the checkout, as CI systems set).
+    const fs::path source = fs::canonical(project_dir, error);
+    const fs::path itself = error ? fs::path() : fs::canonical(copy.parent_path(), error);
     if (error)
     {
         return failed(copy, error);
     }
-    auto it = fs::recursive_directory_iterator(project_dir, error);
+    auto it = fs::recursive_directory_iterator(source, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error))
     {
         const fs::path& from = it->path();
-        const fs::path to = copy / from.lexically_relative(project_dir);
+        const fs::path to = copy / from.lexically_relative(source);
         const auto status = it->symlink_status(error);
-        if (it.depth() == 0 && (from.filename() == ".tox" || from.filename() == ".nox"))
+        if ((it.depth() == 0 && (from.filename() == ".tox" || from.filename() == ".nox")) ||
+            from == itself)
         {
             it.disable_recursion_pending();
         }

@@ -7,7 +7,8 @@
 #    (filled before the build; and one with room for the check only, which fills up during the
 #    build): the build succeeds, warns when it cannot write the cache, and its packages are
 #    byte-identical (cmp) to a --no-cache build;
-#  - a read-only project tree: the build succeeds, byte-identical.
+#  - a read-only project tree, and one holding the build's TMPDIR: the build succeeds,
+#    byte-identical.
 if [[ -z ${PYDEB_MOUNT_NAMESPACE:-} ]]; then
     exec unshare --mount --propagation private env PYDEB_MOUNT_NAMESPACE=1 bash "$0" "$@"
 fi
@@ -69,6 +70,11 @@ tmpfs "$work/mnt/small-cache" 512k
 cached_build small-cache "$work/mnt/small-cache" quiet
 [[ -n $(ls -A "$work/mnt/small-cache/pydeb") ]] || fail "nothing was written to the small cache"
 pass "a cache on a full file system, or one that fills up during the build: the build succeeds, identical packages"
+
+mkdir "$work/hello/tmp" # TMPDIR inside the project, as CI systems set it: the copy leaves itself out
+TMPDIR=$work/hello/tmp cached_build tmp-inside "$work/cache-2" quiet
+rmdir "$work/hello/tmp"
+pass "TMPDIR inside the project tree: identical packages"
 
 read_only "$work/hello"
 cached_build ro-project "$work/cache-2" quiet
