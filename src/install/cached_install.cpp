@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 namespace fs = std::filesystem;
@@ -170,6 +171,7 @@ std::vector<util::FileLock> lock_missing(const WheelCache& cache,
     }
     std::ranges::sort(missing, {}, [&](std::size_t i) -> const std::string& { return keys[i]; });
     std::vector<util::FileLock> locks;
+    auto wait = util::CacheStore::k_lock_wait;
     for (std::size_t n = 0; n < missing.size(); ++n)
     {
         const std::size_t i = missing[n];
@@ -177,9 +179,12 @@ std::vector<util::FileLock> lock_missing(const WheelCache& cache,
         {
             continue;
         }
-        auto lock = util::CacheStore::lock_entry(cache.root(), keys[i]);
+        auto lock = util::CacheStore::lock_entry(cache.root(), keys[i], wait);
         if (!lock)
         {
+            // A holder that kept one lock past the wait (stopped, or stuck) keeps the others
+            // too: they are tried without waiting, so one stuck build costs one wait, not one each.
+            wait = std::chrono::milliseconds(0);
             caching[i] = WheelCaching::skip;
             continue;
         }

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Issue 20, "crash safety": `pydeb build` killed with SIGKILL at 10 random moments, spread over its
-# stages (a cold and a warm build's --timings give each stage's window; the moments take the
+# stages (cold and warm builds' --timings give each stage's window; the moments take the
 # stages in turn, each at a random point of its window), with one cache shared by every build;
 # every other build starts from an emptied cache so that a kill can land in the project wheel's
 # build, the wheel installs and the bytecode compiler. A build that finished first is no kill.
@@ -16,21 +16,25 @@ export XDG_CACHE_HOME=$work/cache TMPDIR=$work/tmp
 mkdir "$TMPDIR"
 hello_build "$work/hello" "$work/reference" --no-cache || { cat "$work/reference.log"; fail "reference build"; }
 
-# The stages' windows of a cold and of a warm build, from --timings ("pydeb: timings: STAGE  N s").
+# The stages' windows of a build, from its --timings ("pydeb: timings: STAGE  N s"): the cold ones
+# from a first build with an empty cache, the warm ones from the latest rebuild (the load of the
+# machine changes them).
 declare -A start length
-timed() { # timed cold|warm
-    hello_build "$work/hello" "$work/timed-$1" --timings || { cat "$work/timed-$1.log"; fail "timed $1 build"; }
-    same_packages "$work/reference" "$work/timed-$1"
+windows() { # windows cold|warm LOG
     local at=0 stage seconds
     while read -r stage seconds; do
         start[$1:$stage]=$at length[$1:$stage]=$seconds
         at=$(awk -v a="$at" -v b="$seconds" 'BEGIN { print a + b }')
-    done < <(sed -n 's/^pydeb: timings: \(.*[^ ]\)  *\([0-9.]*\) s$/\1\t\2/p' "$work/timed-$1.log" |
+    done < <(sed -n 's/^pydeb: timings: \(.*[^ ]\)  *\([0-9.]*\) s$/\1\t\2/p' "$2" |
              grep -v '^total' | tr ' ' '_' | tr '\t' ' ')
-    [[ -n ${start[$1:install]:-} && -n ${start[$1:write_.rpm]:-} ]] || { cat "$work/timed-$1.log"; fail "no stage timings"; }
+    [[ -n ${start[$1:install]:-} && -n ${start[$1:write_.rpm]:-} ]] || { cat "$2"; fail "no stage timings in $2"; }
 }
-timed cold
-timed warm
+for temperature in cold warm; do
+    hello_build "$work/hello" "$work/timed-$temperature" --timings ||
+        { cat "$work/timed-$temperature.log"; fail "timed $temperature build"; }
+    same_packages "$work/reference" "$work/timed-$temperature"
+    windows "$temperature" "$work/timed-$temperature.log"
+done
 
 # Cold kills (the cache emptied first) aim at the project wheel's pip run and the wheel installs
 # with the bytecode compiler; warm ones at the mapping and the two writers.
@@ -66,8 +70,9 @@ while ((${#kills[@]} < 10)); do
         cmp "$package" "$work/reference/$(basename "$package")" ||
             fail "killed at $stage (${moment}s): a partial package at the output path: $package"
     done
-    hello_build "$work/hello" "$out" || { cat "$out.log"; fail "the build after a kill at $stage failed"; }
+    hello_build "$work/hello" "$out" --timings || { cat "$out.log"; fail "the build after a kill at $stage failed"; }
     same_packages "$work/reference" "$out"
+    if [[ $temperature == warm ]]; then windows warm "$out.log"; fi # truly warm: the cache was whole
 done
 pass "10 builds killed with SIGKILL (${kills[*]}; $attempts started): never a partial package at the output path, each next build identical"
 
