@@ -1,5 +1,6 @@
 #include "install/project_wheel.hpp"
 
+#include "adapters/archive/zip_reader.hpp"
 #include "adapters/process/process.hpp"
 
 #include <map>
@@ -26,6 +27,95 @@ std::map<fs::path, fs::file_time_type> wheels_in(const fs::path& directory)
     return wheels;
 }
 
+// A private copy of the project tree: directories, regular files (with their mtimes) and symlinks
+// as they are; sockets, FIFOs and devices are no source.
+Expected<void> copy_project(const fs::path& project_dir, const fs::path& copy)
+{
+    const auto failed = [&](const fs::path& path, const std::error_code& error)
+    {
+        return fail("cannot copy the project " + project_dir.string() + " to build its wheel: " +
+                    path.string() + ": " + error.message());
+    };
+    std::error_code error;
+    fs::create_directory(copy, error);
+    // Walked by its canonical path, so the directory of the copy is recognised and left out when
+    // the scratch directory lies inside the project (TMPDIR in the checkout, as CI systems set).
+    const fs::path source = fs::canonical(project_dir, error);
+    const fs::path itself = error ? fs::path() : fs::canonical(copy.parent_path(), error);
+    if (error)
+    {
+        return failed(copy, error);
+    }
+    auto it = fs::recursive_directory_iterator(source, error);
+    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error))
+    {
+        const fs::path& from = it->path();
+        const fs::path to = copy / from.lexically_relative(source);
+        const auto status = it->symlink_status(error);
+        if ((it.depth() == 0 && (from.filename() == ".tox" || from.filename() == ".nox")) ||
+            from == itself)
+        {
+            it.disable_recursion_pending();
+        }
+        else if (fs::is_symlink(status))
+        {
+            fs::copy_symlink(from, to, error);
+        }
+        else if (fs::is_directory(status))
+        {
+            fs::create_directory(to, error);
+        }
+        else if (fs::is_regular_file(status))
+        {
+            fs::copy_file(from, to, error);
+            if (!error)
+            {
+                fs::last_write_time(to, it->last_write_time(error), error);
+            }
+        }
+        if (error)
+        {
+            return failed(from, error);
+        }
+    }
+    return error ? failed(project_dir, error) : Expected<void>{};
+}
+
+// Whether a wheel member is code or data that lands in site-packages: anything but the
+// .dist-info directory and the .data directory's scripts/headers/data schemes (PEP 427).
+bool is_project_file(std::string_view name)
+{
+    const auto top = name.substr(0, name.find('/'));
+    if (top.ends_with(".dist-info"))
+    {
+        return false;
+    }
+    if (top.ends_with(".data"))
+    {
+        const auto rest = name.substr(std::min(name.size(), top.size() + 1));
+        return rest.starts_with("purelib/") || rest.starts_with("platlib/");
+    }
+    return true;
+}
+
+Expected<void> check_holds_project(const fs::path& project_dir, const fs::path& wheel)
+{
+    auto reader = PYDEB_TRY(adapters::ZipReader::open(wheel));
+    while (const auto entry = PYDEB_TRY(reader.next()))
+    {
+        if (entry->type == adapters::ZipEntryType::file && is_project_file(entry->name))
+        {
+            return {};
+        }
+    }
+    return fail(project_dir.string() + ": the wheel built from the project (" +
+                wheel.filename().string() +
+                ") holds none of its packages or modules, only metadata: check that the build "
+                "backend finds them (setuptools: `packages`/`package_dir` in setup.cfg [options] "
+                "or [tool.setuptools] in pyproject.toml; a src/ layout needs `where = src`) and "
+                "that the sources are inside the project directory");
+}
+
 } // namespace
 
 Expected<fs::path> build_project_wheel(const fs::path& project_dir,
@@ -38,6 +128,8 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
     {
         return fail("cannot create " + out_dir.string() + ": " + error.message());
     }
+    const fs::path copy = out_dir / "source";
+    PYDEB_TRY(copy_project(project_dir, copy));
     const auto before = wheels_in(out_dir);
     const std::vector<std::string> arguments{"-m",
                                              "pip",
@@ -48,7 +140,7 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
                                              "--disable-pip-version-check",
                                              "-w",
                                              fs::absolute(out_dir).string(),
-                                             fs::absolute(project_dir).string()};
+                                             fs::absolute(copy).string()};
     const auto result = PYDEB_TRY(adapters::run_process(
         facts.run_path(), arguments,
         {{{"PIP_NO_INPUT", "1"},
@@ -78,6 +170,7 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
         return fail("pip reported success but " + std::to_string(built.size()) +
                     " new wheels appeared in " + out_dir.string() + ":\n" + result.standard_output);
     }
+    PYDEB_TRY(check_holds_project(project_dir, built.front()));
     return built.front();
 }
 

@@ -103,10 +103,18 @@ fs::path bundle_prefix(const spec::Spec& spec)
 }
 
 Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defaults,
-                           const util::CacheStore& cache, util::Progress& progress,
+                           const util::CacheStore& store, util::Progress& progress,
                            sources::Network network)
 {
     spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
+    // The cache only saves time: on a read-only or full file system the command goes without it.
+    util::CacheStore cache = store;
+    if (const auto problem = store.write_problem())
+    {
+        progress.warning("cannot write pydeb's cache (" + *problem +
+                         "): building without it; --no-cache silences this");
+        cache = util::CacheStore::off();
+    }
     auto spares = std::make_unique<util::SpareDirectories>(
         cache.directory(util::CacheKind::spare_directories));
     util::TempDir scratch =

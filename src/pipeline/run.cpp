@@ -21,7 +21,9 @@
 #include "pipeline/stage_venv.hpp"
 #include "pipeline/target_plan.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -92,9 +94,20 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
-    PYDEB_TRY(deb ? package::deb::write_package_reusing(info, output, options, cache)
-                  : package::rpm::write_package(info, output, options));
-    PYDEB_TRY(util::write_file_atomic(sbom_beside(output), sbom));
+    auto written = deb ? package::deb::write_package_reusing(info, output, options, cache)
+                       : package::rpm::write_package(info, output, options);
+    if (written)
+    {
+        written = util::write_file_atomic(sbom_beside(output), sbom);
+    }
+    if (!written && written.error().message.find(std::strerror(ENOSPC)) != std::string::npos)
+    {
+        // The writers name their hidden temporary file; the packager needs the output and a remedy.
+        return fail(output.string() + ": no space left on the output's file system (free " +
+                    "space, or choose another directory with -o); no partial file is left there\n" +
+                    written.error().message);
+    }
+    PYDEB_TRY(written);
     options.progress->finish();
     return output;
 }
@@ -294,7 +307,7 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
         PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
                                           packaging_tools::render_rpm_requires(mapping.rpm_requires)));
     }
-    request.context.cache.cleanup_if_due(); // bounded, at most once a day
+    prepared.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 
@@ -392,12 +405,12 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
         package::WriteOptions options{&progress, signer ? &*signer : nullptr};
         written.push_back(PYDEB_TRY(write_package(prepared, resolution, staged,
                                                   std::move(packages[i]), builds[i].format,
-                                                  request.output_dir, options, request.cache)));
+                                                  request.output_dir, options, prepared.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
                                    signer ? &*signer : nullptr));
-    request.cache.cleanup_if_due(); // bounded, at most once a day
+    prepared.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 

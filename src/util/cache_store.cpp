@@ -6,6 +6,8 @@
 #include "util/hash.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
@@ -24,6 +26,7 @@ namespace
 // foreign file reads as a miss.
 constexpr std::string_view k_header = "pydeb-cache 1 ";
 constexpr std::string_view k_temporary_prefix = ".tmp-";
+constexpr std::string_view k_lock_prefix = ".lock-";
 constexpr std::string_view k_cleanup_stamp = ".last-cleanup";
 constexpr std::time_t k_cleanup_interval = 24 * 60 * 60;
 constexpr std::time_t k_stale_temporary = 60 * 60;
@@ -31,6 +34,24 @@ constexpr std::time_t k_stale_temporary = 60 * 60;
 bool is_temporary(const fs::path& entry)
 {
     return entry.filename().string().starts_with(k_temporary_prefix);
+}
+
+bool is_lock(const fs::path& entry)
+{
+    return entry.filename().string().starts_with(k_lock_prefix);
+}
+
+// A lock file whose entry is gone and that nobody holds (so nobody is making the entry).
+void remove_unused_lock(const fs::path& lock)
+{
+    const fs::path entry =
+        lock.parent_path() / lock.filename().string().substr(k_lock_prefix.size());
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(entry, ec)) &&
+        FileLock::acquire(lock, std::chrono::milliseconds(0)))
+    {
+        fs::remove(lock, ec);
+    }
 }
 
 // Bytes an entry takes: a file's size, or the sum over a directory's files (hard links to the
@@ -145,6 +166,36 @@ CacheStore CacheStore::from_environment()
     return off();
 }
 
+std::optional<std::string> CacheStore::write_problem() const
+{
+    if (!enabled())
+    {
+        return std::nullopt;
+    }
+    std::error_code ec;
+    fs::create_directories(m_root, ec);
+    if (ec)
+    {
+        return m_root.string() + ": " + ec.message();
+    }
+    std::string probe = (m_root / (std::string(k_temporary_prefix) + "probe-XXXXXX")).string();
+    const int fd = ::mkstemp(probe.data());
+    if (fd < 0)
+    {
+        return m_root.string() + ": " + std::strerror(errno);
+    }
+    const std::string block(4096, '\0');
+    const bool written = ::write(fd, block.data(), block.size()) == ssize_t(block.size());
+    const int error = errno;
+    ::close(fd);
+    ::unlink(probe.c_str());
+    if (!written)
+    {
+        return m_root.string() + ": " + std::strerror(error);
+    }
+    return std::nullopt;
+}
+
 std::optional<fs::path> CacheStore::directory(CacheKind kind) const
 {
     if (!enabled())
@@ -208,6 +259,12 @@ void CacheStore::store(CacheKind kind, std::string_view key, std::string_view pa
     }
 }
 
+std::optional<FileLock> CacheStore::lock_entry(const fs::path& dir, std::string_view key,
+                                               std::chrono::milliseconds wait)
+{
+    return FileLock::acquire(dir / (std::string(k_lock_prefix) + std::string(key)), wait);
+}
+
 void CacheStore::touch(const fs::path& entry)
 {
     ::utimensat(AT_FDCWD, entry.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
@@ -222,7 +279,7 @@ std::vector<CacheUsage> CacheStore::usage() const
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(m_root / directory_name(kind), ec))
         {
-            if (!is_temporary(entry.path()))
+            if (!is_temporary(entry.path()) && !is_lock(entry.path()))
             {
                 ++usage.entries;
                 usage.bytes += entry_size(entry.path());
@@ -255,6 +312,11 @@ std::uint64_t CacheStore::cleanup(std::uint64_t max_size) const
         for (const auto& item : fs::directory_iterator(m_root / directory_name(kind), ec))
         {
             const fs::path& path = item.path();
+            if (is_lock(path))
+            {
+                remove_unused_lock(path);
+                continue;
+            }
             const std::time_t used = used_at(path);
             const std::uint64_t bytes = entry_size(path);
             if (is_temporary(path))
@@ -282,6 +344,8 @@ std::uint64_t CacheStore::cleanup(std::uint64_t max_size) const
         total -= entry.bytes;
         removed += entry.bytes;
     }
+    // The scratch directories of builds killed before they could remove them (pipeline/prepare).
+    remove_abandoned_temp_dirs("pydeb");
     (void)write_file_atomic(m_root / k_cleanup_stamp, "");
     return removed;
 }

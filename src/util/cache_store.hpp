@@ -5,6 +5,8 @@
 //   ROOT/<kind>/<key>         an entry: a file (load/store below) or a directory that its kind's
 //                             code publishes by rename (installed wheels, payloads)
 //   ROOT/<kind>/.tmp-*        entries being written; never read, removed by cleanup when stale
+//   ROOT/<kind>/.lock-<key>   the entry's lock file (flock(2)): held by the build making the entry,
+//                             so a concurrent build needing it waits and then uses it
 //
 // ROOT is $XDG_CACHE_HOME/pydeb, else $HOME/.cache/pydeb (XDG Base Directory Specification). Every
 // entry only saves time: a missing, unwritable, damaged or concurrently removed entry never fails
@@ -12,6 +14,9 @@
 // used first.
 #pragma once
 
+#include "util/file_lock.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -87,6 +92,11 @@ public:
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
     [[nodiscard]] std::uint64_t max_size() const { return m_max_size; }
 
+    // Why entries cannot be written here, e.g. "/c/pydeb: No space left on device", when the root
+    // cannot be made or a 4 KiB file in it cannot be written (a read-only or full file system);
+    // nullopt when they can. A command checks once and goes without the store, with a warning.
+    [[nodiscard]] std::optional<std::string> write_problem() const;
+
     // ROOT/<kind>, created; nullopt when the store is off or the directory cannot be made.
     [[nodiscard]] std::optional<std::filesystem::path> directory(CacheKind kind) const;
 
@@ -96,13 +106,29 @@ public:
     // Publish a file entry atomically (a temporary file renamed into place). Failures are ignored.
     void store(CacheKind kind, std::string_view key, std::string_view payload) const;
 
+    // How long a build waits for another one making the entry it needs: longer than making the
+    // installed wheels of a large application takes; when it runs out, the build makes its own
+    // copy without the cache (the other build may be stuck, e.g. stopped with SIGSTOP).
+    static constexpr std::chrono::milliseconds k_lock_wait{120'000};
+
+    // The lock of entry `key` in the kind directory `dir` (ROOT/<kind>/.lock-KEY), taken before
+    // making that entry and held until it is published, so that builds needing the same entry at
+    // once make it once. nullopt when the wait runs out or the lock file cannot be made: the
+    // caller then makes the entry for itself alone. Entries stay atomic without it (a build that
+    // does not lock only does the work twice), so a lock file removed by cleanup costs nothing.
+    [[nodiscard]] static std::optional<FileLock>
+    lock_entry(const std::filesystem::path& dir, std::string_view key,
+               std::chrono::milliseconds wait = k_lock_wait);
+
     // Mark an entry (file or directory) as used now, for the least-recently-used cleanup.
     static void touch(const std::filesystem::path& entry);
 
     // What each kind holds.
     [[nodiscard]] std::vector<CacheUsage> usage() const;
     // Remove the least recently used entries of every kind until the store holds at most
-    // `max_size` bytes, and temporary entries older than an hour. Returns the bytes removed.
+    // `max_size` bytes, temporary entries older than an hour, the lock files of entries that are
+    // gone and no build holds, and the scratch directories killed builds left in $TMPDIR
+    // (remove_abandoned_temp_dirs("pydeb")). Returns the bytes removed from the store.
     std::uint64_t cleanup(std::uint64_t max_size) const;
     // cleanup(max_size()) when the last one is over a day old: a build calls this at its end.
     void cleanup_if_due() const;

@@ -4,6 +4,7 @@
 
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
@@ -157,15 +158,21 @@ Expected<void> AtomicOutput::commit(fs::perms mode)
     return {};
 }
 
+namespace
+{
+
+fs::path temp_base()
+{
+    const char* tmpdir = std::getenv("TMPDIR");
+    return tmpdir != nullptr && *tmpdir != '\0' ? fs::path(tmpdir) : fs::path("/tmp");
+}
+
+} // namespace
+
 Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& parent,
                                   SpareDirectories* spares)
 {
-    fs::path base = parent;
-    if (base.empty())
-    {
-        const char* tmpdir = std::getenv("TMPDIR");
-        base = tmpdir != nullptr && *tmpdir != '\0' ? fs::path(tmpdir) : fs::path("/tmp");
-    }
+    const fs::path base = parent.empty() ? temp_base() : parent;
     std::string pattern = (base / (std::string(prefix) + "-XXXXXX")).string();
     if (::mkdtemp(pattern.data()) == nullptr)
     {
@@ -175,7 +182,7 @@ Expected<TempDir> TempDir::create(std::string_view prefix, const fs::path& paren
 }
 
 TempDir::TempDir(TempDir&& other) noexcept
-    : m_path(std::move(other.m_path)), m_spares(other.m_spares)
+    : m_path(std::move(other.m_path)), m_spares(other.m_spares), m_lock(std::move(other.m_lock))
 {
     other.m_path.clear();
 }
@@ -185,6 +192,26 @@ TempDir::~TempDir()
     if (!m_path.empty())
     {
         (void)remove_tree(m_path, m_spares);
+    }
+}
+
+void remove_abandoned_temp_dirs(std::string_view prefix)
+{
+    constexpr auto k_unused = std::chrono::hours(1);
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(temp_base(), ec))
+    {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(std::string(prefix) + "-") || !entry.is_directory(ec) ||
+            entry.is_symlink(ec) || now - entry.last_write_time(ec) < k_unused || ec)
+        {
+            continue;
+        }
+        if (const auto lock = FileLock::try_directory(entry.path()))
+        {
+            (void)remove_tree(entry.path());
+        }
     }
 }
 

@@ -3,8 +3,10 @@
 
 #include "util/directories.hpp"
 #include "util/expected.hpp"
+#include "util/file_lock.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,7 +48,9 @@ private:
 };
 
 // A directory created under $TMPDIR (or a given parent) and removed recursively on destruction,
-// its emptied directories given to `spares` when there is a pool (which must outlive it).
+// its emptied directories given to `spares` when there is a pool (which must outlive it). It holds
+// its own directory lock (FileLock::try_directory) while it lives, so one that a killed process
+// left behind can be told from one in use (remove_abandoned_temp_dirs).
 class TempDir
 {
 public:
@@ -62,11 +66,16 @@ public:
 
 private:
     TempDir(std::filesystem::path path, SpareDirectories* spares)
-        : m_path(std::move(path)), m_spares(spares)
+        : m_path(std::move(path)), m_spares(spares), m_lock(FileLock::try_directory(m_path))
     {
     }
     std::filesystem::path m_path;
     SpareDirectories* m_spares = nullptr;
+    std::optional<FileLock> m_lock;
 };
+
+// Remove the directories PREFIX-* under $TMPDIR (else /tmp) that killed processes left: unused for
+// an hour (mtime) and held by no TempDir. A cleanup: best effort, quiet.
+void remove_abandoned_temp_dirs(std::string_view prefix);
 
 } // namespace pydeb::util

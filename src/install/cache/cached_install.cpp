@@ -7,10 +7,13 @@
 #include "install/wheel/stage_tree.hpp"
 #include "install/strip.hpp"
 #include "install/venv.hpp"
+#include "util/cache_store.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 namespace fs = std::filesystem;
@@ -149,6 +152,48 @@ CacheManifest manifest_of(const Fresh& fresh, const InstallRequest& request)
     return manifest;
 }
 
+// The entry locks of the wheels the cache lacks (util::CacheStore::lock_entry), taken in key order:
+// builds that took the same locks in different orders could each hold one the other waits for.
+// A build that held a lock has published its entry when it lets go, so each is looked up again;
+// a wheel whose lock is not had is installed for this build alone (its caching becomes `skip`).
+std::vector<util::FileLock> lock_missing(const WheelCache& cache,
+                                         const std::vector<std::string>& keys,
+                                         std::vector<std::optional<CacheEntry>>& found,
+                                         std::vector<WheelCaching>& caching)
+{
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (!found[i] && caching[i] == WheelCaching::store)
+        {
+            missing.push_back(i);
+        }
+    }
+    std::ranges::sort(missing, {}, [&](std::size_t i) -> const std::string& { return keys[i]; });
+    std::vector<util::FileLock> locks;
+    auto wait = util::CacheStore::k_lock_wait;
+    for (std::size_t n = 0; n < missing.size(); ++n)
+    {
+        const std::size_t i = missing[n];
+        if (n > 0 && keys[missing[n - 1]] == keys[i]) // the same wheel twice: one lock
+        {
+            continue;
+        }
+        auto lock = util::CacheStore::lock_entry(cache.root(), keys[i], wait);
+        if (!lock)
+        {
+            // A holder that kept one lock past the wait (stopped, or stuck) keeps the others
+            // too: they are tried without waiting, so one stuck build costs one wait, not one each.
+            wait = std::chrono::milliseconds(0);
+            caching[i] = WheelCaching::skip;
+            continue;
+        }
+        found[i] = cache.lookup(keys[i]);
+        locks.push_back(std::move(*lock));
+    }
+    return locks;
+}
+
 } // namespace
 
 Expected<CachedWheels> prepare_cached_wheels(const CachedInstall& install)
@@ -156,8 +201,15 @@ Expected<CachedWheels> prepare_cached_wheels(const CachedInstall& install)
     const auto& wheels = install.request.wheels;
     const bool publish = install.keeping == EntryKeeping::publish;
     std::vector<std::optional<CacheEntry>> found(wheels.size());
-    std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
+    std::vector<std::string> keys(wheels.size());
     std::vector<std::optional<Error>> errors(wheels.size());
+    // What each wheel's entry becomes: kept in the cache, or this build's alone (a temporary
+    // store, the project's own wheel, or a lock not had in time).
+    std::vector<WheelCaching> caching;
+    for (const auto& wheel : wheels)
+    {
+        caching.push_back(publish ? wheel.caching : WheelCaching::skip);
+    }
     util::for_each_parallel(wheels.size(), install.request.workers,
                       [&](std::size_t i)
                       {
@@ -167,15 +219,23 @@ Expected<CachedWheels> prepare_cached_wheels(const CachedInstall& install)
                               errors[i] = context(wheels[i].path.string(), key.error());
                               return;
                           }
-                          if (publish && wheels[i].caching == WheelCaching::store)
+                          keys[i] = std::move(*key);
+                          if (caching[i] == WheelCaching::store)
                           {
-                              found[i] = install.cache.lookup(*key);
-                              if (found[i])
-                              {
-                                  return;
-                              }
+                              found[i] = install.cache.lookup(keys[i]);
                           }
-                          auto fresh = install_fresh(install, i, std::move(*key));
+                      });
+    const auto locks = publish ? lock_missing(install.cache, keys, found, caching)
+                               : std::vector<util::FileLock>{};
+    std::vector<std::unique_ptr<Fresh>> fresh_by_index(wheels.size());
+    util::for_each_parallel(wheels.size(), install.request.workers,
+                      [&](std::size_t i)
+                      {
+                          if (found[i] || errors[i])
+                          {
+                              return;
+                          }
+                          auto fresh = install_fresh(install, i, keys[i]);
                           if (!fresh)
                           {
                               errors[i] = std::move(fresh).error();
@@ -210,7 +270,7 @@ Expected<CachedWheels> prepare_cached_wheels(const CachedInstall& install)
         auto sealed = PYDEB_TRY(WheelCache::seal(
             entry->scratch, install.request.prefix, manifest_of(*entry, install.request),
             publish ? FileDigests::record : FileDigests::skip));
-        found[entry->index] = publish && wheels[entry->index].caching == WheelCaching::store
+        found[entry->index] = caching[entry->index] == WheelCaching::store
                                   ? install.cache.publish(entry->key, entry->scratch, std::move(sealed))
                                   : std::move(sealed);
         result.scratches.push_back(std::move(entry->scratch));

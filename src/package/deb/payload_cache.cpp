@@ -168,11 +168,17 @@ bool PayloadCache::verify(const CachedPayload& payload) const
     return true;
 }
 
+std::optional<util::FileLock> PayloadCache::lock(const std::string& key) const
+{
+    return util::CacheStore::lock_entry(m_dir, key);
+}
+
 void PayloadCache::store(const std::string& key, const fs::path& data, const Md5sums& md5sums) const
 {
     std::error_code ec;
     fs::create_directories(m_dir, ec);
-    const fs::path temporary = m_dir / (key + ".data.tmp" + std::to_string(::getpid()));
+    // Named as the store's temporaries are, so cleanup removes one a killed build left.
+    const fs::path temporary = m_dir / (".tmp-" + key + ".data-" + std::to_string(::getpid()));
     fs::remove(temporary, ec);
     if (::link(data.c_str(), temporary.c_str()) != 0 && !fs::copy_file(data, temporary, ec))
     {

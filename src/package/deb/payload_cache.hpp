@@ -53,6 +53,8 @@ public:
     [[nodiscard]] std::optional<CachedPayload> find(const std::string& key) const;
     // True when the data's sha256 is the recorded one; then the entry counts as used now.
     [[nodiscard]] bool verify(const CachedPayload& payload) const;
+    // The entry's lock (util::CacheStore::lock_entry), held while its payload is written.
+    [[nodiscard]] std::optional<util::FileLock> lock(const std::string& key) const;
     // Keep a finished data.tar and its md5sums under key (hard link when possible, else a copy).
     // The store's cleanup drops the least recently used entries. Failures are ignored.
     void store(const std::string& key, const std::filesystem::path& data,

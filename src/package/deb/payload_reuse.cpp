@@ -2,6 +2,10 @@
 
 #include "package/deb/assembly.hpp"
 #include "package/deb/payload_cache.hpp"
+#include "util/file_lock.hpp"
+
+#include <optional>
+#include <utility>
 
 namespace pydeb::package::deb
 {
@@ -50,14 +54,27 @@ Expected<void> write_package_reusing(const PackageInfo& info,
     {
         return write_planned(info, plan, output_path, options);
     }
-    if (auto cached = cache->find(*key))
+    // A verified payload of an earlier build; a damaged one is written afresh below.
+    const auto reusable = [&]() -> std::optional<std::pair<DataSummary, CachedPayload>>
     {
-        // Only a verified payload is used; a damaged one is written afresh below.
-        auto summary = reuse_summary(plan.members, cached->md5sums);
-        if (summary && cache->verify(*cached))
+        auto cached = cache->find(*key);
+        auto summary = cached ? reuse_summary(plan.members, cached->md5sums) : std::nullopt;
+        if (!summary || !cache->verify(*cached))
         {
-            return write_around(info, plan, *summary, cached->data, output_path, options);
+            return std::nullopt;
         }
+        return std::pair{std::move(*summary), std::move(*cached)};
+    };
+    auto reused = reusable();
+    // A concurrent build of the same payload holds its lock until it is stored: wait, then use it.
+    std::optional<util::FileLock> lock;
+    if (!reused && (lock = cache->lock(*key)))
+    {
+        reused = reusable();
+    }
+    if (reused)
+    {
+        return write_around(info, plan, reused->first, reused->second.data, output_path, options);
     }
     return write_planned(info, plan, output_path, options,
                          [&](const std::filesystem::path& data, const DataSummary& summary)

@@ -58,9 +58,12 @@ Entry& entry_at(std::vector<Entry>& entries, std::string_view path)
     return *it;
 }
 
+// The cache's files, not the lock files builds take beside them (util::CacheStore::lock_entry).
 std::size_t files_in(const fs::path& dir)
 {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {}));
+    return static_cast<std::size_t>(
+        std::ranges::count_if(fs::directory_iterator(dir), [](const fs::directory_entry& e)
+                              { return !e.path().filename().string().starts_with(".lock-"); }));
 }
 
 // The data of ./opt/venvs/app/lib/mod.py in a .deb (libarchive reads ar and tar.zst alike).
