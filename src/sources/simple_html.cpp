@@ -175,7 +175,8 @@ IndexLink link_from(const std::map<std::string, std::string>& attributes)
         }
         // "true", or "<hashname>=<hashvalue>" of the metadata file (PEP 658).
         link.has_metadata = it->second != "false";
-        if (it->second.starts_with("sha256="))
+        if (it->second.starts_with("sha256=") && it->second.size() == 7 + 64 &&
+            it->second.find_first_not_of("0123456789abcdefABCDEF", 7) == std::string::npos)
         {
             link.metadata_sha256 = util::to_lower(std::string_view(it->second).substr(7));
         }
@@ -216,7 +217,11 @@ Expected<std::vector<IndexLink>> parse_simple_html(std::string_view html, std::s
         }
         if (attributes->contains("href") && !attributes->at("href").empty())
         {
-            links.push_back(link_from(*attributes));
+            auto link = link_from(*attributes);
+            if (PYDEB_TRY(names_a_file(link, where)))
+            {
+                links.push_back(std::move(link));
+            }
         }
     }
     return links;

@@ -20,9 +20,10 @@ std::string filename_of(std::string_view href)
     return util::percent_decode(path);
 }
 
-bool is_hex(std::string_view text)
+// A sha256 as hex (either case, as pip compares it after lower-casing its own).
+bool is_sha256(std::string_view text)
 {
-    return !text.empty() &&
+    return text.size() == 64 &&
            text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
 }
 
@@ -39,10 +40,28 @@ void take_fragment(IndexLink& link, std::string_view href)
     }
     // PEP 503: "#<hashname>=<hashvalue>"; only sha256 is checked (the one PyPI and pip use).
     const std::string_view fragment = href.substr(hash + 1);
-    if (fragment.starts_with("sha256=") && is_hex(fragment.substr(7)))
+    if (fragment.starts_with("sha256=") && is_sha256(fragment.substr(7)))
     {
         link.sha256 = util::to_lower(fragment.substr(7));
     }
+}
+
+Expected<bool> names_a_file(const IndexLink& link, std::string_view where)
+{
+    const std::string_view name = link.filename;
+    if (name.empty() || name == "." || name == "..")
+    {
+        return false; // a directory link ("../" on a find-links page): no file
+    }
+    // The file name names the download in the cache: one path segment, whatever the page (or a
+    // percent-encoded "%2F" in an href) says.
+    if (name.find_first_of(std::string_view("/\\\0", 3)) != std::string_view::npos)
+    {
+        return fail(std::string(where) + ": '" + link.filename +
+                    "' is not a file name (a link must name one file); the index page is damaged "
+                    "or hostile");
+    }
+    return true;
 }
 
 Expected<PageFormat> page_format(std::string_view content_type, std::string_view where)
@@ -99,7 +118,7 @@ Expected<std::vector<IndexLink>> parse_simple_json(std::string_view body, std::s
         if (const auto hashes = file.find("hashes"); hashes != file.end() && hashes->is_object())
         {
             if (const auto sha = hashes->find("sha256");
-                sha != hashes->end() && sha->is_string() && is_hex(sha->get<std::string>()))
+                sha != hashes->end() && sha->is_string() && is_sha256(sha->get<std::string>()))
             {
                 link.sha256 = util::to_lower(sha->get<std::string>());
             }
@@ -132,7 +151,7 @@ Expected<std::vector<IndexLink>> parse_simple_json(std::string_view body, std::s
             {
                 link.has_metadata = true;
                 if (const auto sha = meta_value->find("sha256");
-                    sha != meta_value->end() && sha->is_string() && is_hex(sha->get<std::string>()))
+                    sha != meta_value->end() && sha->is_string() && is_sha256(sha->get<std::string>()))
                 {
                     link.metadata_sha256 = util::to_lower(sha->get<std::string>());
                 }
@@ -143,7 +162,10 @@ Expected<std::vector<IndexLink>> parse_simple_json(std::string_view body, std::s
             }
             break;
         }
-        links.push_back(std::move(link));
+        if (PYDEB_TRY(names_a_file(link, where)))
+        {
+            links.push_back(std::move(link));
+        }
     }
     return links;
 }

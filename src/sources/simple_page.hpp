@@ -51,6 +51,10 @@ enum class PageFormat
 [[nodiscard]] Expected<std::vector<IndexLink>>
 parse_simple_page(std::string_view content_type, std::string_view body, std::string_view where);
 
+// False for a directory link (file name empty, "." or ".."), an error for a file name with '/',
+// '\\' or NUL after percent-decoding (it names the downloaded file), else true.
+[[nodiscard]] Expected<bool> names_a_file(const IndexLink& link, std::string_view where);
+
 // Splits "#sha256=HEX" (and other "#name=value" hash fragments, ignored) off an href.
 void take_fragment(IndexLink& link, std::string_view href);
 

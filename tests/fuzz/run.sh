@@ -18,7 +18,7 @@ root=$(cd "$here/../.." && pwd)
 . "$root/tests/cache-dir.sh"
 build=${PYDEB_FUZZ_BUILD:-$root/build-fuzz}
 all=(spec wheel record metadata entry_points wheel_file version requirement requirements_file
-     lockfile elf deb822 symbols tar)
+     lockfile elf deb822 symbols tar release_file simple_page pyproject)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

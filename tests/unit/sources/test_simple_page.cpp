@@ -18,7 +18,7 @@ const std::string k_html =
 <!-- <a href="commented-out-1.0.tar.gz">no</a> -->
 <a href="../../packages/click-8.1.3-py3-none-any.whl#sha256=)") +
     std::string(k_sha) +
-    R"(" data-requires-python="&gt;=3.7" data-dist-info-metadata="sha256=AB12" data-core-metadata="sha256=ab12">click-8.1.3-py3-none-any.whl</a><br/>
+    R"(" data-requires-python="&gt;=3.7" data-dist-info-metadata="sha256=AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12" data-core-metadata="sha256=ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12">click-8.1.3-py3-none-any.whl</a><br/>
 <A HREF='click-8.0.0.tar.gz' data-yanked="broken &amp; &#34;bad&#x22;">click-8.0.0.tar.gz</A>
 <a href=click-7.0%2Blocal-py2.py3-none-any.whl data-yanked>click-7.0+local-py2.py3-none-any.whl</a>
 </body></html>
@@ -30,7 +30,7 @@ const std::string k_json = std::string(R"({"meta": {"api-version": "1.1", "_last
   {"filename": "click-8.1.3-py3-none-any.whl", "url": "../../packages/click-8.1.3-py3-none-any.whl",
    "hashes": {"sha256": ")") +
                            std::string(k_sha) + R"("}, "requires-python": ">=3.7",
-   "core-metadata": {"sha256": "AB12"}, "dist-info-metadata": {"sha256": "ab12"}, "yanked": false},
+   "core-metadata": {"sha256": "AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12"}, "dist-info-metadata": {"sha256": "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12"}, "yanked": false},
   {"filename": "click-8.0.0.tar.gz", "url": "click-8.0.0.tar.gz", "hashes": {},
    "yanked": "broken & \"bad\""},
   {"filename": "click-7.0+local-py2.py3-none-any.whl", "url": "click-7.0%2Blocal-py2.py3-none-any.whl",
@@ -56,7 +56,7 @@ TEST_CASE("PEP 503 HTML and PEP 691 JSON give the same links")
     CHECK(wheel.requires_python == ">=3.7");
     CHECK_FALSE(wheel.yanked.has_value());
     CHECK(wheel.has_metadata);
-    CHECK(wheel.metadata_sha256 == "ab12"); // PEP 714's name wins over PEP 658's
+    CHECK(wheel.metadata_sha256 == "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12"); // PEP 714's name wins over PEP 658's
     CHECK((*html)[1].yanked == "broken & \"bad\"");
     CHECK((*html)[1].sha256.empty());
     CHECK((*html)[2].filename == "click-7.0+local-py2.py3-none-any.whl");
@@ -105,4 +105,31 @@ TEST_CASE("anchors without href, other tags and <abbr> are not links")
     REQUIRE(links.has_value());
     REQUIRE(links->size() == 1);
     CHECK((*links)[0].filename == "p-1-py3-none-any.whl");
+}
+
+TEST_CASE("a file name is one path segment: directory links are skipped, traversal is refused")
+{
+    const auto html = parse_simple_html(R"(<a href="../">..</a><a href="./">.</a>
+<a href="x-1.0-py3-none-any.whl">x</a>)",
+                                        "https://idx/simple/x/");
+    REQUIRE(html.has_value());
+    REQUIRE(html->size() == 1);
+    CHECK(html->front().filename == "x-1.0-py3-none-any.whl");
+
+    const auto encoded = parse_simple_html(R"(<a href="..%2F..%2Fevil-1.0-py3-none-any.whl">x</a>)",
+                                           "https://idx/simple/x/");
+    REQUIRE_FALSE(encoded.has_value());
+    CHECK(encoded.error().message.find("https://idx/simple/x/: '../../evil-1.0-py3-none-any.whl' "
+                                       "is not a file name") == 0);
+    const auto json = parse_simple_json(
+        R"({"meta":{"api-version":"1.0"},"name":"x","files":[{"filename":"../evil.whl","url":"e.whl","hashes":{}}]})",
+        "https://idx/simple/x/");
+    REQUIRE_FALSE(json.has_value());
+}
+
+TEST_CASE("a sha256 that is not 64 hex digits is not taken")
+{
+    const auto html = parse_simple_html(R"(<a href="x-1.0.whl#sha256=abcd">x</a>)", "p");
+    REQUIRE(html.has_value());
+    CHECK(html->front().sha256.empty());
 }
