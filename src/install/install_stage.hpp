@@ -37,8 +37,8 @@ struct InstallRequest
     std::vector<std::string> entry_points; // linked as /usr/bin/NAME
     std::optional<std::string> prompt;     // activate prompt; default: prefix name
     unsigned workers = 0;                  // 0: hardware concurrency, at least 2
-    // The installed-wheel cache (wheel_cache.hpp); nullopt, or a directory that cannot be
-    // created or written: every wheel is installed straight into the stage.
+    // The installed-wheel cache (cache/wheel_cache.hpp); nullopt, or a directory that cannot be
+    // created or written: the wheels go the same way through a temporary store, kept for nothing.
     std::optional<std::filesystem::path> cache;
     LinkMode link_mode = LinkMode::copy; // how cached files reach the stage
     util::SpareDirectories* spares = nullptr; // the stage's directories may come from this pool
@@ -61,8 +61,8 @@ struct InstallReport
     std::vector<InstalledDistribution> distributions; // in request order
     std::vector<std::string> warnings;
     // One per wheel placed from a kept cache entry (found, or stored by this run), hard-linked or
-    // copied; not WheelCaching::skip wheels, entries served from a scratch directory, or wheels
-    // installed straight into the stage. `files` are those this wheel placed: a path another
+    // copied; not WheelCaching::skip wheels, entries served from a scratch directory, or entries
+    // of a temporary store. `files` are those this wheel placed: a path another
     // wheel's claim won (OwnerMap) is that wheel's.
     std::vector<CachedWheelFiles> cached_files; // in request order
 };

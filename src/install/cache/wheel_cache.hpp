@@ -51,7 +51,7 @@ class WheelCache
 {
 public:
     // The cache at `root`, created if missing; nullopt when it cannot be created or written (the
-    // install then goes straight into the stage).
+    // install then goes through a temporary store, install_stage.cpp).
     [[nodiscard]] static std::optional<WheelCache> open(const std::filesystem::path& root);
 
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
