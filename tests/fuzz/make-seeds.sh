@@ -129,7 +129,9 @@ find /var/lib/dpkg/info \( -name '*.symbols' -o -name '*.shlibs' \) -size -256k 
 
 # ELF objects: small libraries and executables of the host (and the extension modules above).
 mkdir -p "$out/elf"
-find /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f -size -128k | sort | head -40 |
+# (awk, not head: head exits after 40 lines, and sort's SIGPIPE then fails the pipeline under
+# pipefail whenever the list outgrows the pipe buffer.)
+find /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f -size -128k | sort | awk 'NR <= 40' |
     while IFS= read -r f; do cp "$f" "$out/elf/"; done
 for f in /usr/bin/true /usr/bin/env; do cp "$f" "$out/elf/bin-${f##*/}"; done
 
