@@ -102,7 +102,7 @@ for s in stanzas:
         if n == 24:
             break
 PY
-list=$(find /var/lib/apt/lists -name '*_Packages*' | head -1)
+list=$(find /var/lib/apt/lists -name '*_Packages*' | sort | awk 'NR == 1') # awk, not head: no SIGPIPE under pipefail
 if [ -n "$list" ]; then
     # The first 64 KiB: head closes the pipe early, so the decompressor's SIGPIPE is expected;
     # what counts is that some stanzas came out.
