@@ -9,7 +9,8 @@
 #  - it installs with apt into a clean bookworm root (tests/integration/lib/clean-root.sh) and
 #    "pydeb --version" runs there.
 # DEB_BUILD_OPTIONS=nocheck: the unit tests are their own meson tests, and are not built. The
-# compiles go through ccache (use_ccache): after the first run the build is mostly links.
+# compiles go through ccache, without compiler flags, one own-package build at a time
+# (own_package_build): the .deb's and the .rpm's builds compile pydeb once between them.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 work=$(scratch)
 src=$PYDEB_SOURCE_ROOT
@@ -17,8 +18,7 @@ src=$PYDEB_SOURCE_ROOT
 mkdir "$work/pydeb-0.1.0"
 tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cache \
     --exclude=./_build --exclude='./examples/*/out' --exclude=./bench/out -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
-use_ccache "$work"
-(cd "$work/pydeb-0.1.0" && DEB_BUILD_OPTIONS="nocheck parallel=2" dpkg-buildpackage -us -uc -b) \
+(cd "$work/pydeb-0.1.0" && DEB_BUILD_OPTIONS="nocheck parallel=2" own_package_build dpkg-buildpackage -us -uc -b) \
     >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "dpkg-buildpackage of pydeb"; }
 has -F 'ccache c++' "$work/build.log" || fail "dpkg-buildpackage did not compile through ccache"
 deb=$(ls "$work"/pydeb_0.1.0-1_*.deb)

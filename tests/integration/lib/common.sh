@@ -39,6 +39,22 @@ use_ccache() {
     mkdir -p "$CCACHE_DIR"
 }
 
+# own_package_build COMMAND...: pydeb's own packages (debhelper-own-package, rpmbuild-own-package)
+# test the packaging (debian/, rpm/pydeb.spec), not the code generation, which every other test
+# checks on the release build. So both compile the same way: meson's plain build type with no
+# compiler flags at all (dpkg-buildflags' values emptied with its DEB_<flag>_SET variables, which
+# override the vendor's defaults and the hardening ones; rpmbuild on Debian exports none), and
+# the compile commands of the two builds are identical. One build at a time (a lock in the
+# compiler cache): whichever comes second finds every object in ccache and only links.
+# Without flags a compile takes about 40% of the CPU time of dpkg's "-g -O2" (src/pipeline/run.cpp:
+# 4.7 s against 12.2 s).
+own_package_build() {
+    use_ccache "$work"
+    unset CFLAGS CXXFLAGS CPPFLAGS LDFLAGS
+    export DEB_CFLAGS_SET="" DEB_CXXFLAGS_SET="" DEB_CPPFLAGS_SET="" DEB_LDFLAGS_SET=""
+    flock "$CCACHE_DIR/own-package.lock" "$@"
+}
+
 # need TOOL PACKAGE: the test cannot check anything without TOOL; tests/install-deps.sh installs it.
 need() {
     command -v "$1" >/dev/null || fail "$1 missing: apt-get install $2 (tests/install-deps.sh)"

@@ -3,7 +3,8 @@
 # BuildRequires) on a release tarball made from the source tree; the rpm holds the binary, the
 # rpm macros and generator, the debhelper addon and the man pages, and rpm -K passes.
 # --without check: the unit tests are their own meson tests, and are not built. The compiles go
-# through ccache (use_ccache): after the first run the build is mostly links.
+# through ccache, without compiler flags, one own-package build at a time (own_package_build): the
+# .deb's and the .rpm's builds compile pydeb once between them.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 need rpmbuild rpm
 work=$(scratch)
@@ -12,8 +13,7 @@ mkdir -p "$work/top/SOURCES" "$work/pydeb-0.1.0"
 tar -C "$src" --exclude='./build*' --exclude=./.git --exclude=./tests/corpus/cache \
     --exclude=./_build --exclude='./examples/*/out' --exclude=./bench/out -cf - . | tar -C "$work/pydeb-0.1.0" -xf -
 tar -C "$work" -czf "$work/top/SOURCES/pydeb-0.1.0.tar.gz" pydeb-0.1.0
-use_ccache "$work"
-rpmbuild -bb --nodeps --without check --define "_topdir $work/top" "$src/rpm/pydeb.spec" \
+own_package_build rpmbuild -bb --nodeps --without check --define "_topdir $work/top" "$src/rpm/pydeb.spec" \
     >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "rpmbuild of rpm/pydeb.spec"; }
 has -F 'ccache c++' "$work/build.log" || fail "rpmbuild did not compile through ccache"
 rpm=$(ls "$work"/top/RPMS/*/pydeb-0.1.0-1*.rpm)
