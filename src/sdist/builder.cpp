@@ -138,9 +138,10 @@ Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
     m_building.insert(sdist.sha256);
     // The wheel stays in the command's scratch directory until the install is done.
     auto out = PYDEB_TRY(util::TempDir::create("sdist-wheel-", m_options.scratch));
-    out.keep();
+    const fs::path out_path = out.path();
+    out.keep(); // (keep() forgets the path)
     std::string log;
-    auto wheel = build_into(sdist, out.path(), log);
+    auto wheel = build_into(sdist, out_path, log);
     m_building.erase(sdist.sha256);
     if (!wheel || !kind)
     {
@@ -154,12 +155,13 @@ Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
     {
         return wheel;
     }
-    fs::copy_file(*wheel, entry->path() / wheel->filename(), error);
-    if (error || !util::write_file_atomic(entry->path() / "build.log", log))
+    const fs::path entry_path = entry->path();
+    fs::copy_file(*wheel, entry_path / wheel->filename(), error);
+    if (error || !util::write_file_atomic(entry_path / "build.log", log))
     {
         return wheel;
     }
-    fs::rename(entry->path(), *kind / key, error);
+    fs::rename(entry_path, *kind / key, error);
     if (!error)
     {
         entry->keep();
