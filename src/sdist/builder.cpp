@@ -135,6 +135,19 @@ Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
                     " itself, which only this sdist provides; put a wheel of " + sdist.name +
                     " into a wheelhouse");
     }
+    // Concurrent builds of one sdist build it once: the entry's lock is held until it is
+    // published, then looked up again. A lock not had in time (a stuck build holds it) means
+    // building for this command alone; the entry stays atomic either way.
+    std::optional<util::FileLock> lock;
+    if (kind)
+    {
+        lock = util::CacheStore::lock_entry(*kind, key);
+        if (auto wheel = lock ? cached_wheel(*kind / key) : std::nullopt)
+        {
+            util::CacheStore::touch(*kind / key);
+            return *wheel;
+        }
+    }
     m_building.insert(sdist.sha256);
     // The wheel stays in the command's scratch directory until the install is done.
     auto out = PYDEB_TRY(util::TempDir::create("sdist-wheel-", m_options.scratch));
