@@ -51,8 +51,9 @@ c_project "$work/fastsum" fastsum 'static PyObject *add(PyObject *self, PyObject
 { long a, b; if (!PyArg_ParseTuple(args, "ll", &a, &b)) return NULL; return PyLong_FromLong(a + b); }'
 c_project "$work/brokensum" brokensum 'static PyObject *add(PyObject *self, PyObject *args)
 { long a, b; if (!PyArg_ParseTuple(args, "ll", &a, &b)) return NULL return PyLong_FromLong(a + b); }'
-[ -f "$work/dists/fastsum-1.0.tar.gz" ] && [ -f "$work/dists/brokensum-1.0.tar.gz" ] ||
-    fail "setuptools did not write NAME-VERSION.tar.gz sdists: $(ls "$work/dists")"
+for sdist in fastsum-1.0.tar.gz brokensum-1.0.tar.gz; do
+    [ -f "$work/dists/$sdist" ] || fail "setuptools did not write $sdist: $(ls "$work/dists")"
+done
 mark=evil-$RANDOM$RANDOM
 "$python" - "$work/dists/evilsum-1.0.tar.gz" "$mark" <<'PY'
 import io, sys, tarfile
@@ -63,6 +64,18 @@ with tarfile.open(sys.argv[1], "w:gz") as t:
         info.size = len(data)
         t.addfile(info, io.BytesIO(data))
 PY
+# A symlink out of the tree, then a member written through it.
+"$python" - "$work/dists/linksum-1.0.tar.gz" "$work/outside" "$mark" <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], "w:gz") as t:
+    link = tarfile.TarInfo("linksum-1.0/out")
+    link.type, link.linkname = tarfile.SYMTYPE, sys.argv[2]
+    t.addfile(link)
+    info = tarfile.TarInfo("linksum-1.0/out/" + sys.argv[3])
+    info.size = 1
+    t.addfile(info, io.BytesIO(b"x"))
+PY
+mkdir "$work/outside"
 cp /usr/share/python-wheels/setuptools-*-py3-none-any.whl /usr/share/python-wheels/wheel-*-py3-none-any.whl "$work/dists/"
 "$python" "$PYDEB_SOURCE_ROOT/tests/integration/sources/make-index.py" "$work/dists" "$work/index"
 mkdir -p "$work/nginx"
@@ -95,10 +108,13 @@ start=$(date +%s%N)
 "$PYDEB" build "$work/app/pydeb.yaml" -o "$work/out1" >"$work/build1.log" 2>&1 ||
     { cat "$work/build1.log"; fail "pydeb build of an app whose dependency is only an sdist"; }
 first=$(( ($(date +%s%N) - start) / 1000000 ))
-has '^GET /files/setuptools-.*\.whl 200 ' "$work/nginx/access.log" && has '^GET /files/wheel-.*\.whl 200 ' "$work/nginx/access.log" ||
-    fail "the build requirements (setuptools, wheel) were not fetched from the index: $(cat "$work/nginx/access.log")"
-entry=$(ls -d "$XDG_CACHE_HOME"/pydeb/built-wheels/*/)
-ls "$entry" | has '^fastsum-1\.0-cp311-cp311-linux_x86_64\.whl$' || fail "built-wheels entry: $(ls "$entry")"
+for requirement in setuptools wheel; do
+    has "^GET /files/$requirement-.*\.whl 200 " "$work/nginx/access.log" ||
+        fail "the build requirement $requirement was not fetched from the index: $(cat "$work/nginx/access.log")"
+done
+entries() { find "$XDG_CACHE_HOME/pydeb/built-wheels" -mindepth 1 -maxdepth 1 -type d ! -name '.*'; }
+entry=$(entries)
+[ -f "$entry/fastsum-1.0-cp311-cp311-linux_x86_64.whl" ] || fail "built-wheels entry: $(ls "$entry")"
 has 'gcc' "$entry/build.log" || fail "the entry's build.log holds no compiler call: $(cat "$entry/build.log")"
 log_stat=$(stat -c '%i %Y %s' "$entry/build.log")
 pass "fastsum-1.0.tar.gz built with setuptools and wheel from the index, in ${first} ms (cache entry $(basename "$entry"))"
@@ -116,7 +132,7 @@ start=$(date +%s%N)
 second=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$(requests)" = "$before" ] || fail "the second build made requests: $(tail -n +"$((before + 1))" "$work/nginx/access.log")"
 [ "$(stat -c '%i %Y %s' "$entry/build.log")" = "$log_stat" ] || fail "the second build rewrote the cache entry"
-[ "$(ls -d "$XDG_CACHE_HOME"/pydeb/built-wheels/*/ | wc -l)" = 1 ] || fail "the second build made another entry"
+[ "$(entries | wc -l)" = 1 ] || fail "the second build made another entry"
 pass "the locked second build did not rebuild: no request, the entry unchanged (${second} ms vs ${first} ms)"
 
 # A build without the lock asks the index for fastsum's page again, but not for the build
@@ -149,7 +165,7 @@ app "$work/binary" fastsum "  only-binary: true"
 if "$PYDEB" -q lock "$work/binary/pydeb.yaml" >"$work/binary.log" 2>&1; then
     fail "only-binary accepted a requirement only an sdist provides"
 fi
-grep -q 'fastsum-1.0.tar.gz' "$work/binary.log" && grep -q 'only-binary is set' "$work/binary.log" ||
+grep -q 'only the sdist fastsum-1.0.tar.gz provides it, and install.only-binary is set' "$work/binary.log" ||
     fail "the only-binary refusal does not name the sdist and the switch: $(cat "$work/binary.log")"
 [ ! -e "$work/binary/pydeb.lock" ] || fail "a lock was written despite the refusal"
 pass "only-binary refuses it: $(grep only-binary "$work/binary.log" | head -1)"
@@ -177,3 +193,11 @@ grep -q "evilsum-1.0.tar.gz .*member '../$mark' is refused" "$work/evil.log" ||
 [ -z "$(find "$work" "${TMPDIR:?}" /tmp -xdev -name "$mark" 2>/dev/null)" ] || fail "the '../' member was written"
 [ -z "$(find "$TMPDIR" -mindepth 1 -maxdepth 1 -name 'pydeb-*')" ] || fail "scratch directories were left: $(ls "$TMPDIR")"
 pass "a hostile sdist is refused: $(head -1 "$work/evil.log")"
+app "$work/link" linksum
+if "$PYDEB" -q build "$work/link/pydeb.yaml" -o "$work/out-link" >"$work/link.log" 2>&1; then
+    fail "an sdist with a symlink out of its directory was accepted"
+fi
+grep -q "linksum-1.0.tar.gz .*member 'linksum-1.0/out' is refused: it is a symlink to '$work/outside', which leaves" "$work/link.log" ||
+    fail "the refusal does not name the sdist and the symlink: $(cat "$work/link.log")"
+[ -z "$(ls -A "$work/outside")" ] || fail "a member was written through the symlink: $(ls "$work/outside")"
+pass "an sdist with a symlink out of its directory is refused: $(head -1 "$work/link.log")"
