@@ -2,6 +2,7 @@
 
 #include "adapters/archive/tar_reader.hpp"
 #include "adapters/process/process.hpp"
+#include "install/wheel/member.hpp"
 #include "install/wheel/stage_tree.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
@@ -50,35 +51,6 @@ std::int64_t mtime_of(const fs::path& path)
 unsigned normal_mode(std::uint32_t mode)
 {
     return (mode & 0111) != 0 ? 0755 : 0644;
-}
-
-// Where a member may point: a relative symlink that stays inside the prefix. ".." may only lead
-// the target: the directories it climbs are the link's own, which are real (members are never
-// written through a symlink, stage_tree.hpp), while a ".." after a name climbs from wherever that
-// name leads: with "x" -> ".", "x/x/../.." is two levels above the prefix, though it reads as ".".
-bool link_stays_inside(const std::string& relative, const std::string& target)
-{
-    if (target.empty() || target.front() == '/')
-    {
-        return false;
-    }
-    bool named = false;
-    for (const auto& part : fs::path(target))
-    {
-        if (part == "..")
-        {
-            if (named)
-            {
-                return false;
-            }
-        }
-        else if (!part.empty() && part != ".")
-        {
-            named = true;
-        }
-    }
-    const auto resolved = (fs::path(relative).parent_path() / target).lexically_normal();
-    return !resolved.empty() && *resolved.begin() != ".." && resolved.is_relative();
 }
 
 // A member name made safe, or an error naming it: no absolute path, no "..".

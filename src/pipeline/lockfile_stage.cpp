@@ -2,6 +2,7 @@
 
 #include "python/name.hpp"
 #include "resolve/lock.hpp"
+#include "sdist/builder.hpp"
 #include "sources/index_source.hpp"
 
 #include <algorithm>
@@ -60,10 +61,25 @@ Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& pre
                                         prepared.network);
 }
 
+// What builds a requirement only an sdist provides, from the same sources; none under
+// install.only-binary.
+std::unique_ptr<sdist::Builder> sdist_builder(const Prepared& prepared,
+                                              resolve::WheelSource* source)
+{
+    if (prepared.spec.only_binary == spec::OnlyBinary::yes)
+    {
+        return nullptr;
+    }
+    return std::make_unique<sdist::Builder>(sdist::BuilderOptions{
+        prepared.facts, prepared.cache, source, prepared.spec.wheelhouses,
+        prepared.scratch.path()});
+}
+
 Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
                                             std::map<std::string, python::Version> keep = {})
 {
     const auto source = PYDEB_TRY(open_sources(prepared));
+    const auto builder = sdist_builder(prepared, source.get());
     resolve::ResolveRequest request;
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
@@ -71,6 +87,7 @@ Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
     request.cache = prepared.cache;
     request.source = source.get();
     request.keep = std::move(keep);
+    request.builder = builder.get();
     return resolve::resolve(request);
 }
 
@@ -100,9 +117,10 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
         const auto source = PYDEB_TRY(open_sources(prepared));
+        const auto builder = sdist_builder(prepared, source.get());
         resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses,
                                                        prepared.facts, prepared.cache,
-                                                       source.get()));
+                                                       source.get(), builder.get()));
     }
     else
     {

@@ -136,7 +136,8 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
              .purl = sbom::pypi_purl(wheel.name, version),
              .license_declared = declared.expression,
              .comment = project ? "the project itself, built from its source by this build"
-                                : "wheel " + wheel.filename},
+                                : (wheel.filename.ends_with(".whl") ? "wheel " : "sdist ") +
+                                      wheel.filename},
             "PyPI");
         document.relationships.push_back({self, sbom::RelationshipType::contains, id});
         ids[wheel.name] = id;

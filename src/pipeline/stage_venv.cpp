@@ -39,8 +39,10 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
     {
         // The project's own wheel is rebuilt on every run: caching it would add an entry each time.
         const bool project = prepared.project_wheel && prepared.project_wheel->path == wheel.path;
+        // A wheel built from an sdist: the resolution's sha256 is the sdist's, not the wheel's.
+        const bool built = !wheel.filename.ends_with(".whl");
         request.wheels.push_back(
-            {wheel.path, wheel.sha256,
+            {wheel.path, built ? std::string() : wheel.sha256,
              project ? install::WheelCaching::skip : install::WheelCaching::store});
     }
     request.bytecode = spec.bytecode;

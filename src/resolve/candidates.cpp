@@ -1,6 +1,7 @@
 #include "resolve/candidates.hpp"
 
 #include "python/name.hpp"
+#include "python/sdist_filename.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -56,8 +57,10 @@ struct Collector
 {
     Collector(const Wheelhouse& house_, const python::InterpreterFacts& target_,
               python::Version python_version_, const util::CacheStore& cache_,
-              WheelSource* source_, const std::map<std::string, python::Version>& keep_)
+              WheelSource* source_, const std::map<std::string, python::Version>& keep_,
+              SdistBuilder* builder_)
         : house(house_), target(target_), cache(cache_), source(source_), keep(keep_),
+          builder(builder_),
           tags(python::compatible_tags(target_)), python_version(std::move(python_version_))
     {
         universe.warnings = house.warnings;
@@ -68,12 +71,15 @@ struct Collector
     const util::CacheStore& cache;
     WheelSource* source;
     const std::map<std::string, python::Version>& keep;
+    SdistBuilder* builder;
     python::TagPriority tags;
     python::Version python_version;
     Universe universe;
     std::deque<std::string> pending;
     // PEP 592: a yanked file is used only for a requirement pinned to its version (== or ===).
     std::map<std::string, std::set<std::string>> pinned;
+    // Every specifier asked of a name so far: an sdist is built only for a version they admit.
+    std::map<std::string, std::vector<python::SpecifierSet>> asked;
     std::optional<Error> failure;
 
     void want(const python::Requirement& requirement)
@@ -87,6 +93,7 @@ struct Collector
                                     ? specifiers[0].version.to_string()
                                     : specifiers[0].version_text);
         }
+        asked[name].push_back(requirement.specifier);
         auto [it, inserted] = universe.projects.try_emplace(name);
         it->second.requested_extras.insert(requirement.extras.begin(), requirement.extras.end());
         if (inserted)
@@ -98,10 +105,6 @@ struct Collector
 
     void load(Project& project)
     {
-        if (const auto sdists = house.sdists.find(project.name); sdists != house.sdists.end())
-        {
-            project.sdists = sdists->second;
-        }
         if (const auto wheels = house.wheels.find(project.name); wheels != house.wheels.end())
         {
             for (const WheelFile& wheel : wheels->second)
@@ -141,6 +144,156 @@ struct Collector
                                      return a.build < b.build; // no build tag sorts first
                                  });
         keep_locked(project);
+        if (project.candidates.empty())
+        {
+            load_sdist(project);
+        }
+    }
+
+    struct SdistChoice
+    {
+        std::string file;
+        python::Version version;
+        std::filesystem::path path; // a wheelhouse file; empty for an index's
+        std::optional<RemoteSdist> remote;
+    };
+
+    bool admitted(const std::string& name, const std::string& file,
+                  const python::Version& version, const std::optional<std::string>& yanked,
+                  const std::optional<std::string>& requires_python, Project& project)
+    {
+        for (const auto& specifier : asked[name])
+        {
+            if (!specifier.contains(version, python::PreReleases::allow))
+            {
+                return false;
+            }
+        }
+        if (yanked && !pinned[name].contains(version.to_string()))
+        {
+            project.set_aside.push_back({file, version, "it is yanked (PEP 592); pin its version "
+                                                        "with == to use it"});
+            return false;
+        }
+        if (requires_python)
+        {
+            const auto specifier = python::SpecifierSet::parse(*requires_python);
+            if (specifier && !specifier->contains(python_version, python::PreReleases::allow))
+            {
+                project.set_aside.push_back({file, version,
+                                             "it requires Python " + specifier->to_string() +
+                                                 ", the target is " + python_version.to_string()});
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // No wheel fits: the newest admitted sdist (the wheelhouses' first at equal versions), built
+    // for the target. The version comes from the file name (PEP 625; legacy names split as pip
+    // splits them), the metadata from the built wheel.
+    void load_sdist(Project& project)
+    {
+        std::vector<SdistChoice> choices;
+        if (const auto local = house.sdists.find(project.name); local != house.sdists.end())
+        {
+            for (const SdistFile& sdist : local->second)
+            {
+                const std::string file = sdist.path.filename().string();
+                auto parsed = python::parse_sdist_filename(file, project.name);
+                if (parsed && admitted(project.name, file, parsed->version, {}, {}, project))
+                {
+                    choices.push_back({file, parsed->version, sdist.path, std::nullopt});
+                }
+            }
+        }
+        if (source != nullptr)
+        {
+            auto remote = source->sdists(project.name);
+            if (!remote)
+            {
+                failure = std::move(remote.error());
+                return;
+            }
+            for (RemoteSdist& sdist : *remote)
+            {
+                if (admitted(project.name, sdist.file, sdist.version, sdist.yanked,
+                             sdist.requires_python, project))
+                {
+                    choices.push_back({sdist.file, sdist.version, {}, std::move(sdist)});
+                }
+            }
+        }
+        if (choices.empty())
+        {
+            return;
+        }
+        if (builder == nullptr)
+        {
+            for (const SdistChoice& choice : choices)
+            {
+                project.sdists.push_back({choice.path.empty() ? std::filesystem::path(choice.file)
+                                                             : choice.path,
+                                          choice.version.to_string()});
+            }
+            return;
+        }
+        const SdistChoice& best = *std::ranges::max_element(
+            choices, [](const SdistChoice& a, const SdistChoice& b) { return a.version < b.version; });
+        SdistToBuild build{best.path, best.file, best.path.string(), {}, project.name, best.version};
+        SdistOrigin origin{best.file, {}, {}};
+        if (best.remote)
+        {
+            auto fetched = source->fetch_sdist(*best.remote);
+            if (!fetched)
+            {
+                failure = std::move(fetched.error());
+                return;
+            }
+            build.path = fetched->path;
+            build.sha256 = fetched->sha256;
+            build.where = best.remote->url;
+            origin.url = best.remote->url;
+        }
+        else
+        {
+            auto sha256 = wheel_sha256(cache, best.path);
+            if (!sha256)
+            {
+                failure = std::move(sha256.error());
+                return;
+            }
+            build.sha256 = *sha256;
+        }
+        origin.sha256 = build.sha256;
+        auto wheel = builder->build(build);
+        if (!wheel)
+        {
+            failure = std::move(wheel.error());
+            return;
+        }
+        const std::string wheel_file = wheel->filename().string();
+        auto filename = python::WheelFilename::parse(wheel_file);
+        if (!filename)
+        {
+            failure = Error{best.file + ": the backend built " + wheel_file + ", " +
+                            filename.error().message};
+            return;
+        }
+        const auto priority = fits(project, best.file, *filename);
+        if (!priority)
+        {
+            return;
+        }
+        auto metadata = read_wheel_metadata(cache, *wheel);
+        if (!metadata)
+        {
+            failure = std::move(metadata.error());
+            return;
+        }
+        accept(project, {project.name, {}, best.version, *wheel, best.file, std::nullopt,
+                         *priority, filename->build, std::move(*metadata), std::move(origin)},
+               build.where);
     }
 
     // Only the kept version's candidates stay, when there are any (the lock's wheel may be gone).
@@ -288,7 +441,8 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
                                       const std::vector<python::Requirement>& roots,
                                       const python::InterpreterFacts& target,
                                       const util::CacheStore& cache, WheelSource* source,
-                                      const std::map<std::string, python::Version>& keep)
+                                      const std::map<std::string, python::Version>& keep,
+                                      SdistBuilder* builder)
 {
     const std::string full_version = std::to_string(target.major) + "." +
                                      std::to_string(target.minor) + "." +
@@ -298,7 +452,7 @@ Expected<Universe> collect_candidates(const Wheelhouse& house,
     {
         return fail("the target interpreter's version " + full_version + " is not a version");
     }
-    Collector collector(house, target, *python_version, cache, source, keep);
+    Collector collector(house, target, *python_version, cache, source, keep, builder);
     for (const auto& requirement : roots)
     {
         collector.want(requirement);

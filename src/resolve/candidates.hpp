@@ -25,6 +25,14 @@
 namespace pydeb::resolve
 {
 
+// The sdist a candidate's wheel was built from (PEP 517): what the lock records.
+struct SdistOrigin
+{
+    std::string file;
+    std::string url; // empty for a wheelhouse file
+    std::string sha256;
+};
+
 struct Candidate
 {
     std::string name;         // PEP 503 normalized
@@ -36,6 +44,7 @@ struct Candidate
     std::size_t tag_priority = 0; // python::TagPriority rank, lower is better
     std::optional<python::BuildTag> build;
     WheelMetadata metadata;
+    std::optional<SdistOrigin> sdist; // set when `path` is a wheel built from this sdist
 };
 
 struct SetAside
@@ -51,6 +60,7 @@ struct Project
     // Worst first, best last: by version, then tag priority, then build tag (pip's order).
     std::vector<Candidate> candidates;
     std::vector<SetAside> set_aside;
+    // Sdists that would have served had sdists been built (install.only-binary), for the message.
     std::vector<SdistFile> sdists;
     std::set<std::string> requested_extras; // extras some requirement asks for (normalized)
 };
@@ -80,12 +90,15 @@ applicable_roots(const std::vector<python::Requirement>& requirements,
                  const python::MarkerEnvironment& env);
 
 // Local wheels first, then `source`'s (when given) for each name. A source that fails (an
-// unreachable index, refused credentials) fails the collection.
+// unreachable index, refused credentials) fails the collection. A name with no fitting wheel is
+// built from its newest sdist that the requirements seen so far admit, by `builder` (when given;
+// none means install.only-binary): a failed build fails the collection.
 [[nodiscard]] Expected<Universe> collect_candidates(const Wheelhouse& house,
                                                     const std::vector<python::Requirement>& roots,
                                                     const python::InterpreterFacts& target,
                                                     const util::CacheStore& cache,
                                                     WheelSource* source = nullptr,
-                                                    const std::map<std::string, python::Version>& keep = {});
+                                                    const std::map<std::string, python::Version>& keep = {},
+                                                    SdistBuilder* builder = nullptr);
 
 } // namespace pydeb::resolve

@@ -133,9 +133,9 @@ std::string Explainer::missing(SolvableId source, DependencyId dep)
         {
             names.push_back(sdist.path.filename().string());
         }
-        text += "; the wheelhouse has only the sdist " + util::join(names, ", ") +
-                ", and pydeb installs wheels only: build a wheel from it first (pip wheel "
-                "--no-deps SDIST -w WHEELHOUSE)";
+        text += "; only the sdist " + util::join(names, ", ") +
+                " provides it, and install.only-binary is set, so pydeb builds no sdist: set "
+                "only-binary to false, or put a wheel of it into a wheelhouse";
     }
     return text;
 }

@@ -1,5 +1,6 @@
 #include "resolve/lock.hpp"
 
+#include "python/sdist_filename.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -30,7 +31,9 @@ std::string format_lock(const Lock& lock)
     }
     for (const LockedWheel& wheel : lock.wheels)
     {
-        text += "wheel " + wheel.name + " " + wheel.version.to_string() + " " + wheel.filename +
+        // A wheel built from an sdist is locked as the sdist: its bytes are what was fetched and
+        // checked; the wheel is remade from them (and cached by their sha256).
+        text += (python::sdist_format(wheel.filename) ? "sdist " : "wheel ") + wheel.name + " " + wheel.version.to_string() + " " + wheel.filename +
                 " sha256=" + wheel.sha256 + (wheel.url.empty() ? "" : " url=" + wheel.url) + "\n";
     }
     return text;
@@ -90,14 +93,23 @@ Expected<Lock> parse_lock(std::string_view text, std::string_view where)
             }
             lock.requirements.push_back(std::move(*requirement));
         }
-        else if (keyword == "wheel")
+        else if (keyword == "wheel" || keyword == "sdist")
         {
             const auto fields = util::split(rest, ' ');
+            if (fields.size() >= 3 &&
+                python::sdist_format(fields[2]).has_value() != (keyword == "sdist"))
+            {
+                return fail(location + "'" + std::string(keyword) + "' line for the file " +
+                            fields[2] + ", which is " +
+                            (keyword == "sdist" ? "no sdist (NAME-VERSION.tar.gz or .zip)"
+                                                : "an sdist (lock it with an 'sdist' line)"));
+            }
             if (fields.size() < 4 || fields.size() > 5 || !fields[3].starts_with("sha256=") ||
                 !is_sha256_hex(std::string_view(fields[3]).substr(7)) ||
                 (fields.size() == 5 && (!fields[4].starts_with("url=") || fields[4].size() == 4)))
             {
-                return fail(location + "expected 'wheel NAME VERSION FILENAME sha256=HEX [url=URL]'");
+                return fail(location + "expected '" + std::string(keyword) +
+                            " NAME VERSION FILENAME sha256=HEX [url=URL]'");
             }
             auto version = python::Version::parse(fields[1]);
             if (!version)
@@ -110,7 +122,7 @@ Expected<Lock> parse_lock(std::string_view text, std::string_view where)
         else
         {
             return fail(location + "unknown line '" + std::string(keyword) +
-                        "' (expected requirement or wheel)");
+                        "' (expected requirement, wheel or sdist)");
         }
     }
     if (!seen_header)

@@ -2,6 +2,7 @@
 #include "resolve/candidates.hpp"
 #include "resolve/lock.hpp"
 #include "resolve/model.hpp"
+#include "python/sdist_filename.hpp"
 #include "resolve/wheelhouse.hpp"
 #include "util/strings.hpp"
 
@@ -19,7 +20,8 @@ namespace
 // them has at most one candidate per name.
 Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
                         const std::vector<std::filesystem::path>& wheelhouses,
-                        std::vector<std::string>& errors, const util::CacheStore& cache)
+                        std::vector<std::string>& errors, const util::CacheStore& cache,
+                        const std::map<std::string, WheelFile>& built)
 {
     std::map<std::string, const WheelFile*> by_filename;
     for (const auto& [name, wheels] : house.wheels)
@@ -37,6 +39,15 @@ Wheelhouse locked_files(const Lock& lock, const Wheelhouse& house,
     Wheelhouse kept;
     for (const LockedWheel& locked : lock.wheels)
     {
+        if (python::sdist_format(locked.filename))
+        {
+            // Checked when it was fetched or found, and built (build_locked_sdists).
+            if (const auto wheel = built.find(locked.filename); wheel != built.end())
+            {
+                kept.wheels[locked.name].push_back(wheel->second);
+            }
+            continue;
+        }
         const auto it = by_filename.find(locked.filename);
         if (it == by_filename.end())
         {
@@ -77,7 +88,7 @@ Expected<void> fetch_locked(const Lock& lock, WheelSource* source, Wheelhouse& h
     std::vector<RemoteWheel> remote;
     for (const LockedWheel& locked : lock.wheels)
     {
-        if (locked.url.empty())
+        if (locked.url.empty() || python::sdist_format(locked.filename))
         {
             continue;
         }
@@ -105,6 +116,84 @@ Expected<void> fetch_locked(const Lock& lock, WheelSource* source, Wheelhouse& h
             {fetched[i].path, remote[i].filename});
     }
     return {};
+}
+
+// The locked sdists, each fetched (or found in a wheelhouse) with its locked sha256 checked, and
+// built (or taken from the built-wheels cache): their wheels by the sdist's file name. Problems
+// that are about the lock go to `errors`; a failed build is the error.
+Expected<std::map<std::string, WheelFile>>
+build_locked_sdists(const Lock& lock, const Wheelhouse& house, WheelSource* source,
+                    SdistBuilder* builder, const util::CacheStore& cache,
+                    std::vector<std::string>& errors)
+{
+    std::map<std::string, WheelFile> built;
+    for (const LockedWheel& locked : lock.wheels)
+    {
+        if (!python::sdist_format(locked.filename))
+        {
+            continue;
+        }
+        const auto parsed = python::parse_sdist_filename(locked.filename, locked.name);
+        if (!parsed || parsed->version != locked.version)
+        {
+            errors.push_back(locked.filename + " is not " + locked.name + " " +
+                             locked.version.to_string() + " as the lock says");
+            continue;
+        }
+        if (builder == nullptr)
+        {
+            errors.push_back(locked.filename + " is locked as an sdist, and install.only-binary "
+                                               "is set, so it is not built; supply a wheel of " +
+                             locked.name + " " + locked.version.to_string() + " and lock again");
+            continue;
+        }
+        SdistToBuild build{{}, locked.filename, {}, locked.sha256, locked.name, locked.version};
+        if (!locked.url.empty())
+        {
+            if (source == nullptr)
+            {
+                return fail(locked.filename + " is locked from " + locked.url +
+                            " but the spec names no index (install.indexes)");
+            }
+            const auto fetched = PYDEB_TRY(source->fetch_sdist(
+                {locked.filename, locked.name, locked.version, locked.url, locked.sha256, {}, {}}));
+            build.path = fetched.path;
+            build.where = locked.url;
+        }
+        else
+        {
+            const auto local = house.sdists.find(locked.name);
+            if (local != house.sdists.end())
+            {
+                for (const SdistFile& sdist : local->second)
+                {
+                    if (sdist.path.filename() == locked.filename)
+                    {
+                        build.path = sdist.path;
+                    }
+                }
+            }
+            if (build.path.empty())
+            {
+                errors.push_back(locked.filename + " (" + locked.name + " " +
+                                 locked.version.to_string() +
+                                 ") is locked but not in the wheelhouse");
+                continue;
+            }
+            build.where = build.path.string();
+            const std::string actual = PYDEB_TRY(wheel_sha256(cache, build.path));
+            if (actual != locked.sha256)
+            {
+                errors.push_back(build.where + " changed since it was locked: its sha256 is " +
+                                 actual + ", the lock says " + locked.sha256);
+                continue;
+            }
+        }
+        const auto wheel = PYDEB_TRY(builder->build(build));
+        auto filename = PYDEB_TRY(python::WheelFilename::parse(wheel.filename().string()));
+        built.emplace(locked.filename, WheelFile{wheel, std::move(filename)});
+    }
+    return built;
 }
 
 struct Walk
@@ -178,12 +267,15 @@ struct Walk
 Expected<Resolution> resolve_locked(const Lock& lock,
                                     const std::vector<std::filesystem::path>& wheelhouses,
                                     const python::InterpreterFacts& target,
-                                    const util::CacheStore& cache, WheelSource* source)
+                                    const util::CacheStore& cache, WheelSource* source,
+                                    SdistBuilder* builder)
 {
     Wheelhouse house = PYDEB_TRY(scan_wheelhouses(wheelhouses));
     PYDEB_TRY(fetch_locked(lock, source, house));
     std::vector<std::string> errors;
-    const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors, cache);
+    const auto built =
+        PYDEB_TRY(build_locked_sdists(lock, house, source, builder, cache, errors));
+    const Wheelhouse kept = locked_files(lock, house, wheelhouses, errors, cache, built);
     const auto roots = applicable_roots(lock.requirements, target.markers);
     const Universe universe = PYDEB_TRY(collect_candidates(kept, roots, target, cache));
     for (const auto& [name, project] : universe.projects)
@@ -219,7 +311,7 @@ Expected<Resolution> resolve_locked(const Lock& lock,
             continue;
         }
         resolution.wheels.push_back({candidate->name, candidate->display_name, candidate->version,
-                                     candidate->path, candidate->filename, wheel.sha256, wheel.url});
+                                     candidate->path, wheel.filename, wheel.sha256, wheel.url});
     }
     if (!errors.empty())
     {

@@ -67,7 +67,7 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     const auto roots = applicable_roots(request.requirements, request.target.markers);
     const Universe universe = PYDEB_TRY(
         collect_candidates(house, roots, request.target, request.cache, request.source,
-                           request.keep));
+                           request.keep, request.builder));
     Model model(universe, roots, request.target.markers);
     auto solved = solve(model);
     if (!solved && !request.keep.empty())
@@ -130,7 +130,12 @@ Expected<Resolution> resolve(const ResolveRequest& request)
     {
         ResolvedWheel wheel{candidate->name, candidate->display_name, candidate->version,
                             candidate->path, candidate->filename, {}, {}};
-        if (candidate->remote)
+        if (candidate->sdist)
+        {
+            wheel.sha256 = candidate->sdist->sha256;
+            wheel.url = candidate->sdist->url;
+        }
+        else if (candidate->remote)
         {
             wheel.path = next->path;
             wheel.sha256 = next->sha256;

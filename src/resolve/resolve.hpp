@@ -28,6 +28,9 @@ struct ResolveRequest
     // where a candidate of that version is at hand; when the kept set does not resolve, the
     // resolution runs again without it.
     std::map<std::string, python::Version> keep;
+    // Builds a wheel from an sdist when a name has no fitting wheel; null: sdists are never built
+    // (install.only-binary), and a name only an sdist has fails naming it.
+    SdistBuilder* builder = nullptr;
 };
 
 struct ResolvedWheel
@@ -35,10 +38,10 @@ struct ResolvedWheel
     std::string name;         // PEP 503 normalized ("markupsafe")
     std::string display_name; // METADATA Name ("MarkupSafe")
     python::Version version;
-    std::filesystem::path path;
-    std::string filename;
-    std::string sha256; // lower-case hex of the wheel file
-    std::string url;    // where an index served it (no credentials); empty for a local wheel
+    std::filesystem::path path; // the wheel (for an sdist, the wheel built from it)
+    std::string filename;       // the wheel's file name, or the sdist's when built from one
+    std::string sha256; // lower-case hex of that file (the wheel, or the sdist)
+    std::string url;    // where an index served it (no credentials); empty for a local file
 
     bool operator==(const ResolvedWheel&) const = default;
 };

@@ -24,7 +24,7 @@ struct Pending
 
 } // namespace
 
-fs::path IndexSource::destination(const resolve::RemoteWheel& wheel) const
+fs::path IndexSource::destination(const RemoteFile& wheel) const
 {
     const auto base = m_cache.directory(util::CacheKind::downloads);
     return (base ? *base : m_scratch.path()) / wheel.sha256 / wheel.file;
@@ -32,6 +32,23 @@ fs::path IndexSource::destination(const resolve::RemoteWheel& wheel) const
 
 Expected<std::vector<resolve::FetchedWheel>>
 IndexSource::fetch(std::span<const resolve::RemoteWheel> wheels)
+{
+    std::vector<RemoteFile> files;
+    for (const resolve::RemoteWheel& wheel : wheels)
+    {
+        files.push_back({wheel.file, wheel.url, wheel.sha256});
+    }
+    return fetch_files(files);
+}
+
+Expected<resolve::FetchedWheel> IndexSource::fetch_sdist(const resolve::RemoteSdist& sdist)
+{
+    const RemoteFile file{sdist.file, sdist.url, sdist.sha256};
+    return PYDEB_TRY(fetch_files(std::span(&file, 1))).front();
+}
+
+Expected<std::vector<resolve::FetchedWheel>>
+IndexSource::fetch_files(std::span<const RemoteFile> wheels)
 {
     std::vector<resolve::FetchedWheel> result(wheels.size());
     std::vector<Pending> pending;
@@ -41,7 +58,7 @@ IndexSource::fetch(std::span<const resolve::RemoteWheel> wheels)
     const fs::path root = base ? *base : m_scratch.path();
     for (std::size_t i = 0; i < wheels.size(); ++i)
     {
-        const resolve::RemoteWheel& wheel = wheels[i];
+        const RemoteFile& wheel = wheels[i];
         std::error_code error;
         if (!wheel.sha256.empty() && fs::is_regular_file(destination(wheel), error))
         {
@@ -78,7 +95,7 @@ IndexSource::fetch(std::span<const resolve::RemoteWheel> wheels)
     for (std::size_t d = 0; d < done.size(); ++d)
     {
         Pending& job = pending[d];
-        const resolve::RemoteWheel& wheel = wheels[job.index];
+        const RemoteFile& wheel = wheels[job.index];
         if (!done[d])
         {
             errors.push_back(wheel.file + ": " + done[d].error().message);

@@ -1,6 +1,7 @@
 #include "sources/index_source.hpp"
 
 #include "python/name.hpp"
+#include "python/sdist_filename.hpp"
 #include "sources/simple_page.hpp"
 #include "util/hash.hpp"
 
@@ -81,8 +82,7 @@ Expected<void> IndexSource::require_online(const std::string& what) const
     return {};
 }
 
-Expected<std::vector<resolve::RemoteWheel>> IndexSource::page(const std::string& url,
-                                                              bool missing_is_empty)
+Expected<IndexSource::PageFiles> IndexSource::page(const std::string& url, bool missing_is_empty)
 {
     PYDEB_TRY(require_online("the index page " + url));
     http::Request get = request(url);
@@ -94,40 +94,66 @@ Expected<std::vector<resolve::RemoteWheel>> IndexSource::page(const std::string&
         // have the project, which another index may.
         if (missing_is_empty && response.error().kind == http::ErrorKind::not_found)
         {
-            return std::vector<resolve::RemoteWheel>{};
+            return PageFiles{};
         }
         return std::unexpected(http::to_error(response.error()));
     }
     const auto links = PYDEB_TRY(parse_simple_page(response->content_type, response->body, url));
-    std::vector<resolve::RemoteWheel> wheels;
+    PageFiles files;
     for (const IndexLink& link : links)
     {
-        if (!link.filename.ends_with(".whl"))
+        // pip skips links whose names do not parse, too.
+        if (link.filename.ends_with(".whl"))
         {
-            continue; // sdists: not built from an index (yet)
+            if (auto filename = python::WheelFilename::parse(link.filename))
+            {
+                files.wheels.push_back({link.filename, std::move(*filename),
+                                        http::resolve_reference(url, link.href), link.sha256,
+                                        link.requires_python, link.yanked, link.has_metadata,
+                                        link.metadata_sha256});
+            }
         }
-        auto filename = python::WheelFilename::parse(link.filename);
-        if (!filename)
+        else if (python::sdist_format(link.filename))
         {
-            continue; // pip skips links whose names do not parse, too
+            // Split by the PEP 625 rule here; project_files splits legacy names again knowing
+            // the project (a find-links page links every project's files).
+            files.sdists.push_back({link.filename, {}, {}, http::resolve_reference(url, link.href),
+                                    link.sha256, link.requires_python, link.yanked});
         }
-        wheels.push_back({link.filename, std::move(*filename),
-                          http::resolve_reference(url, link.href), link.sha256,
-                          link.requires_python, link.yanked, link.has_metadata,
-                          link.metadata_sha256});
     }
-    return wheels;
+    return files;
 }
 
-Expected<std::vector<resolve::RemoteWheel>> IndexSource::wheels(const std::string& name)
+Expected<const IndexSource::PageFiles*> IndexSource::project_files(const std::string& name)
 {
-    std::vector<resolve::RemoteWheel> all;
+    if (const auto known = m_projects.find(name); known != m_projects.end())
+    {
+        return &known->second;
+    }
+    PageFiles all;
+    const auto take = [&](const PageFiles& files)
+    {
+        for (const auto& wheel : files.wheels)
+        {
+            if (wheel.filename.normalized_name() == name)
+            {
+                all.wheels.push_back(wheel);
+            }
+        }
+        for (const auto& sdist : files.sdists)
+        {
+            if (auto parsed = python::parse_sdist_filename(sdist.file, name))
+            {
+                all.sdists.push_back(sdist);
+                all.sdists.back().name = name;
+                all.sdists.back().version = std::move(parsed->version);
+            }
+        }
+    };
     for (const std::string& index : m_indexes)
     {
-        auto found = PYDEB_TRY(page(index + python::normalize_name(name) + "/",
-                                    /*missing_is_empty=*/true));
-        all.insert(all.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
+        take(PYDEB_TRY(page(index + python::normalize_name(name) + "/",
+                            /*missing_is_empty=*/true)));
     }
     for (const std::string& link : m_find_links)
     {
@@ -135,15 +161,19 @@ Expected<std::vector<resolve::RemoteWheel>> IndexSource::wheels(const std::strin
         {
             m_find_link_pages.emplace(link, PYDEB_TRY(page(link, false)));
         }
-        for (const auto& wheel : m_find_link_pages.at(link))
-        {
-            if (wheel.filename.normalized_name() == name)
-            {
-                all.push_back(wheel);
-            }
-        }
+        take(m_find_link_pages.at(link));
     }
-    return all;
+    return &m_projects.emplace(name, std::move(all)).first->second;
+}
+
+Expected<std::vector<resolve::RemoteWheel>> IndexSource::wheels(const std::string& name)
+{
+    return PYDEB_TRY(project_files(name))->wheels;
+}
+
+Expected<std::vector<resolve::RemoteSdist>> IndexSource::sdists(const std::string& name)
+{
+    return PYDEB_TRY(project_files(name))->sdists;
 }
 
 Expected<resolve::WheelMetadata> IndexSource::metadata(const resolve::RemoteWheel& wheel)

@@ -43,8 +43,25 @@ public:
     metadata(const resolve::RemoteWheel& wheel) override;
     [[nodiscard]] Expected<std::vector<resolve::FetchedWheel>>
     fetch(std::span<const resolve::RemoteWheel> wheels) override;
+    [[nodiscard]] Expected<std::vector<resolve::RemoteSdist>>
+    sdists(const std::string& name) override;
+    [[nodiscard]] Expected<resolve::FetchedWheel>
+    fetch_sdist(const resolve::RemoteSdist& sdist) override;
 
 private:
+    // What a page links, wheels and sdists apart.
+    struct PageFiles
+    {
+        std::vector<resolve::RemoteWheel> wheels;
+        std::vector<resolve::RemoteSdist> sdists;
+    };
+    // A file to download into the cache: wheels and sdists alike.
+    struct RemoteFile
+    {
+        std::string file;
+        std::string url;
+        std::string sha256;
+    };
     struct Origin
     {
         std::string origin; // http::origin_of: "scheme://host:port"
@@ -56,9 +73,13 @@ private:
     // A request for a credential-free URL, with the credentials of the index it belongs to (pip
     // sends an index's credentials only to that index's host).
     [[nodiscard]] adapters::http::Request request(const std::string& url) const;
-    [[nodiscard]] Expected<std::vector<resolve::RemoteWheel>> page(const std::string& url,
-                                                                   bool missing_is_empty);
-    [[nodiscard]] std::filesystem::path destination(const resolve::RemoteWheel& wheel) const;
+    [[nodiscard]] Expected<PageFiles> page(const std::string& url, bool missing_is_empty);
+    // Every index's and find-links page's files of one project, asked once per command (the
+    // resolver and the sdist builder's own resolutions ask again).
+    [[nodiscard]] Expected<const PageFiles*> project_files(const std::string& name);
+    [[nodiscard]] Expected<std::vector<resolve::FetchedWheel>>
+    fetch_files(std::span<const RemoteFile> files);
+    [[nodiscard]] std::filesystem::path destination(const RemoteFile& file) const;
     [[nodiscard]] Expected<void> require_online(const std::string& what) const;
 
     std::optional<adapters::http::Client> m_client; // none offline
@@ -68,7 +89,8 @@ private:
     std::vector<std::string> m_indexes;    // credential-free, ending in '/'
     std::vector<std::string> m_find_links; // credential-free
     std::vector<Origin> m_origins;
-    std::map<std::string, std::vector<resolve::RemoteWheel>> m_find_link_pages;
+    std::map<std::string, PageFiles> m_find_link_pages;
+    std::map<std::string, PageFiles> m_projects; // by normalized name
 };
 
 } // namespace pydeb::sources

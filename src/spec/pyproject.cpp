@@ -143,4 +143,73 @@ Expected<std::optional<ProjectTable>> read_project_table(const fs::path& pyproje
     return std::optional<ProjectTable>(std::move(table));
 }
 
+Expected<BuildSystem> read_build_system(const fs::path& project_dir)
+{
+    BuildSystem fallback{{"setuptools>=40.8.0", "wheel"}, "setuptools.build_meta:__legacy__", {}};
+    const fs::path pyproject = project_dir / "pyproject.toml";
+    std::error_code error;
+    if (!fs::is_regular_file(pyproject, error))
+    {
+        return fallback;
+    }
+    toml::table document;
+    try
+    {
+        document = toml::parse_file(pyproject.string());
+    }
+    catch (const toml::parse_error& parse_error)
+    {
+        return fail(where(pyproject, parse_error.source()) +
+                    ": invalid TOML: " + std::string(parse_error.description()));
+    }
+    const toml::table* table = document["build-system"].as_table();
+    if (table == nullptr)
+    {
+        return fallback;
+    }
+    const auto strings = [&](std::string_view key,
+                             std::vector<std::string>& out) -> Expected<void>
+    {
+        const toml::node* node = table->get(key);
+        if (node == nullptr)
+        {
+            return {};
+        }
+        const toml::array* array = node->as_array();
+        if (array == nullptr)
+        {
+            return fail(where(pyproject, node->source()) + ": build-system." +
+                        std::string(key) + " must be a list of strings");
+        }
+        out.clear();
+        for (const auto& entry : *array)
+        {
+            auto text = entry.value<std::string>();
+            if (!text)
+            {
+                return fail(where(pyproject, entry.source()) + ": build-system." +
+                            std::string(key) + " must be a list of strings");
+            }
+            out.push_back(std::move(*text));
+        }
+        return {};
+    };
+    BuildSystem system = fallback;
+    // PEP 518: a [build-system] table without `requires` is an error; pip takes the fallback's
+    // requirements then (with a warning), and so does pydeb.
+    PYDEB_TRY(strings("requires", system.requires_));
+    if (const toml::node* backend = table->get("build-backend"))
+    {
+        auto text = backend->value<std::string>();
+        if (!text || text->empty())
+        {
+            return fail(where(pyproject, backend->source()) +
+                        ": build-system.build-backend must be a string naming the backend");
+        }
+        system.backend = std::move(*text);
+    }
+    PYDEB_TRY(strings("backend-path", system.backend_path));
+    return system;
+}
+
 } // namespace pydeb::spec

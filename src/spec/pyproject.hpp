@@ -32,4 +32,17 @@ struct ProjectTable
 [[nodiscard]] Expected<std::optional<ProjectTable>>
 read_project_table(const std::filesystem::path& pyproject);
 
+// The [build-system] table (PEP 518, PEP 517): what builds an sdist. Without a pyproject.toml or
+// without the table, PEP 517's fallback: setuptools' legacy backend with "setuptools>=40.8.0" and
+// "wheel" (pip does the same); a table without build-backend uses that backend too.
+struct BuildSystem
+{
+    std::vector<std::string> requires_; // PEP 508 requirement texts
+    std::string backend;                // "module:object"
+    std::vector<std::string> backend_path; // relative to the project directory (PEP 517)
+};
+
+// Errors read FILE:LINE:COL: message (a `requires` that is not a list of strings, say).
+[[nodiscard]] Expected<BuildSystem> read_build_system(const std::filesystem::path& project_dir);
+
 } // namespace pydeb::spec

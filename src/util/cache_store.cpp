@@ -120,6 +120,8 @@ std::string_view directory_name(CacheKind kind)
         return "payloads";
     case CacheKind::downloads:
         return "downloads";
+    case CacheKind::built_wheels:
+        return "built-wheels";
     case CacheKind::spare_directories:
         return "spare-directories";
     case CacheKind::release_metadata:

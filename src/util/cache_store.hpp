@@ -40,13 +40,14 @@ enum class CacheKind
     spare_directories, // empty directories recycled into stage trees (spare_directories.hpp)
     release_metadata,  // a target release's InRelease and indexes (targets/debian_metadata.hpp)
     downloads,         // files from package indexes, content-addressed: <sha256>/<file name>
+    built_wheels,      // wheels built from sdists (PEP 517): <key>/<wheel file>, build.log
 };
 
 inline constexpr CacheKind k_cache_kinds[] = {
     CacheKind::interpreters, CacheKind::wheels,         CacheKind::solv,
     CacheKind::checks,       CacheKind::dpkg_owners,    CacheKind::hashes,
     CacheKind::wheel_metadata, CacheKind::payloads,     CacheKind::spare_directories,
-    CacheKind::release_metadata, CacheKind::downloads};
+    CacheKind::release_metadata, CacheKind::downloads, CacheKind::built_wheels};
 
 // The directory name of a kind ("dpkg-owners").
 [[nodiscard]] std::string_view directory_name(CacheKind kind);

@@ -3,6 +3,7 @@
 #include "util/strings.hpp"
 
 #include <array>
+#include <filesystem>
 
 namespace pydeb::install
 {
@@ -133,6 +134,32 @@ bool is_reserved_script_name(std::string_view name)
         rest.remove_suffix(1);
     }
     return !rest.empty() && rest.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+bool link_stays_inside(const std::string& relative, const std::string& target)
+{
+    namespace fs = std::filesystem;
+    if (target.empty() || target.front() == '/')
+    {
+        return false;
+    }
+    bool named = false;
+    for (const auto& part : fs::path(target))
+    {
+        if (part == "..")
+        {
+            if (named)
+            {
+                return false;
+            }
+        }
+        else if (!part.empty() && part != ".")
+        {
+            named = true;
+        }
+    }
+    const auto resolved = (fs::path(relative).parent_path() / target).lexically_normal();
+    return !resolved.empty() && *resolved.begin() != ".." && resolved.is_relative();
 }
 
 } // namespace pydeb::install

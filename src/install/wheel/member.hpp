@@ -20,6 +20,13 @@ namespace pydeb::install
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
+// Whether a symlink member at `relative` pointing to `target` stays inside the tree it is
+// extracted into: a relative target, whose ".." may only lead (the directories it climbs are the
+// link's own, which are real, as members are never written through a symlink, stage_tree.hpp),
+// while a ".." after a name climbs from wherever that name leads: with "x" -> ".", "x/x/../.." is
+// two levels above the top, though it reads as ".". Used for bundles and sdists alike.
+[[nodiscard]] bool link_stays_inside(const std::string& relative, const std::string& target);
+
 // Member is inside a __pycache__ directory: skipped, as pypa/installer does, because a stale
 // or hostile .pyc would shadow the source.
 [[nodiscard]] bool is_pycache_member(std::string_view name);

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""make-index.py WHEELS OUT: a simple repository of the wheels in WHEELS, in both forms.
+"""make-index.py WHEELS OUT: a simple repository of the wheels (and sdists) in WHEELS, in both forms.
 
-OUT/files/F            every wheel, and F.metadata: its METADATA (PEP 658)
+OUT/files/F            every wheel, and F.metadata: its METADATA (PEP 658); every sdist
+                       (NAME-VERSION.tar.gz, PEP 625), without metadata (sdists have no PEP 658 file
+                       here: a client builds them to learn their dependencies)
 OUT/html/simple/N/     index.html: PEP 503 anchors with #sha256=, data-requires-python (no
                        metadata attribute: a client must read METADATA from the wheel)
 OUT/json/simple/N/     index.json: PEP 691 JSON with hashes, requires-python and core-metadata
@@ -21,6 +23,14 @@ wheels, out = sys.argv[1], sys.argv[2]
 projects = {}
 os.makedirs(f"{out}/files")
 for name in sorted(os.listdir(wheels)):
+    if name.endswith(".tar.gz"):
+        shutil.copy(f"{wheels}/{name}", f"{out}/files/{name}")
+        project = re.sub(r"[-_.]+", "-", name[:-len(".tar.gz")].rsplit("-", 1)[0]).lower()
+        projects.setdefault(project, []).append({
+            "filename": name,
+            "sha256": hashlib.sha256(open(f"{wheels}/{name}", "rb").read()).hexdigest(),
+            "metadata_sha256": None, "requires_python": None})
+        continue
     if not name.endswith(".whl"):
         continue
     shutil.copy(f"{wheels}/{name}", f"{out}/files/{name}")
@@ -54,5 +64,6 @@ for project, files in projects.items():
              # Only PEP 714's key: pip 23.0 (bookworm) fails on PEP 658's older
              # "dist-info-metadata" as a table (TypeError in Link.metadata_link), and reads
              # no other, so it downloads whole wheels for their metadata.
-             "core-metadata": {"sha256": f["metadata_sha256"]}, "yanked": False}
+             **({"core-metadata": {"sha256": f["metadata_sha256"]}} if f["metadata_sha256"] else {}),
+             "yanked": False}
             for f in files]}, j)

@@ -69,6 +69,26 @@ TEST_CASE("a wheel from an index is locked with its URL")
     CHECK(parse_lock(text, "pydeb.lock") == lock);
 }
 
+TEST_CASE("a distribution built from an sdist is locked as the sdist")
+{
+    const Lock lock{{req("fastsum")},
+                    {{"fastsum", *python::Version::parse("1.0"), "fastsum-1.0.tar.gz", k_zero,
+                      "http://127.0.0.1:8080/files/fastsum-1.0.tar.gz"}}};
+    const std::string text = format_lock(lock);
+    CHECK(text.ends_with("sdist fastsum 1.0 fastsum-1.0.tar.gz sha256=" + k_zero +
+                         " url=http://127.0.0.1:8080/files/fastsum-1.0.tar.gz\n"));
+    CHECK(parse_lock(text, "pydeb.lock") == lock);
+    // The keyword and the file name agree, so a lock means one thing to every reader.
+    CHECK(error_of(parse_lock("pydeb-lock 1\nwheel a 1 a-1.tar.gz sha256=" + k_zero + "\n", "l")) ==
+          "l:2: 'wheel' line for the file a-1.tar.gz, which is an sdist (lock it with an 'sdist' "
+          "line)");
+    CHECK(error_of(parse_lock("pydeb-lock 1\nsdist a 1 a-1-py3-none-any.whl sha256=" + k_zero +
+                                  "\n",
+                              "l")) ==
+          "l:2: 'sdist' line for the file a-1-py3-none-any.whl, which is no sdist "
+          "(NAME-VERSION.tar.gz or .zip)");
+}
+
 TEST_CASE("resolve_locked uses the locked set and checks it")
 {
     test::make_wheelhouse("wh",

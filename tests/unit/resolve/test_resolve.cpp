@@ -150,9 +150,9 @@ TEST_CASE("resolve: conflicts are explained in plain words, every one of them")
     CHECK(summary(run(wh, {"app"})) ==
           failure({"nothing in the wheelhouse provides foo (required by bar 1.0 via app 1.0)"}));
     CHECK(summary(run(wh, {"baz"})) ==
-          failure({"nothing in the wheelhouse provides baz (requested); the wheelhouse has only "
-                   "the sdist baz-0.3.tar.gz, and pydeb installs wheels only: build a wheel from "
-                   "it first (pip wheel --no-deps SDIST -w WHEELHOUSE)"}));
+          failure({"nothing in the wheelhouse provides baz (requested); only the sdist "
+                   "baz-0.3.tar.gz provides it, and install.only-binary is set, so pydeb builds "
+                   "no sdist: set only-binary to false, or put a wheel of it into a wheelhouse"}));
     CHECK(summary(run(wh, {"flask<2", "bar", "missing>=1"})) ==
           failure({"flask<2 requested, but the wheelhouse has only Flask 2.2.2",
                    "nothing in the wheelhouse provides missing (requested)",

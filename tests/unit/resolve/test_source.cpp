@@ -94,3 +94,52 @@ TEST_CASE("an index's yanked file is used only when pinned with ==; Requires-Pyt
     REQUIRE_FALSE(ranged.has_value());
     CHECK(ranged.error().message.find("yanked (PEP 592: broken)") != std::string::npos);
 }
+
+namespace
+{
+
+struct FakeBuilder final : SdistBuilder
+{
+    std::filesystem::path built; // the wheel a build returns
+    std::vector<std::string> asked;
+    Expected<std::filesystem::path> build(const SdistToBuild& sdist) override
+    {
+        asked.push_back(sdist.file + " " + sdist.name + " " + sdist.version.to_string() + " " +
+                        sdist.sha256.substr(0, 8));
+        if (built.empty())
+        {
+            return fail("building " + sdist.file + " failed: the tail");
+        }
+        return built;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a name no wheel fits is built from its newest admitted sdist; the lock gets the sdist")
+{
+    test::make_wheelhouse("wh", {test::wheel("click-8.1.3-py3-none-any.whl")},
+                          {"baz-0.2.tar.gz", "baz-0.3.tar.gz", "baz-0.4.tar.gz"});
+    test::make_wheelhouse("built", {test::wheel("baz-0.3-cp311-cp311-linux_x86_64.whl",
+                                                {"Requires-Dist: click"})});
+    FakeBuilder builder;
+    builder.built = "built/baz-0.3-cp311-cp311-linux_x86_64.whl";
+    ResolveRequest request{{*python::Requirement::parse("baz<0.4")}, {"wh"},
+                           test::linux_cpython311()};
+    request.builder = &builder;
+    const auto resolution = resolve::resolve(request);
+    REQUIRE_MESSAGE(resolution.has_value(), resolution.error().message);
+    // sha256 of "not really an archive", the fixture's sdist bytes.
+    CHECK(builder.asked == std::vector<std::string>{"baz-0.3.tar.gz baz 0.3 484703de"});
+    REQUIRE(resolution->wheels.size() == 2);
+    const ResolvedWheel& baz = resolution->wheels[0];
+    CHECK(baz.filename == "baz-0.3.tar.gz");
+    CHECK(baz.path == builder.built);
+    CHECK(baz.sha256.starts_with("484703de"));
+    CHECK(resolution->wheels[1].name == "click"); // Requires-Dist from the built wheel
+
+    builder.built.clear();
+    const auto failed = resolve::resolve(request);
+    REQUIRE_FALSE(failed.has_value());
+    CHECK(failed.error().message == "building baz-0.3.tar.gz failed: the tail");
+}

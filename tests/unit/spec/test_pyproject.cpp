@@ -52,3 +52,36 @@ TEST_CASE("read_project_table: no [project] table, bad TOML, a missing readme")
     CHECK(missing.error().message ==
           "s/pyproject.toml:3:10: project.readme names s/NOPE.md, which cannot be read");
 }
+
+TEST_CASE("read_build_system: PEP 517/518 tables, and the setuptools fallback")
+{
+    // No pyproject.toml, or one without [build-system]: setuptools' legacy backend (PEP 517).
+    std::filesystem::create_directories("legacy");
+    const auto legacy = read_build_system("legacy");
+    REQUIRE(legacy.has_value());
+    CHECK(legacy->requires_ == std::vector<std::string>{"setuptools>=40.8.0", "wheel"});
+    CHECK(legacy->backend == "setuptools.build_meta:__legacy__");
+    write_text("noble/pyproject.toml", "[project]\nname = \"x\"\n");
+    CHECK(read_build_system("noble")->backend == "setuptools.build_meta:__legacy__");
+
+    write_text("flit/pyproject.toml", R"([build-system]
+requires = ["flit_core >=3.2,<4"]
+build-backend = "flit_core.buildapi"
+backend-path = ["_build"]
+)");
+    const auto flit = read_build_system("flit");
+    REQUIRE(flit.has_value());
+    CHECK(flit->requires_ == std::vector<std::string>{"flit_core >=3.2,<4"});
+    CHECK(flit->backend == "flit_core.buildapi");
+    CHECK(flit->backend_path == std::vector<std::string>{"_build"});
+
+    // A table without build-backend: the legacy backend with the table's requirements.
+    write_text("old/pyproject.toml", "[build-system]\nrequires = [\"setuptools\", \"cython\"]\n");
+    CHECK(read_build_system("old")->requires_ == std::vector<std::string>{"setuptools", "cython"});
+    CHECK(read_build_system("old")->backend == "setuptools.build_meta:__legacy__");
+
+    write_text("bad/pyproject.toml", "[build-system]\nrequires = \"setuptools\"\n");
+    const auto bad = read_build_system("bad");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message == "bad/pyproject.toml:2:12: build-system.requires must be a list of strings");
+}

@@ -1,0 +1,322 @@
+#include "sdist/builder.hpp"
+
+#include "adapters/process/process.hpp"
+#include "install/install_stage.hpp"
+#include "python/wheel_filename.hpp"
+#include "resolve/resolve.hpp"
+#include "sdist/extract.hpp"
+#include "spec/pyproject.hpp"
+#include "templates/templates.hpp"
+#include "util/files.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+
+namespace fs = std::filesystem;
+
+namespace pydeb::sdist
+{
+
+namespace
+{
+
+// The venv the build runs in: where it is, and what was installed into it.
+struct BuildEnvironment
+{
+    fs::path python;
+    std::vector<resolve::ResolvedWheel> wheels;
+};
+
+// The built wheel depends on the sdist's bytes and the interpreter it was built for (its ABI and
+// platform tags, its version and its build configuration, which the executable stands for).
+std::string entry_key(const resolve::SdistToBuild& sdist, const python::InterpreterFacts& facts)
+{
+    return util::CacheKey("built-wheel 1")
+        .add(sdist.sha256)
+        .add(facts.implementation_name)
+        .add(std::to_string(facts.major) + "." + std::to_string(facts.minor) + "." +
+             std::to_string(facts.micro))
+        .add(facts.abi_tag)
+        .add(facts.platform)
+        .add(facts.executable)
+        .hex();
+}
+
+// The one wheel of a cache entry, if the entry is there.
+std::optional<fs::path> cached_wheel(const fs::path& entry)
+{
+    std::error_code error;
+    for (const auto& file : fs::directory_iterator(entry, error))
+    {
+        if (file.path().extension() == ".whl")
+        {
+            return file.path();
+        }
+    }
+    return std::nullopt;
+}
+
+Expected<std::vector<python::Requirement>> parse_requirements(const std::vector<std::string>& texts,
+                                                             const std::string& where)
+{
+    std::vector<python::Requirement> requirements;
+    for (const std::string& text : texts)
+    {
+        auto requirement = python::Requirement::parse(text);
+        if (!requirement)
+        {
+            return fail(where + ": build requirement '" + text + "': " +
+                        requirement.error().message);
+        }
+        requirements.push_back(std::move(*requirement));
+    }
+    return requirements;
+}
+
+// Whether `installed` already satisfies every requirement in `more` (setuptools asks for
+// "wheel", which the fallback requirements hold already).
+bool satisfied(const std::vector<resolve::ResolvedWheel>& installed,
+               const std::vector<python::Requirement>& more, const python::MarkerEnvironment& env)
+{
+    return std::ranges::all_of(
+        more,
+        [&](const python::Requirement& requirement)
+        {
+            if (requirement.marker && !requirement.marker->evaluate(env, {}))
+            {
+                return true;
+            }
+            return std::ranges::any_of(
+                installed,
+                [&](const resolve::ResolvedWheel& wheel)
+                {
+                    return wheel.name == requirement.normalized_name() &&
+                           requirement.specifier.contains(wheel.version,
+                                                          python::PreReleases::allow);
+                });
+        });
+}
+
+} // namespace
+
+std::string tail_lines(std::string_view output, std::size_t lines)
+{
+    while (output.ends_with('\n'))
+    {
+        output.remove_suffix(1);
+    }
+    std::size_t start = output.size();
+    for (std::size_t seen = 0; start > 0; --start)
+    {
+        if (output[start - 1] == '\n' && ++seen == lines)
+        {
+            break;
+        }
+    }
+    return std::string(output.substr(start));
+}
+
+Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
+{
+    const std::string where = sdist.file + " (" + sdist.where + ")";
+    const auto kind = m_options.cache.directory(util::CacheKind::built_wheels);
+    const std::string key = entry_key(sdist, m_options.target);
+    if (kind)
+    {
+        if (auto wheel = cached_wheel(*kind / key))
+        {
+            util::CacheStore::touch(*kind / key);
+            return *wheel;
+        }
+    }
+    if (m_building.contains(sdist.sha256))
+    {
+        return fail(where + ": its build requirements need " + sdist.name +
+                    " itself, which only this sdist provides; put a wheel of " + sdist.name +
+                    " into a wheelhouse");
+    }
+    // Concurrent builds of one sdist build it once: the entry's lock is held until it is
+    // published, then looked up again. A lock not had in time (a stuck build holds it) means
+    // building for this command alone; the entry stays atomic either way.
+    std::optional<util::FileLock> lock;
+    if (kind)
+    {
+        lock = util::CacheStore::lock_entry(*kind, key);
+        if (auto wheel = lock ? cached_wheel(*kind / key) : std::nullopt)
+        {
+            util::CacheStore::touch(*kind / key);
+            return *wheel;
+        }
+    }
+    m_building.insert(sdist.sha256);
+    // The wheel stays in the command's scratch directory until the install is done.
+    auto out = PYDEB_TRY(util::TempDir::create("sdist-wheel-", m_options.scratch));
+    const fs::path out_path = out.path();
+    out.keep(); // (keep() forgets the path)
+    std::string log;
+    auto wheel = build_into(sdist, out_path, log);
+    m_building.erase(sdist.sha256);
+    if (!wheel || !kind)
+    {
+        return wheel;
+    }
+    // Published by renaming a whole directory: the wheel and the backend's output beside it. A
+    // concurrent build may have published first; its wheel is then as good as this one.
+    auto entry = util::TempDir::create(".tmp-built-", *kind);
+    std::error_code error;
+    if (!entry)
+    {
+        return wheel;
+    }
+    const fs::path entry_path = entry->path();
+    fs::copy_file(*wheel, entry_path / wheel->filename(), error);
+    if (error || !util::write_file_atomic(entry_path / "build.log", log))
+    {
+        return wheel;
+    }
+    fs::rename(entry_path, *kind / key, error);
+    if (!error)
+    {
+        entry->keep();
+    }
+    return cached_wheel(*kind / key).value_or(*wheel);
+}
+
+Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const fs::path& out,
+                                       std::string& log)
+{
+    const std::string where = sdist.file + " (" + sdist.where + ")";
+    const auto format = python::sdist_format(sdist.file);
+    if (!format)
+    {
+        return fail(where + ": not an sdist file name (NAME-VERSION.tar.gz or .zip)");
+    }
+    const auto work = PYDEB_TRY(util::TempDir::create("sdist-build-", m_options.scratch));
+    fs::create_directory(work.path() / "source");
+    fs::create_directory(work.path() / "tmp");
+    const fs::path project =
+        PYDEB_TRY(extract_sdist(sdist.path, *format, work.path() / "source", where));
+    auto system = spec::read_build_system(project);
+    if (!system)
+    {
+        return fail(where + ": " + system.error().message);
+    }
+    const auto hook_text = templates::get("sdist/build_hook.py");
+    if (!hook_text)
+    {
+        return fail("internal error: the template sdist/build_hook.py is missing");
+    }
+    const fs::path hook_script = work.path() / "build_hook.py";
+    PYDEB_TRY(util::write_file_atomic(hook_script, *hook_text));
+
+    // The environment runs the target interpreter itself (a bundled one from its staged copy).
+    python::InterpreterFacts facts = m_options.target;
+    facts.executable = m_options.target.run_path();
+    facts.runnable.clear();
+    const auto make_environment =
+        [&](const std::vector<python::Requirement>& requirements,
+            const std::string& name) -> Expected<BuildEnvironment>
+    {
+        resolve::ResolveRequest request;
+        request.requirements = requirements;
+        request.wheelhouses = m_options.wheelhouses;
+        request.target = m_options.target;
+        request.cache = m_options.cache;
+        request.source = m_options.source;
+        request.builder = this;
+        auto resolution = resolve::resolve(request);
+        if (!resolution)
+        {
+            return fail(where + ": cannot resolve its build requirements (" +
+                        util::join(system->requires_, ", ") + "): " + resolution.error().message);
+        }
+        install::InstallRequest install;
+        install.stage_root = work.path() / name;
+        install.prefix = "/venv";
+        install.interpreter = facts;
+        for (const auto& wheel : resolution->wheels)
+        {
+            const bool built = !wheel.filename.ends_with(".whl");
+            install.wheels.push_back({wheel.path, built ? std::string() : wheel.sha256,
+                                      install::WheelCaching::store});
+        }
+        install.bytecode = Bytecode::none;
+        install.cache = m_options.cache.directory(util::CacheKind::wheels);
+        auto installed = install::install_stage(install);
+        if (!installed)
+        {
+            return fail(where + ": cannot install its build requirements: " +
+                        installed.error().message);
+        }
+        return BuildEnvironment{install.stage_root / "venv" / facts.scripts / "python",
+                                std::move(resolution->wheels)};
+    };
+    const auto run_hook = [&](const BuildEnvironment& environment,
+                              const std::string& hook) -> Expected<std::string>
+    {
+        const fs::path result = work.path() / (hook + ".out");
+        std::vector<std::string> arguments{hook_script.string(), hook, system->backend,
+                                           result.string(), out.string()};
+        for (const std::string& path : system->backend_path)
+        {
+            arguments.push_back((project / path).lexically_normal().string());
+        }
+        const auto ran = PYDEB_TRY(adapters::run_process(
+            environment.python, arguments,
+            {{{"PYTHONPATH", std::nullopt},
+              {"PYTHONHOME", std::nullopt},
+              {"PYTHONNOUSERSITE", "1"},
+              {"PYTHONSAFEPATH", std::nullopt},
+              {"TMPDIR", (work.path() / "tmp").string()}},
+             project}));
+        // stderr last: a compiler's error, which is what the tail must show, is there.
+        log += "$ " + hook + "\n" + ran.standard_output + ran.standard_error;
+        if (!ran.succeeded())
+        {
+            return fail("building " + where + " failed: its build backend " + system->backend +
+                        " exited " + std::to_string(ran.exit_code) + " in " + hook +
+                        "; the last lines of its output:\n" +
+                        tail_lines(ran.standard_output + ran.standard_error,
+                                   k_output_tail_lines));
+        }
+        return util::read_file(result);
+    };
+
+    const auto requires_ = PYDEB_TRY(parse_requirements(system->requires_, where));
+    BuildEnvironment environment = PYDEB_TRY(make_environment(requires_, "environment"));
+    const auto more_text = PYDEB_TRY(run_hook(environment, "get_requires_for_build_wheel"));
+    std::vector<std::string> more_lines;
+    for (const std::string& line : util::split(more_text, '\n'))
+    {
+        if (!util::trim(line).empty())
+        {
+            more_lines.emplace_back(util::trim(line));
+        }
+    }
+    const auto more = PYDEB_TRY(parse_requirements(more_lines, where));
+    if (!satisfied(environment.wheels, more, m_options.target.markers))
+    {
+        auto all = requires_;
+        all.insert(all.end(), more.begin(), more.end());
+        environment = PYDEB_TRY(make_environment(all, "environment-2"));
+    }
+    const std::string result = PYDEB_TRY(run_hook(environment, "build_wheel"));
+    const std::string built(util::trim(result));
+    const fs::path wheel = out / built;
+    std::error_code error;
+    if (built.empty() || built.find('/') != std::string::npos || !fs::is_regular_file(wheel, error))
+    {
+        return fail("building " + where + ": the backend " + system->backend +
+                    " returned '" + built + "', which is no wheel it wrote into " + out.string());
+    }
+    const auto filename = python::WheelFilename::parse(built);
+    if (!filename || filename->normalized_name() != sdist.name ||
+        filename->version != sdist.version)
+    {
+        return fail("building " + where + ": the backend built " + built + ", not " + sdist.name +
+                    " " + sdist.version.to_string() + " as the sdist's name says");
+    }
+    return wheel;
+}
+
+} // namespace pydeb::sdist
