@@ -1,12 +1,16 @@
 #!/bin/bash
 # Fetch + resolve + build from a package index, next to pip from the same index: the evaluation
-# app's 18 wheels (tests/corpus/make-app-wheelhouse.sh) served by Debian's nginx on 127.0.0.1 as a
-# PEP 691 JSON index with PEP 658 metadata (tests/integration/sources/make-index.py), behind basic
-# auth, credentials in the URL for both tools.
+# app's 18 wheels (tests/corpus/make-app-wheelhouse.sh) and one dependency that only an sdist
+# provides (fastsum, a small C extension made here with Debian's setuptools; its build
+# requirements, setuptools and wheel, are the wheels Debian ships in /usr/share/python-wheels),
+# served by Debian's nginx on 127.0.0.1 as a PEP 691 JSON index with PEP 658 metadata
+# (tests/integration/sources/make-index.py), behind basic auth, credentials in the URL for both
+# tools. Both tools build the sdist with PEP 517 in an isolated environment (pip's default).
 #   bench/index.sh [--repeat N] [--pydeb PATH] [--out DIR]
 # Rows (median wall time of N runs; "cold" = empty caches, "warm" = the same caches again):
-#   pydeb lock        fetch + resolve (index pages, PEP 658 metadata, the chosen wheels downloaded)
-#   pip dry-run       pip install --dry-run --report: pip's fetch + resolve
+#   pydeb lock        fetch + resolve (index pages, PEP 658 metadata, the chosen wheels downloaded,
+#                     the sdist built: its dependencies are known only from the built wheel)
+#   pip dry-run       pip install --dry-run --report: pip's fetch + resolve (and sdist build)
 #   pydeb build       pydeb build --format deb, no lock: fetch, resolve, install, map, write
 #                     (warm: the lock from the cold run and every cache warm)
 #   pip install       python3 -m venv --without-pip + pip --python VENV install (no package)
@@ -31,6 +35,22 @@ nginx_sh=$root/tests/integration/lib/loopback-nginx.sh
 trap 'bash "$nginx_sh" stop "$out/nginx"' EXIT
 
 bash "$root/tests/corpus/make-app-wheelhouse.sh" "$out/wheels" >/dev/null
+mkdir -p "$out/fastsum"
+cat >"$out/fastsum/setup.py" <<'PY'
+from setuptools import setup, Extension
+setup(name="fastsum", version="1.0", ext_modules=[Extension("fastsum", ["fastsum.c"])])
+PY
+cat >"$out/fastsum/fastsum.c" <<'C'
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+static PyObject *add(PyObject *self, PyObject *args)
+{ long a, b; if (!PyArg_ParseTuple(args, "ll", &a, &b)) return NULL; return PyLong_FromLong(a + b); }
+static PyMethodDef methods[] = {{"add", add, METH_VARARGS, "a + b"}, {NULL, NULL, 0, NULL}};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "fastsum", NULL, -1, methods};
+PyMODINIT_FUNC PyInit_fastsum(void) { return PyModule_Create(&module); }
+C
+(cd "$out/fastsum" && "$python" setup.py -q sdist -d "$out/wheels") >/dev/null 2>&1
+cp /usr/share/python-wheels/setuptools-*-py3-none-any.whl /usr/share/python-wheels/wheel-*-py3-none-any.whl "$out/wheels/"
 "$python" "$root/tests/integration/sources/make-index.py" "$out/wheels" "$out/index"
 password=bench-$RANDOM
 printf 'bench:%s\n' "$(openssl passwd -apr1 "$password")" >"$out/htpasswd"
@@ -38,7 +58,7 @@ mkdir -p "$out/nginx"
 echo 'location /json/ { index index.json; types { } default_type application/vnd.pypi.simple.v1+json; }' >"$out/nginx/extra.conf"
 port=$(bash "$nginx_sh" start "$out/index" "$out/nginx" "$out/htpasswd")
 url="http://bench:$password@127.0.0.1:$port/json/simple/"
-requirements=("flask>=2" requests lxml numpy psycopg2 PyYAML psutil hello)
+requirements=("flask>=2" requests lxml numpy psycopg2 PyYAML psutil hello fastsum)
 
 mkdir -p "$out/app"
 cat >"$out/app/pydeb.yaml" <<SPEC
