@@ -61,13 +61,14 @@ Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& pre
 }
 
 Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
+                                            const python::InterpreterFacts& python,
                                             std::map<std::string, python::Version> keep = {})
 {
     const auto source = PYDEB_TRY(open_sources(prepared));
     resolve::ResolveRequest request;
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
-    request.target = prepared.facts;
+    request.target = python;
     request.cache = prepared.cache;
     request.source = source.get();
     request.keep = std::move(keep);
@@ -86,9 +87,37 @@ std::vector<std::string> texts(const std::vector<python::Requirement>& requireme
 
 } // namespace
 
+fs::path lockfile_for(const Prepared& prepared, const fs::path& lockfile,
+                      const python::InterpreterFacts& python)
+{
+    if (python.python_version() == prepared.facts.python_version())
+    {
+        return lockfile;
+    }
+    fs::path path = lockfile;
+    path.replace_filename(lockfile.stem().string() + ".python" + python.python_version() +
+                          lockfile.extension().string());
+    return path;
+}
+
 Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
 {
-    const fs::path& lockfile = prepared.spec.lockfile;
+    return resolve_or_lock(prepared, prepared.facts);
+}
+
+Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared,
+                                              const python::InterpreterFacts& python)
+{
+    const fs::path lockfile = lockfile_for(prepared, prepared.spec.lockfile, python);
+    if (lockfile != prepared.spec.lockfile && !fs::exists(lockfile) &&
+        fs::exists(prepared.spec.lockfile))
+    {
+        return fail(prepared.spec.lockfile.string() + " locks the wheels for Python " +
+                    prepared.facts.python_version() + "; " + python.executable + " (Python " +
+                    python.markers.python_full_version + ") has no lock of its own (" +
+                    lockfile.string() + "): run 'pydeb lock " + prepared.spec.file.string() +
+                    "' to write it");
+    }
     resolve::Resolution resolution;
     if (fs::exists(lockfile))
     {
@@ -100,13 +129,12 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
         const auto source = PYDEB_TRY(open_sources(prepared));
-        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses,
-                                                       prepared.facts, prepared.cache,
-                                                       source.get()));
+        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, python,
+                                                       prepared.cache, source.get()));
     }
     else
     {
-        resolution = PYDEB_TRY(resolve_fresh(prepared));
+        resolution = PYDEB_TRY(resolve_fresh(prepared, python));
     }
     for (const auto& warning : resolution.warnings)
     {
@@ -122,6 +150,12 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
 
 Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const Upgrade& upgrade)
 {
+    return write_lock(prepared, prepared.facts, path, upgrade);
+}
+
+Expected<void> write_lock(const Prepared& prepared, const python::InterpreterFacts& python,
+                          const fs::path& path, const Upgrade& upgrade)
+{
     std::map<std::string, python::Version> keep;
     if (fs::exists(path) && !(upgrade && upgrade->empty()))
     {
@@ -134,7 +168,8 @@ Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const 
             keep.erase(python::normalize_name(name));
         }
     }
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared, std::move(keep)));
+    const resolve::Resolution resolution =
+        PYDEB_TRY(resolve_fresh(prepared, python, std::move(keep)));
     return resolve::write_lock(path, resolve::make_lock(prepared.requirements, resolution));
 }
 

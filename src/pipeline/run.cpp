@@ -26,6 +26,8 @@
 #include <cstring>
 #include <cstdio>
 #include <ctime>
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <iostream>
 
@@ -112,23 +114,144 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     return output;
 }
 
+// One venv per Python the packages need: the prepared interpreter's, and each target release's
+// own python3.X (target_plan.hpp), each resolved for its tags and markers, installed, collected
+// and scanned once, and shared by the packages of that Python.
+struct PythonStage
+{
+    python::InterpreterFacts python;
+    std::vector<std::size_t> builds; // indexes into the builds this venv serves
+    resolve::Resolution resolution;
+    StagedObjects staged;
+    package::PackageInfo info; // package_info for this Python, with the stage's entries
+};
+
+// The builds grouped by the X.Y of their Python, in the order the builds name them.
+std::vector<PythonStage> python_stages(const Prepared& prepared,
+                                       const std::vector<TargetBuild>& builds)
+{
+    std::vector<PythonStage> stages;
+    for (std::size_t i = 0; i < builds.size(); ++i)
+    {
+        const python::InterpreterFacts& python = build_python(prepared, builds[i]);
+        auto it = std::ranges::find_if(stages, [&](const PythonStage& stage)
+                                       { return stage.python.python_version() == python.python_version(); });
+        if (it == stages.end())
+        {
+            stages.push_back({python, {}, {}, {}, {}});
+            it = std::prev(stages.end());
+        }
+        it->builds.push_back(i);
+    }
+    return stages;
+}
+
+// Resolve and install one PythonStage into `root` (and for `deps`, only that: entries are
+// collected when `collect` is Collect::yes). Errors about a target release's Python name the
+// targets and the Python.
+enum class Collect
+{
+    no,
+    yes,
+};
+
+Expected<void> stage_python(const Prepared& prepared, const std::vector<TargetBuild>& builds,
+                            PythonStage& stage, const fs::path& root, std::int64_t started,
+                            Collect collect)
+{
+    const spec::Spec& spec = prepared.spec;
+    util::Progress& progress = *prepared.progress;
+    std::string targets;
+    for (const std::size_t i : stage.builds)
+    {
+        targets += (targets.empty() ? "" : ", ") + builds[i].name;
+    }
+    const bool own = stage.python.source == python::FactsSource::release_packages;
+    const std::string where =
+        own ? builds[stage.builds.front()].where + ": target " + targets + ": Python " +
+                  stage.python.markers.python_full_version + " (" + stage.python.executable +
+                  " in its Packages)"
+            : "";
+    const auto with_where = [&](Error error)
+    { return own ? context(where, std::move(error)) : std::move(error); };
+    progress.start("resolve");
+    if (own)
+    {
+        progress.detail("for Python " + stage.python.markers.python_full_version + " of " + targets);
+    }
+    auto resolution = resolve_or_lock(prepared, stage.python);
+    if (!resolution)
+    {
+        return std::unexpected(with_where(std::move(resolution.error())));
+    }
+    stage.resolution = std::move(*resolution);
+    progress.set(util::Count::wheels, stage.resolution.wheels.size());
+    for (const auto& wheel : stage.resolution.wheels)
+    {
+        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
+                        wheel.path.filename().string() + ")");
+    }
+    progress.start("install");
+    auto from_cache = stage_venv(prepared, stage.python, stage.resolution, root);
+    if (!from_cache)
+    {
+        return std::unexpected(with_where(std::move(from_cache.error())));
+    }
+    PYDEB_TRY(stage_extra_files(spec, root));
+    if (collect == Collect::no)
+    {
+        stage.staged = PYDEB_TRY(scan_stage(root));
+        return {};
+    }
+    progress.start("collect");
+    package::PackageInfo& info = stage.info;
+    info = PYDEB_TRY(package_info(spec, stage.python));
+    info.source_date_epoch =
+        info.source_date_epoch.value_or(inputs_epoch(prepared, stage.resolution));
+    info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
+    mark_cached_entries(info.entries, *from_cache, started);
+    stage.staged = PYDEB_TRY(scan_stage(root, info.entries));
+    return {};
+}
+
+// The first stage's root is "root"; another Python's, "root-python3.9".
+fs::path stage_root(const Prepared& prepared, const std::vector<PythonStage>& stages,
+                    const PythonStage& stage)
+{
+    return prepared.scratch.path() /
+           (&stage == &stages.front() ? "root" : "root-python" + stage.python.python_version());
+}
+
 // `pydeb deps` with targets: each target's version and its release's verdict on the relations,
 // one line per target ("target bookworm 1.0-1~deb12: installable"), its problems indented.
-Expected<void> describe_targets(const Prepared& prepared, const resolve::Resolution& resolution,
+// A target with its own Python is mapped from its own venv (`stages`); the others share `mapping`.
+Expected<void> describe_targets(const Prepared& prepared, const std::vector<PythonStage>& stages,
                                 const depmap::Mapping& mapping,
                                 const std::vector<TargetBuild>& builds, spec::Format format,
                                 const package::PackageInfo& info)
 {
     const depmap::Target target = format;
-    for (const TargetBuild& build : builds)
+    for (std::size_t i = 0; i < builds.size(); ++i)
     {
+        const TargetBuild& build = builds[i];
         if (build.format != format || build.name.empty())
         {
             continue;
         }
+        const PythonStage& stage = *std::ranges::find_if(
+            stages, [&](const PythonStage& s) { return std::ranges::find(s.builds, i) != s.builds.end(); });
         package::PackageInfo ours = info;
         ours.release += build.release_suffix;
-        set_relations(resolution, mapping, target, ours);
+        if (build.python)
+        {
+            set_relations(stage.resolution,
+                          PYDEB_TRY(map_stage(prepared, stage.staged, target, build)), target,
+                          ours);
+        }
+        else
+        {
+            set_relations(stage.resolution, mapping, target, ours);
+        }
         depmap::InstallCheck check = installability_check(prepared, ours, target, build);
         check.policy = depmap::ProblemPolicy::warn;
         const std::vector<std::string> problems = PYDEB_TRY(depmap::check_installable(check));
@@ -321,12 +444,17 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
-    progress.start("resolve");
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    const fs::path root = prepared.scratch.path() / "root";
-    progress.start("install"); // the venv is staged only to scan its ELF objects
-    PYDEB_TRY(stage_venv(prepared, resolution, root));
-    const StagedObjects staged = PYDEB_TRY(scan_stage(root));
+    // Each venv is staged only to scan its ELF objects; the prepared interpreter's is described
+    // (else the first), each target's verdict comes from its own.
+    std::vector<PythonStage> stages = python_stages(prepared, builds);
+    for (PythonStage& stage : stages)
+    {
+        PYDEB_TRY(stage_python(prepared, builds, stage, stage_root(prepared, stages, stage), 0,
+                               Collect::no));
+    }
+    const auto host = std::ranges::find_if(stages, [](const PythonStage& stage)
+                                           { return stage.python.source == python::FactsSource::queried; });
+    const StagedObjects& staged = (host == stages.end() ? stages.front() : *host).staged;
     for (const spec::Format format : prepared.spec.formats)
     {
         progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
@@ -348,7 +476,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
                 std::cout << "Requires: " << require << "\n";
             }
         }
-        PYDEB_TRY(describe_targets(prepared, resolution, mapping, builds, format, info));
+        PYDEB_TRY(describe_targets(prepared, stages, mapping, builds, format, info));
     }
     return {};
 }
@@ -361,51 +489,44 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
-    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
+    const package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     // The targets' metadata first: an archive that is unreachable or whose signature fails
     // costs no install.
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, formats, info.deb_architecture));
-    progress.start("resolve");
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    progress.set(util::Count::wheels, resolution.wheels.size());
-    for (const auto& wheel : resolution.wheels)
+    std::vector<PythonStage> stages = python_stages(prepared, builds);
+    for (PythonStage& stage : stages)
     {
-        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
-                        wheel.path.filename().string() + ")");
+        PYDEB_TRY(stage_python(prepared, builds, stage, stage_root(prepared, stages, stage),
+                               started, Collect::yes));
     }
-
-    progress.start("install");
-    const fs::path root = prepared.scratch.path() / "root";
-    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
-    PYDEB_TRY(stage_extra_files(spec, root));
-
-    progress.start("collect");
-    info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
-    info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
-    mark_cached_entries(info.entries, from_cache, started);
-    const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
 
     // Every package is mapped and checked before the first is written: a target that would not
     // install leaves no package of any target behind.
-    std::vector<package::PackageInfo> packages;
-    for (std::size_t i = 0; i < builds.size(); ++i)
+    std::vector<package::PackageInfo> packages(builds.size());
+    std::vector<const PythonStage*> stage_of(builds.size());
+    for (PythonStage& stage : stages)
     {
-        // Each package gets its own PackageInfo (relations differ); the last takes this one, so
-        // the entries are not copied for a single package.
-        const bool last = i + 1 == builds.size();
-        packages.push_back(PYDEB_TRY(plan_package(
-            prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
-            builds[i])));
+        for (const std::size_t i : stage.builds)
+        {
+            // Each package gets its own PackageInfo (relations differ); the stage's last takes
+            // the stage's one, so the entries are not copied for a single package.
+            const bool last = i == stage.builds.back();
+            stage_of[i] = &stage;
+            packages[i] = PYDEB_TRY(plan_package(
+                prepared, stage.resolution, stage.staged,
+                last ? std::move(stage.info) : package::PackageInfo(stage.info), builds[i]));
+        }
     }
     std::vector<fs::path> written;
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
         package::WriteOptions options{&progress, signer ? &*signer : nullptr};
-        written.push_back(PYDEB_TRY(write_package(prepared, resolution, staged,
-                                                  std::move(packages[i]), builds[i].format,
-                                                  request.output_dir, options, prepared.cache)));
+        written.push_back(PYDEB_TRY(write_package(prepared, stage_of[i]->resolution,
+                                                  stage_of[i]->staged, std::move(packages[i]),
+                                                  builds[i].format, request.output_dir, options,
+                                                  prepared.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,
