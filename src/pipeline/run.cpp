@@ -359,6 +359,28 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
+    // Each target release with a Python of its own gets its lock beside this one (pydeb(1)
+    // TARGETS): its markers and tags may call for other wheels.
+    const package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
+    for (const PythonStage& stage : python_stages(prepared, builds))
+    {
+        if (stage.python.source != python::FactsSource::release_packages)
+        {
+            continue;
+        }
+        const fs::path own = lockfile_for(prepared, path, stage.python);
+        auto written = write_lock(prepared, stage.python, own, upgrade);
+        if (!written)
+        {
+            const TargetBuild& first = builds[stage.builds.front()];
+            return std::unexpected(pydeb::context(first.where + ": target " + first.name + ": Python " +
+                                               stage.python.markers.python_full_version,
+                                           std::move(written.error())));
+        }
+        std::cout << own.string() << "\n";
+    }
     return {};
 }
 

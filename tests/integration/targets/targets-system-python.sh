@@ -159,7 +159,7 @@ for r in "${releases[@]}"; do
     else
         [ "$speedups" = 0 ] || fail "$r: a cp311 extension module in a Python $x package"
         [ "$pycs" = 0 ] || fail "$r: $pycs .pyc in a package for a Python this host cannot run"
-        dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | has -F "pydeb_python=/usr/bin/python$x" ||
+        dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | has -xF "	pydeb_python='/usr/bin/python$x'" ||
             fail "$r: postinst does not compile with python$x"
     fi
     echo "$r: $depends; $members; $pycs .pyc, $speedups speedups"
