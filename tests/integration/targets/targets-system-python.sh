@@ -28,8 +28,14 @@ mirror=$(bash "$lib/debian-mirror.sh" bullseye trixie)
 mkdir -p "$work/www"
 ln -s "$mirror/debian" "$work/www/good"
 releases=(bullseye bookworm trixie)
-# shellcheck disable=SC2064 # expand now
-trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; for r in ${releases[*]}; do bash '$lib/clean-root.sh' --remove '$work/root-\$r'; done; rm -rf '$PYDEB_TEST_TMP'" EXIT
+cleanup() {
+    local r
+    wait # the roots' jobs: nothing may still be using a root when it goes
+    bash "$lib/loopback-nginx.sh" stop "$work/nginx"
+    for r in "${releases[@]}"; do bash "$lib/clean-root.sh" --remove "$work/root-$r"; done
+    rm -rf --one-file-system "$PYDEB_TEST_TMP"
+}
+trap cleanup EXIT
 port=$(bash "$lib/loopback-nginx.sh" start "$work/www" "$work/nginx")
 url=http://127.0.0.1:$port/good
 # The clean roots are unpacked (or made once, then cached) while pydeb builds.
@@ -155,7 +161,8 @@ for r in "${releases[@]}"; do
     if [ "$r" = bookworm ]; then
         [ "$speedups" = 1 ] || fail "bookworm: the cp311 MarkupSafe was not chosen"
         [ "$pycs" -gt 100 ] || fail "bookworm: only $pycs .pyc in the package (bytecode: build)"
-        ! dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | has compileall || fail "bookworm: postinst compiles"
+        dpkg-deb -e "$deb" "$work/control-$r"
+        ! grep -rl compileall "$work/control-$r" || fail "bookworm: a maintainer script compiles"
     else
         [ "$speedups" = 0 ] || fail "$r: a cp311 extension module in a Python $x package"
         [ "$pycs" = 0 ] || fail "$r: $pycs .pyc in a package for a Python this host cannot run"
@@ -177,7 +184,7 @@ installed() { # RELEASE
     cp "$work/out/$deb" "$root/tmp/"
     in_root apt-get install -y -q --no-install-recommends "/tmp/$deb" >"$work/apt-$r.log" 2>&1 ||
         { tail -20 "$work/apt-$r.log"; echo "$r: apt-get install"; return 1; }
-    in_root sysapp >"$work/run-$r.log" 2>&1 || { cat "$work/run-$r.log"; echo "$r: sysapp"; return 1; }
+    in_root sysapp >"$work/run-$r.log" 2>"$work/run-$r.err" || { cat "$work/run-$r.log" "$work/run-$r.err"; echo "$r: sysapp"; return 1; }
     grep -qE "^sysapp $x [0-9.]+ &lt;[0-9.]+&gt; (native|speedups)$" "$work/run-$r.log" ||
         { echo "$r: sysapp printed $(cat "$work/run-$r.log")"; return 1; }
     local tag=cpython-3${minor[$r]} pycs
@@ -189,12 +196,14 @@ installed() { # RELEASE
     umount "$root/proc"
     echo "$r: $(cat "$work/run-$r.log"); $pycs $tag .pyc after the install, nothing left after the remove"
 }
+declare -A jobs
 for r in "${releases[@]}"; do
     installed "$r" >"$work/check-$r.log" 2>&1 &
+    jobs[$r]=$!
 done
 status=0
 for r in "${releases[@]}"; do
-    wait -n || status=1
+    wait "${jobs[$r]}" || status=1
 done
 for r in "${releases[@]}"; do cat "$work/check-$r.log"; done
 [ "$status" = 0 ] || fail "a release's clean root (above)"
