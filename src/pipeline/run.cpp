@@ -359,6 +359,10 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
+    if (prepared.spec.targets.empty() || prepared.bundle)
+    {
+        return {};
+    }
     // Each target release with a Python of its own gets its lock beside this one (pydeb(1)
     // TARGETS): its markers and tags may call for other wheels.
     const package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
