@@ -15,6 +15,7 @@
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
+#include "pipeline/python_stage.hpp"
 #include "pipeline/sbom_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_services.hpp"
@@ -27,7 +28,6 @@
 #include <cstdio>
 #include <ctime>
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <iostream>
 
@@ -84,16 +84,16 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
 }
 
 // One package file, its SBOM inside (the stage holds one package's SBOM at a time) and beside it.
-Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolution& resolution,
-                                 const StagedObjects& staged, package::PackageInfo info,
+Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& stage,
+                                 package::PackageInfo info,
                                  spec::Format format, const fs::path& output_dir,
                                  const package::WriteOptions& options, const util::CacheStore& cache)
 {
     const bool deb = format == spec::Format::deb;
     options.progress->start(deb ? "write .deb" : "write .rpm");
     const std::string sbom =
-        PYDEB_TRY(render_sbom(prepared, resolution, info, format));
-    PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
+        PYDEB_TRY(render_sbom(prepared, stage.python, stage.resolution, info, format));
+    PYDEB_TRY(ship_sbom(stage.staged.root, info, sbom, &info.entries));
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
     auto written = deb ? package::deb::write_package_reusing(info, output, options, cache)
@@ -112,114 +112,6 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
     PYDEB_TRY(written);
     options.progress->finish();
     return output;
-}
-
-// One venv per Python the packages need: the prepared interpreter's, and each target release's
-// own python3.X (target_plan.hpp), each resolved for its tags and markers, installed, collected
-// and scanned once, and shared by the packages of that Python.
-struct PythonStage
-{
-    python::InterpreterFacts python;
-    std::vector<std::size_t> builds; // indexes into the builds this venv serves
-    resolve::Resolution resolution;
-    StagedObjects staged;
-    package::PackageInfo info; // package_info for this Python, with the stage's entries
-};
-
-// The builds grouped by the X.Y of their Python, in the order the builds name them.
-std::vector<PythonStage> python_stages(const Prepared& prepared,
-                                       const std::vector<TargetBuild>& builds)
-{
-    std::vector<PythonStage> stages;
-    for (std::size_t i = 0; i < builds.size(); ++i)
-    {
-        const python::InterpreterFacts& python = build_python(prepared, builds[i]);
-        auto it = std::ranges::find_if(stages, [&](const PythonStage& stage)
-                                       { return stage.python.python_version() == python.python_version(); });
-        if (it == stages.end())
-        {
-            stages.push_back({python, {}, {}, {}, {}});
-            it = std::prev(stages.end());
-        }
-        it->builds.push_back(i);
-    }
-    return stages;
-}
-
-// Resolve and install one PythonStage into `root` (and for `deps`, only that: entries are
-// collected when `collect` is Collect::yes). Errors about a target release's Python name the
-// targets and the Python.
-enum class Collect
-{
-    no,
-    yes,
-};
-
-Expected<void> stage_python(const Prepared& prepared, const std::vector<TargetBuild>& builds,
-                            PythonStage& stage, const fs::path& root, std::int64_t started,
-                            Collect collect)
-{
-    const spec::Spec& spec = prepared.spec;
-    util::Progress& progress = *prepared.progress;
-    std::string targets;
-    for (const std::size_t i : stage.builds)
-    {
-        targets += (targets.empty() ? "" : ", ") + builds[i].name;
-    }
-    const bool own = stage.python.source == python::FactsSource::release_packages;
-    const std::string where =
-        own ? builds[stage.builds.front()].where + ": target " + targets + ": Python " +
-                  stage.python.markers.python_full_version + " (" + stage.python.executable +
-                  " in its Packages)"
-            : "";
-    const auto with_where = [&](Error error)
-    { return own ? context(where, std::move(error)) : std::move(error); };
-    progress.start("resolve");
-    if (own)
-    {
-        progress.detail("for Python " + stage.python.markers.python_full_version + " of " + targets);
-    }
-    auto resolution = resolve_or_lock(prepared, stage.python);
-    if (!resolution)
-    {
-        return std::unexpected(with_where(std::move(resolution.error())));
-    }
-    stage.resolution = std::move(*resolution);
-    progress.set(util::Count::wheels, stage.resolution.wheels.size());
-    for (const auto& wheel : stage.resolution.wheels)
-    {
-        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
-                        wheel.path.filename().string() + ")");
-    }
-    progress.start("install");
-    auto from_cache = stage_venv(prepared, stage.python, stage.resolution, root);
-    if (!from_cache)
-    {
-        return std::unexpected(with_where(std::move(from_cache.error())));
-    }
-    PYDEB_TRY(stage_extra_files(spec, root));
-    if (collect == Collect::no)
-    {
-        stage.staged = PYDEB_TRY(scan_stage(root));
-        return {};
-    }
-    progress.start("collect");
-    package::PackageInfo& info = stage.info;
-    info = PYDEB_TRY(package_info(spec, stage.python));
-    info.source_date_epoch =
-        info.source_date_epoch.value_or(inputs_epoch(prepared, stage.resolution));
-    info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
-    mark_cached_entries(info.entries, *from_cache, started);
-    stage.staged = PYDEB_TRY(scan_stage(root, info.entries));
-    return {};
-}
-
-// The first stage's root is "root"; another Python's, "root-python3.9".
-fs::path stage_root(const Prepared& prepared, const std::vector<PythonStage>& stages,
-                    const PythonStage& stage)
-{
-    return prepared.scratch.path() /
-           (&stage == &stages.front() ? "root" : "root-python" + stage.python.python_version());
 }
 
 // `pydeb deps` with targets: each target's version and its release's verdict on the relations,
@@ -434,7 +326,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
         set_relations(resolution, mapping, target, info);
     }
     PYDEB_TRY(ship_sbom(request.root, info,
-                        PYDEB_TRY(render_sbom(prepared, resolution, info, target)), nullptr));
+                        PYDEB_TRY(render_sbom(prepared, prepared.facts, resolution, info, target)),
+                        nullptr));
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
@@ -549,8 +442,7 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
         package::WriteOptions options{&progress, signer ? &*signer : nullptr};
-        written.push_back(PYDEB_TRY(write_package(prepared, stage_of[i]->resolution,
-                                                  stage_of[i]->staged, std::move(packages[i]),
+        written.push_back(PYDEB_TRY(write_package(prepared, *stage_of[i], std::move(packages[i]),
                                                   builds[i].format, request.output_dir, options,
                                                   prepared.cache)));
         std::cout << written.back().string() << std::endl;

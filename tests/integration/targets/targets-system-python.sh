@@ -14,7 +14,9 @@
 #    app's entry point runs there (Flask test client, requests), bytecode for the release's
 #    cache tag is present after the install and gone after the remove;
 #  - with only the cp311 MarkupSafe, the bullseye build fails before writing, naming the wheel and
-#    bullseye's Python.
+#    bullseye's Python;
+#  - `pydeb lock` writes pydeb.lock (3.11) and pydeb.python3.9.lock / pydeb.python3.13.lock, each
+#    with its Python's wheels; a build missing a target's lock is refused.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 need nginx nginx-light
 need debootstrap debootstrap
@@ -172,6 +174,23 @@ for r in "${releases[@]}"; do
     echo "$r: $depends; $members; $pycs .pyc, $speedups speedups"
 done
 pass "three packages, each for its release's python3.X (Depends, venv, tags, xz for bullseye, bytecode)"
+
+# --- locks: one per Python ------------------------------------------------------------------------------
+(cd "$work/app" && XDG_CACHE_HOME=$work/xdg "$PYDEB" lock -q pydeb.yaml) >"$work/lock.log" 2>&1 ||
+    { cat "$work/lock.log"; fail "pydeb lock with targets"; }
+for lock in pydeb.lock pydeb.python3.9.lock pydeb.python3.13.lock; do
+    [ -f "$work/app/$lock" ] || fail "pydeb lock wrote no $lock: $(cat "$work/lock.log")"
+done
+has -E '^wheel markupsafe .* MarkupSafe-[0-9.]+-cp311-cp311-linux_x86_64\.whl ' "$work/app/pydeb.lock" ||
+    fail "the host's lock: $(grep markupsafe "$work/app/pydeb.lock")"
+has -E '^wheel markupsafe .* MarkupSafe-[0-9.]+-py3-none-any\.whl ' "$work/app/pydeb.python3.9.lock" ||
+    fail "bullseye's lock: $(grep markupsafe "$work/app/pydeb.python3.9.lock")"
+rm "$work/app/pydeb.python3.13.lock"
+if build "$work/out-nolock"; then fail "a build with the host's lock but not trixie's succeeded"; fi
+has -F "has no lock of its own ($work/app/pydeb.python3.13.lock): run 'pydeb lock" "$work/out-nolock.log" ||
+    fail "the refusal does not name trixie's lock: $(cat "$work/out-nolock.log")"
+[ -z "$(ls -A "$work/out-nolock" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out-nolock")"
+pass "pydeb lock writes a lock per Python (cp311 MarkupSafe for 3.11, py3-none-any for 3.9); a missing one is refused"
 
 # --- each in a clean root of its release ----------------------------------------------------------------
 wait # the roots
