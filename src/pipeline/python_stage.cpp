@@ -21,8 +21,9 @@ std::vector<PythonStage> python_stages(const Prepared& prepared,
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
         const python::InterpreterFacts& python = build_python(prepared, builds[i]);
-        auto it = std::ranges::find_if(stages, [&](const PythonStage& stage)
-                                       { return stage.python.python_version() == python.python_version(); });
+        auto it = std::ranges::find_if(
+            stages, [&](const PythonStage& stage)
+            { return stage.python.python_version() == python.python_version(); });
         if (it == stages.end())
         {
             stages.push_back({python, {}, {}, {}, {}});
@@ -45,17 +46,17 @@ Expected<void> stage_python(const Prepared& prepared, const std::vector<TargetBu
         targets += (targets.empty() ? "" : ", ") + builds[i].name;
     }
     const bool own = stage.python.source == python::FactsSource::release_packages;
-    const std::string where =
-        own ? builds[stage.builds.front()].where + ": target " + targets + ": Python " +
-                  stage.python.markers.python_full_version + " (" + stage.python.executable +
-                  " in its Packages)"
-            : "";
+    const std::string where = own ? builds[stage.builds.front()].where + ": target " + targets +
+                                        ": Python " + stage.python.markers.python_full_version +
+                                        " (" + stage.python.executable + " in its Packages)"
+                                  : "";
     const auto with_where = [&](Error error)
     { return own ? context(where, std::move(error)) : std::move(error); };
     progress.start("resolve");
     if (own)
     {
-        progress.detail("for Python " + stage.python.markers.python_full_version + " of " + targets);
+        progress.detail("for Python " + stage.python.markers.python_full_version + " of " +
+                        targets);
     }
     auto resolution = resolve_or_lock(prepared, stage.python);
     if (!resolution)

@@ -1,6 +1,5 @@
 // release_cpython: a target release's python3.X described without running it (tags.hpp).
 #include "python/tags.hpp"
-
 #include "util/strings.hpp"
 
 #include <filesystem>
@@ -25,7 +24,8 @@ InterpreterFacts release_cpython(const InterpreterFacts& host, int minor, int mi
     // "cp311" → "cp39"; "cpython-311-x86_64-linux-gnu" → "cpython-39-x86_64-linux-gnu" (PEP 3149).
     facts.abi_tag = util::replace_all(host.abi_tag, "cp" + from_nodot, "cp" + to_nodot);
     facts.soabi = util::replace_all(host.soabi, "-" + from_nodot + "-", "-" + to_nodot + "-");
-    facts.ext_suffix = util::replace_all(host.ext_suffix, "-" + from_nodot + "-", "-" + to_nodot + "-");
+    facts.ext_suffix =
+        util::replace_all(host.ext_suffix, "-" + from_nodot + "-", "-" + to_nodot + "-");
     facts.cache_tag = util::replace_all(host.cache_tag, "-" + from_nodot, "-" + to_nodot);
     facts.purelib = util::replace_all(host.purelib, "python" + from, "python" + to);
     facts.platlib = util::replace_all(host.platlib, "python" + from, "python" + to);
