@@ -131,11 +131,11 @@ Expected<std::vector<std::string>> check_installable(const InstallCheck& check)
     return problems;
 }
 
-Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
-                                                        const std::vector<RepoSource>& repos,
-                                                        const util::CacheStore& cache)
+Expected<std::map<std::string, std::vector<std::string>>>
+deb_package_versions(const std::vector<std::string>& names, const std::vector<RepoSource>& repos,
+                     const util::CacheStore& cache)
 {
-    return libsolv::deb_package_versions(name, repos, cache);
+    return libsolv::deb_package_versions(names, repos, cache);
 }
 
 std::vector<std::string> describe(const Mapping& mapping, const fs::path& prefix)

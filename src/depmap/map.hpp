@@ -6,6 +6,7 @@
 #include "util/expected.hpp"
 
 #include <string>
+#include <map>
 #include <vector>
 
 namespace pydeb::depmap
@@ -21,9 +22,10 @@ namespace pydeb::depmap
 // ProblemPolicy::error any problem is an Error listing all of them, one per line.
 [[nodiscard]] Expected<std::vector<std::string>> check_installable(const InstallCheck& check);
 
-// The versions of the Debian package `name` in `repos` ("3.9.2-3" for python3 on bullseye).
-[[nodiscard]] Expected<std::vector<std::string>>
-deb_package_versions(std::string_view name, const std::vector<RepoSource>& repos,
+// The versions of each Debian package in `names` in `repos` ("3.9.2-3" for python3 on
+// bullseye), from one load of the repositories; a name no package has gets an empty list.
+[[nodiscard]] Expected<std::map<std::string, std::vector<std::string>>>
+deb_package_versions(const std::vector<std::string>& names, const std::vector<RepoSource>& repos,
                      const util::CacheStore& cache);
 
 // One line per mapped soname, as `pydeb deps` prints it:

@@ -64,6 +64,7 @@ Expected<std::unique_ptr<sources::IndexSource>> open_sources(const Prepared& pre
 // What builds a requirement only an sdist provides, from the same sources; none under
 // install.only-binary.
 std::unique_ptr<sdist::Builder> sdist_builder(const Prepared& prepared,
+                                              const python::InterpreterFacts& python,
                                               resolve::WheelSource* source)
 {
     if (prepared.spec.only_binary == spec::OnlyBinary::yes)
@@ -71,19 +72,20 @@ std::unique_ptr<sdist::Builder> sdist_builder(const Prepared& prepared,
         return nullptr;
     }
     return std::make_unique<sdist::Builder>(sdist::BuilderOptions{
-        prepared.facts, prepared.cache, source, prepared.spec.wheelhouses,
+        python, prepared.cache, source, prepared.spec.wheelhouses,
         prepared.scratch.path()});
 }
 
 Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,
+                                            const python::InterpreterFacts& python,
                                             std::map<std::string, python::Version> keep = {})
 {
     const auto source = PYDEB_TRY(open_sources(prepared));
-    const auto builder = sdist_builder(prepared, source.get());
+    const auto builder = sdist_builder(prepared, python, source.get());
     resolve::ResolveRequest request;
     request.requirements = prepared.requirements;
     request.wheelhouses = prepared.spec.wheelhouses;
-    request.target = prepared.facts;
+    request.target = python;
     request.cache = prepared.cache;
     request.source = source.get();
     request.keep = std::move(keep);
@@ -103,9 +105,37 @@ std::vector<std::string> texts(const std::vector<python::Requirement>& requireme
 
 } // namespace
 
+fs::path lockfile_for(const Prepared& prepared, const fs::path& lockfile,
+                      const python::InterpreterFacts& python)
+{
+    if (python.python_version() == prepared.facts.python_version())
+    {
+        return lockfile;
+    }
+    fs::path path = lockfile;
+    path.replace_filename(lockfile.stem().string() + ".python" + python.python_version() +
+                          lockfile.extension().string());
+    return path;
+}
+
 Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
 {
-    const fs::path& lockfile = prepared.spec.lockfile;
+    return resolve_or_lock(prepared, prepared.facts);
+}
+
+Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared,
+                                              const python::InterpreterFacts& python)
+{
+    const fs::path lockfile = lockfile_for(prepared, prepared.spec.lockfile, python);
+    if (lockfile != prepared.spec.lockfile && !fs::exists(lockfile) &&
+        fs::exists(prepared.spec.lockfile))
+    {
+        return fail(prepared.spec.lockfile.string() + " locks the wheels for Python " +
+                    prepared.facts.python_version() + "; " + python.executable + " (Python " +
+                    python.markers.python_full_version + ") has no lock of its own (" +
+                    lockfile.string() + "): run 'pydeb lock " + prepared.spec.file.string() +
+                    "' to write it");
+    }
     resolve::Resolution resolution;
     if (fs::exists(lockfile))
     {
@@ -117,14 +147,14 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
                         "'pydeb lock " + prepared.spec.file.string() + "' to update it");
         }
         const auto source = PYDEB_TRY(open_sources(prepared));
-        const auto builder = sdist_builder(prepared, source.get());
-        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses,
-                                                       prepared.facts, prepared.cache,
-                                                       source.get(), builder.get()));
+        const auto builder = sdist_builder(prepared, python, source.get());
+        resolution = PYDEB_TRY(resolve::resolve_locked(lock, prepared.spec.wheelhouses, python,
+                                                       prepared.cache, source.get(),
+                                                       builder.get()));
     }
     else
     {
-        resolution = PYDEB_TRY(resolve_fresh(prepared));
+        resolution = PYDEB_TRY(resolve_fresh(prepared, python));
     }
     for (const auto& warning : resolution.warnings)
     {
@@ -140,6 +170,12 @@ Expected<resolve::Resolution> resolve_or_lock(const Prepared& prepared)
 
 Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const Upgrade& upgrade)
 {
+    return write_lock(prepared, prepared.facts, path, upgrade);
+}
+
+Expected<void> write_lock(const Prepared& prepared, const python::InterpreterFacts& python,
+                          const fs::path& path, const Upgrade& upgrade)
+{
     std::map<std::string, python::Version> keep;
     if (fs::exists(path) && !(upgrade && upgrade->empty()))
     {
@@ -152,7 +188,8 @@ Expected<void> write_lock(const Prepared& prepared, const fs::path& path, const 
             keep.erase(python::normalize_name(name));
         }
     }
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_fresh(prepared, std::move(keep)));
+    const resolve::Resolution resolution =
+        PYDEB_TRY(resolve_fresh(prepared, python, std::move(keep)));
     return resolve::write_lock(path, resolve::make_lock(prepared.requirements, resolution));
 }
 

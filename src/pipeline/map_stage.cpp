@@ -37,33 +37,16 @@ std::vector<depmap::RepoSource> repositories(const spec::Spec& spec, depmap::Tar
 
 // Why a target release refuses what the build host made, when it is the host itself: its glibc
 // (the bundled interpreter and the wheels' objects carry the host's symbol versions, whatever the
-// packaging says) or its Python (the venv, its wheels' tags and markers and its bytecode are made
-// for the host's python3.X).
-Expected<std::string> target_hints(const Prepared& prepared, const TargetBuild& build,
-                                   const Error& problems)
+// packaging says). A release's own python3.X is the venv's already (target_plan.hpp).
+std::string target_hints(const TargetBuild& build, const Error& problems)
 {
-    std::string hints;
-    if (problems.message.find("nothing provides libc6 ") != std::string::npos)
+    if (problems.message.find("nothing provides libc6 ") == std::string::npos)
     {
-        hints += "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
-                 "against the build host's glibc, newer than " + build.name + "'s; build on " +
-                 build.name + " (or older), or leave it out of targets";
+        return "";
     }
-    const python::InterpreterFacts& facts = prepared.facts;
-    const std::string host_python =
-        "python3." + std::to_string(facts.minor);
-    if (!prepared.bundle &&
-        problems.message.find("nothing provides " + host_python + " ") != std::string::npos)
-    {
-        const auto versions =
-            PYDEB_TRY(depmap::deb_package_versions("python3", build.repos, prepared.cache));
-        hints += "\npython: the venv, its wheels and bytecode are made for the build host's " +
-                 facts.executable + "; " + build.name + " has " +
-                 (versions.empty() ? "no python3" : "python3 " + util::join(versions, ", ")) +
-                 ": build on " + build.name + ", or bundle the interpreter (python: {bundle: "
-                 "host}) when its glibc allows";
-    }
-    return hints;
+    return "\nglibc: the package's ELF objects (a bundled interpreter's too) were linked "
+           "against the build host's glibc, newer than " + build.name + "'s; build on " +
+           build.name + " (or older), or leave it out of targets";
 }
 
 } // namespace
@@ -99,6 +82,14 @@ Expected<depmap::Mapping> map_stage(const Prepared& prepared, const StagedObject
     // and nothing depends on a system Python.
     request.interpreter = prepared.bundle ? fs::path() : fs::path(prepared.facts.executable);
     request.extra_depends = target == depmap::Target::deb ? spec.deb.depends : spec.rpm.requires_;
+    if (build.python)
+    {
+        // The release's python3.X, not on this host: what the host's own build depends on for
+        // its /usr/bin/python3.Y (Debian's python3.Y, which ships it, see depmap/interpreter.hpp),
+        // with the release's X.
+        request.interpreter.clear();
+        request.extra_depends.push_back("python" + build.python->python_version());
+    }
     request.repos = repositories(spec, target);
     request.cache = prepared.cache;
     if (target != depmap::Target::deb || !build.release)
@@ -183,8 +174,7 @@ Expected<void> apply_mapping(const Prepared& prepared, const resolve::Resolution
     if (!problems)
     {
         const std::string on = build.name.empty() ? "" : " on " + build.name;
-        const std::string hints =
-            build.name.empty() ? "" : PYDEB_TRY(target_hints(prepared, build, problems.error()));
+        const std::string hints = build.name.empty() ? "" : target_hints(build, problems.error());
         return fail("the " + std::string(target == depmap::Target::deb ? ".deb" : ".rpm") +
                     " would not install" + on + ": " + problems.error().message + hints +
                     "\n(set check-installable: warn in the spec to build anyway)");

@@ -15,6 +15,7 @@
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
+#include "pipeline/python_stage.hpp"
 #include "pipeline/sbom_stage.hpp"
 #include "pipeline/stage_files.hpp"
 #include "pipeline/stage_services.hpp"
@@ -26,6 +27,7 @@
 #include <cstring>
 #include <cstdio>
 #include <ctime>
+#include <algorithm>
 #include <map>
 #include <iostream>
 
@@ -82,16 +84,16 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
 }
 
 // One package file, its SBOM inside (the stage holds one package's SBOM at a time) and beside it.
-Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolution& resolution,
-                                 const StagedObjects& staged, package::PackageInfo info,
+Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& stage,
+                                 package::PackageInfo info,
                                  spec::Format format, const fs::path& output_dir,
                                  const package::WriteOptions& options, const util::CacheStore& cache)
 {
     const bool deb = format == spec::Format::deb;
     options.progress->start(deb ? "write .deb" : "write .rpm");
     const std::string sbom =
-        PYDEB_TRY(render_sbom(prepared, resolution, info, format));
-    PYDEB_TRY(ship_sbom(staged.root, info, sbom, &info.entries));
+        PYDEB_TRY(render_sbom(prepared, stage.python, stage.resolution, info, format));
+    PYDEB_TRY(ship_sbom(stage.staged.root, info, sbom, &info.entries));
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
     auto written = deb ? package::deb::write_package_reusing(info, output, options, cache)
@@ -114,21 +116,34 @@ Expected<fs::path> write_package(const Prepared& prepared, const resolve::Resolu
 
 // `pydeb deps` with targets: each target's version and its release's verdict on the relations,
 // one line per target ("target bookworm 1.0-1~deb12: installable"), its problems indented.
-Expected<void> describe_targets(const Prepared& prepared, const resolve::Resolution& resolution,
+// A target with its own Python is mapped from its own venv (`stages`); the others share `mapping`.
+Expected<void> describe_targets(const Prepared& prepared, const std::vector<PythonStage>& stages,
                                 const depmap::Mapping& mapping,
                                 const std::vector<TargetBuild>& builds, spec::Format format,
                                 const package::PackageInfo& info)
 {
     const depmap::Target target = format;
-    for (const TargetBuild& build : builds)
+    for (std::size_t i = 0; i < builds.size(); ++i)
     {
+        const TargetBuild& build = builds[i];
         if (build.format != format || build.name.empty())
         {
             continue;
         }
+        const PythonStage& stage = *std::ranges::find_if(
+            stages, [&](const PythonStage& s) { return std::ranges::find(s.builds, i) != s.builds.end(); });
         package::PackageInfo ours = info;
         ours.release += build.release_suffix;
-        set_relations(resolution, mapping, target, ours);
+        if (build.python)
+        {
+            set_relations(stage.resolution,
+                          PYDEB_TRY(map_stage(prepared, stage.staged, target, build)), target,
+                          ours);
+        }
+        else
+        {
+            set_relations(stage.resolution, mapping, target, ours);
+        }
         depmap::InstallCheck check = installability_check(prepared, ours, target, build);
         check.policy = depmap::ProblemPolicy::warn;
         const std::vector<std::string> problems = PYDEB_TRY(depmap::check_installable(check));
@@ -236,6 +251,32 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
+    if (prepared.spec.targets.empty() || prepared.bundle)
+    {
+        return {};
+    }
+    // Each target release with a Python of its own gets its lock beside this one (pydeb(1)
+    // TARGETS): its markers and tags may call for other wheels.
+    const package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
+    const std::vector<TargetBuild> builds =
+        PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
+    for (const PythonStage& stage : python_stages(prepared, builds))
+    {
+        if (stage.python.source != python::FactsSource::release_packages)
+        {
+            continue;
+        }
+        const fs::path own = lockfile_for(prepared, path, stage.python);
+        auto written = write_lock(prepared, stage.python, own, upgrade);
+        if (!written)
+        {
+            const TargetBuild& first = builds[stage.builds.front()];
+            return std::unexpected(pydeb::context(first.where + ": target " + first.name + ": Python " +
+                                               stage.python.markers.python_full_version,
+                                           std::move(written.error())));
+        }
+        std::cout << own.string() << "\n";
+    }
     return {};
 }
 
@@ -285,7 +326,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
         set_relations(resolution, mapping, target, info);
     }
     PYDEB_TRY(ship_sbom(request.root, info,
-                        PYDEB_TRY(render_sbom(prepared, resolution, info, target)), nullptr));
+                        PYDEB_TRY(render_sbom(prepared, prepared.facts, resolution, info, target)),
+                        nullptr));
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
@@ -321,12 +363,17 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
     package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
-    progress.start("resolve");
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    const fs::path root = prepared.scratch.path() / "root";
-    progress.start("install"); // the venv is staged only to scan its ELF objects
-    PYDEB_TRY(stage_venv(prepared, resolution, root));
-    const StagedObjects staged = PYDEB_TRY(scan_stage(root));
+    // Each venv is staged only to scan its ELF objects; the prepared interpreter's is described
+    // (else the first), each target's verdict comes from its own.
+    std::vector<PythonStage> stages = python_stages(prepared, builds);
+    for (PythonStage& stage : stages)
+    {
+        PYDEB_TRY(stage_python(prepared, builds, stage, stage_root(prepared, stages, stage), 0,
+                               Collect::no));
+    }
+    const auto host = std::ranges::find_if(stages, [](const PythonStage& stage)
+                                           { return stage.python.source == python::FactsSource::queried; });
+    const StagedObjects& staged = (host == stages.end() ? stages.front() : *host).staged;
     for (const spec::Format format : prepared.spec.formats)
     {
         progress.start(format == spec::Format::deb ? "map (deb)" : "map (rpm)");
@@ -348,7 +395,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
                 std::cout << "Requires: " << require << "\n";
             }
         }
-        PYDEB_TRY(describe_targets(prepared, resolution, mapping, builds, format, info));
+        PYDEB_TRY(describe_targets(prepared, stages, mapping, builds, format, info));
     }
     return {};
 }
@@ -361,51 +408,43 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
-    package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
+    const package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));
     // The targets' metadata first: an archive that is unreachable or whose signature fails
     // costs no install.
     const auto& formats = request.formats.empty() ? spec.formats : request.formats;
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, formats, info.deb_architecture));
-    progress.start("resolve");
-    const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
-    progress.set(util::Count::wheels, resolution.wheels.size());
-    for (const auto& wheel : resolution.wheels)
+    std::vector<PythonStage> stages = python_stages(prepared, builds);
+    for (PythonStage& stage : stages)
     {
-        progress.detail(wheel.name + " " + wheel.version.to_string() + " (" +
-                        wheel.path.filename().string() + ")");
+        PYDEB_TRY(stage_python(prepared, builds, stage, stage_root(prepared, stages, stage),
+                               started, Collect::yes));
     }
-
-    progress.start("install");
-    const fs::path root = prepared.scratch.path() / "root";
-    const auto from_cache = PYDEB_TRY(stage_venv(prepared, resolution, root));
-    PYDEB_TRY(stage_extra_files(spec, root));
-
-    progress.start("collect");
-    info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
-    info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
-    mark_cached_entries(info.entries, from_cache, started);
-    const StagedObjects staged = PYDEB_TRY(scan_stage(root, info.entries));
 
     // Every package is mapped and checked before the first is written: a target that would not
     // install leaves no package of any target behind.
-    std::vector<package::PackageInfo> packages;
-    for (std::size_t i = 0; i < builds.size(); ++i)
+    std::vector<package::PackageInfo> packages(builds.size());
+    std::vector<const PythonStage*> stage_of(builds.size());
+    for (PythonStage& stage : stages)
     {
-        // Each package gets its own PackageInfo (relations differ); the last takes this one, so
-        // the entries are not copied for a single package.
-        const bool last = i + 1 == builds.size();
-        packages.push_back(PYDEB_TRY(plan_package(
-            prepared, resolution, staged, last ? std::move(info) : package::PackageInfo(info),
-            builds[i])));
+        for (const std::size_t i : stage.builds)
+        {
+            // Each package gets its own PackageInfo (relations differ); the stage's last takes
+            // the stage's one, so the entries are not copied for a single package.
+            const bool last = i == stage.builds.back();
+            stage_of[i] = &stage;
+            packages[i] = PYDEB_TRY(plan_package(
+                prepared, stage.resolution, stage.staged,
+                last ? std::move(stage.info) : package::PackageInfo(stage.info), builds[i]));
+        }
     }
     std::vector<fs::path> written;
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
         package::WriteOptions options{&progress, signer ? &*signer : nullptr};
-        written.push_back(PYDEB_TRY(write_package(prepared, resolution, staged,
-                                                  std::move(packages[i]), builds[i].format,
-                                                  request.output_dir, options, prepared.cache)));
+        written.push_back(PYDEB_TRY(write_package(prepared, *stage_of[i], std::move(packages[i]),
+                                                  builds[i].format, request.output_dir, options,
+                                                  prepared.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,

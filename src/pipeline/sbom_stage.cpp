@@ -89,7 +89,8 @@ std::vector<sbom::Package> system_packages(const package::PackageInfo& info, dep
 
 } // namespace
 
-Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resolution& resolution,
+Expected<std::string> render_sbom(const Prepared& prepared, const python::InterpreterFacts& python,
+                                  const resolve::Resolution& resolution,
                                   const package::PackageInfo& info, depmap::Target target)
 {
     const bool deb = target == depmap::Target::deb;
@@ -145,7 +146,7 @@ Expected<std::string> render_sbom(const Prepared& prepared, const resolve::Resol
     }
     // A distribution DEPENDS_ON each one its Requires-Dist brings in for this target.
     for (const explain::Edge& edge :
-         explain::requirement_edges(prepared.requirements, requires_dist, prepared.facts.markers))
+         explain::requirement_edges(prepared.requirements, requires_dist, python.markers))
     {
         if (!edge.from.empty())
         {

@@ -16,8 +16,11 @@ namespace pydeb::pipeline
 {
 
 // The document's JSON for `info` as the map stage left it for `target` (Depends or Requires
-// filled in). The created time is info.source_date_epoch, which the caller has set.
+// filled in), its Requires-Dist edges evaluated for `python`'s markers (prepared.facts, or a
+// target release's python3.X). The created time is info.source_date_epoch, which the caller has
+// set.
 [[nodiscard]] Expected<std::string> render_sbom(const Prepared& prepared,
+                                                const python::InterpreterFacts& python,
                                                 const resolve::Resolution& resolution,
                                                 const package::PackageInfo& info,
                                                 depmap::Target target);

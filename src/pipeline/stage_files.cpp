@@ -1,6 +1,7 @@
 #include "pipeline/stage_files.hpp"
 
 #include "pipeline/stage_services.hpp"
+#include "pipeline/stage_venv.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -168,7 +169,7 @@ Expected<package::PackageInfo> package_info(const spec::Spec& spec,
 
     info.venv.prefix = spec.prefix;
     info.venv.interpreter = spec.bundle ? spec.prefix + "/bin/python3" : facts.executable;
-    info.venv.compile_bytecode_on_install = spec.bytecode == spec::Bytecode::install;
+    info.venv.compile_bytecode_on_install = venv_bytecode(spec, facts) == spec::Bytecode::install;
     info.services = service_actions(spec);
     for (const spec::StateDirectory& dir : spec.directories)
     {

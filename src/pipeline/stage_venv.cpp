@@ -21,19 +21,37 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
                                                             const resolve::Resolution& resolution,
                                                             const std::filesystem::path& root)
 {
-    return stage_venv(prepared, resolution, root, default_stage_venv_options(prepared, root));
+    return stage_venv(prepared, prepared.facts, resolution, root);
 }
 
-Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prepared,
-                                                            const resolve::Resolution& resolution,
-                                                            const std::filesystem::path& root,
-                                                            const StageVenvOptions& options)
+Expected<std::vector<install::CachedWheelFiles>>
+stage_venv(const Prepared& prepared, const python::InterpreterFacts& python,
+           const resolve::Resolution& resolution, const std::filesystem::path& root)
+{
+    return stage_venv(prepared, python, resolution, root,
+                      default_stage_venv_options(prepared, root));
+}
+
+spec::Bytecode venv_bytecode(const spec::Spec& spec, const python::InterpreterFacts& python)
+{
+    if (python.source == python::FactsSource::release_packages &&
+        spec.bytecode == spec::Bytecode::build)
+    {
+        return spec::Bytecode::install;
+    }
+    return spec.bytecode;
+}
+
+Expected<std::vector<install::CachedWheelFiles>>
+stage_venv(const Prepared& prepared, const python::InterpreterFacts& python,
+           const resolve::Resolution& resolution, const std::filesystem::path& root,
+           const StageVenvOptions& options)
 {
     const spec::Spec& spec = prepared.spec;
     install::InstallRequest request;
     request.stage_root = root;
     request.prefix = spec.prefix;
-    request.interpreter = prepared.facts;
+    request.interpreter = python;
     request.spares = prepared.spares.get();
     for (const auto& wheel : resolution.wheels)
     {
@@ -45,7 +63,7 @@ Expected<std::vector<install::CachedWheelFiles>> stage_venv(const Prepared& prep
             {wheel.path, built ? std::string() : wheel.sha256,
              project ? install::WheelCaching::skip : install::WheelCaching::store});
     }
-    request.bytecode = spec.bytecode;
+    request.bytecode = venv_bytecode(spec, python);
     request.strip = spec.strip;
     request.entry_points = spec.entry_points;
     request.cache = options.wheel_cache;

@@ -29,16 +29,30 @@ struct StageVenvOptions
 [[nodiscard]] StageVenvOptions default_stage_venv_options(const Prepared& prepared,
                                                           const std::filesystem::path& root);
 
+// The venv for `python` (prepared.facts, or a target release's python3.X: target_plan.hpp).
 // Returns the files placed from the wheel cache (see mark_cached_entries in entry_facts.hpp).
 // Counts wheels placed and files compiled in prepared.progress.
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
-stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
-           const std::filesystem::path& root, const StageVenvOptions& options);
+stage_venv(const Prepared& prepared, const python::InterpreterFacts& python,
+           const resolve::Resolution& resolution, const std::filesystem::path& root,
+           const StageVenvOptions& options);
 
 // With default_stage_venv_options(prepared, root).
 [[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
+stage_venv(const Prepared& prepared, const python::InterpreterFacts& python,
+           const resolve::Resolution& resolution, const std::filesystem::path& root);
+
+// For prepared.facts, with default_stage_venv_options(prepared, root).
+[[nodiscard]] Expected<std::vector<install::CachedWheelFiles>>
 stage_venv(const Prepared& prepared, const resolve::Resolution& resolution,
            const std::filesystem::path& root);
+
+// The bytecode a venv for `python` gets: the spec's, except that a Python the build host cannot
+// run (a target release's, python::FactsSource::release_packages) is compiled when the package
+// is installed (postinst; prerm removes it), as Debian Python Policy's "Module Byte-Compilation"
+// has packages do for the Python versions of the target (py3compile).
+[[nodiscard]] spec::Bytecode venv_bytecode(const spec::Spec& spec,
+                                           const python::InterpreterFacts& python);
 
 // "build", "install" or "none", as the spec spells it (for substvars).
 [[nodiscard]] std::string bytecode_name(const spec::Spec& spec);

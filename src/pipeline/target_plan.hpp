@@ -26,7 +26,18 @@ struct TargetBuild
     std::vector<depmap::RepoSource> repos;
     // A Debian target's verified metadata: its sonames are mapped from it (release_origin.hpp).
     std::optional<targets::ReleaseMetadata> release;
+    // With the system interpreter, the release's own python3.X when it is not the build host's
+    // (python::release_cpython, from the release's Packages): its build resolves, installs and
+    // maps for that Python; nullopt: the host's interpreter serves.
+    std::optional<python::InterpreterFacts> python;
 };
+
+// The Python a build's venv is made for: the target release's, or the prepared interpreter.
+[[nodiscard]] inline const python::InterpreterFacts& build_python(const Prepared& prepared,
+                                                                   const TargetBuild& build)
+{
+    return build.python ? *build.python : prepared.facts;
+}
 
 // "~deb12" for Debian 12: below any later revision of the same version and below a build without
 // a suffix, above ~deb11, as Debian's backports (~bpo12+1) and third-party archives order their

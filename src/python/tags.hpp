@@ -45,6 +45,15 @@ struct GlibcVersion
     auto operator<=>(const GlibcVersion&) const = default;
 };
 
+// Where an InterpreterFacts comes from: the interpreter asked about itself (install/ runs it), or
+// a target release's verified Packages, for a python3.X the build host does not have
+// (release_cpython below): nothing can run that interpreter at build time.
+enum class FactsSource
+{
+    queried,
+    release_packages,
+};
+
 // What pydeb learns by querying the TARGET interpreter once (install/ runs it; this is only the
 // data). Paths are relative to the venv prefix unless said otherwise.
 struct InterpreterFacts
@@ -75,6 +84,7 @@ struct InterpreterFacts
     std::string data;        // "" (the prefix itself)
     std::string base_prefix; // absolute, sys.base_prefix: "/usr"
     std::string stdlib;      // absolute, sysconfig stdlib: "/usr/lib/python3.11"
+    FactsSource source = FactsSource::queried;
 
     // "3.11"
     [[nodiscard]] std::string python_version() const;
@@ -84,6 +94,15 @@ struct InterpreterFacts
         return runnable.empty() ? executable : runnable;
     }
 };
+
+// The facts of Debian's CPython 3.`minor`.`micro` on a target release whose glibc is `glibc`,
+// derived from the build host's Debian CPython `host` (same implementation, architecture and
+// Debian layout; only the version differs): executable /usr/bin/python3.X, cp3X tags,
+// lib/python3.X/site-packages, the PEP 508 python_version / python_full_version /
+// implementation_version. `stdlib` stays the host's: only venv's activate templates are read
+// from it, the same text on every 3.x. Pure: the numbers come from the release's Packages.
+[[nodiscard]] InterpreterFacts release_cpython(const InterpreterFacts& host, int minor, int micro,
+                                               std::optional<GlibcVersion> glibc);
 
 // Every tag the interpreter accepts, best first, as packaging.tags.sys_tags() lists them for
 // CPython on Linux:

@@ -212,9 +212,9 @@ Expected<std::vector<std::string>> install_problems(const InstallCheck& check, c
     return problems;
 }
 
-Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
-                                                        const std::vector<RepoSource>& sources,
-                                                        const util::CacheStore& cache)
+Expected<std::map<std::string, std::vector<std::string>>>
+deb_package_versions(const std::vector<std::string>& names,
+                     const std::vector<RepoSource>& sources, const util::CacheStore& cache)
 {
     solv::ObjPool pool;
     pool.set_disttype(solv::DistType::deb);
@@ -223,20 +223,24 @@ Expected<std::vector<std::string>> deb_package_versions(std::string_view name,
         PYDEB_TRY(load_repo(pool, source, cache));
     }
     pool.create_whatprovides();
-    std::vector<std::string> versions;
-    const auto id = pool.find_string(name);
-    if (!id)
+    std::map<std::string, std::vector<std::string>> out;
+    for (const std::string& name : names)
     {
-        return versions;
-    }
-    for (const auto solvable : pool.whatprovides(*id))
-    {
-        if (pool.solvable(solvable).name_id() == *id)
+        std::vector<std::string>& versions = out[name];
+        const auto id = pool.find_string(name);
+        if (!id)
         {
-            add_unique(versions, pool.solvable(solvable).evr());
+            continue;
+        }
+        for (const auto solvable : pool.whatprovides(*id))
+        {
+            if (pool.solvable(solvable).name_id() == *id)
+            {
+                add_unique(versions, pool.solvable(solvable).evr());
+            }
         }
     }
-    return versions;
+    return out;
 }
 
 Expected<std::vector<std::string>>

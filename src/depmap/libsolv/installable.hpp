@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <map>
 #include <vector>
 
 namespace pydeb::depmap::libsolv
@@ -25,10 +26,11 @@ install_problems(const InstallCheck& check, const std::filesystem::path& root);
 unprovided_rpm_requires(const std::vector<std::string>& requires_,
                         const std::vector<RepoSource>& sources, const util::CacheStore& cache);
 
-// The versions of the packages named `name` in `sources` (Debian repositories), in no order.
-[[nodiscard]] Expected<std::vector<std::string>>
-deb_package_versions(std::string_view name, const std::vector<RepoSource>& sources,
-                     const util::CacheStore& cache);
+// The versions of the packages named in `names` in `sources` (Debian repositories), each in no
+// order (none: an empty list), from one load of the repositories.
+[[nodiscard]] Expected<std::map<std::string, std::vector<std::string>>>
+deb_package_versions(const std::vector<std::string>& names,
+                     const std::vector<RepoSource>& sources, const util::CacheStore& cache);
 
 // The apt Packages lists below root (ROOT/var/lib/apt/lists/*_Packages*), sorted.
 [[nodiscard]] std::vector<std::filesystem::path>

@@ -157,3 +157,38 @@ TEST_CASE("python::Tag::parse expands compressed tag sets")
     CHECK(tag("py3-none-any") < tag("py3-none-linux_x86_64"));
     CHECK(cpython(11, 36).python_version() == "3.11");
 }
+
+TEST_CASE("python::release_cpython: bullseye's python3.9 from the bookworm host's python3.11")
+{
+    InterpreterFacts host = cpython(11, 36);
+    host.executable = "/usr/bin/python3.11";
+    host.runnable = "/usr/bin/python3";
+    host.soabi = "cpython-311-x86_64-linux-gnu";
+    host.ext_suffix = ".cpython-311-x86_64-linux-gnu.so";
+    host.cache_tag = "cpython-311";
+    host.purelib = host.platlib = "lib/python3.11/site-packages";
+    host.include = "include/site/python3.11";
+    host.markers.python_version = "3.11";
+    host.markers.python_full_version = host.markers.implementation_version = "3.11.2";
+    const InterpreterFacts facts = release_cpython(host, 9, 2, GlibcVersion{2, 31});
+    CHECK(facts.source == FactsSource::release_packages);
+    CHECK(facts.executable == "/usr/bin/python3.9");
+    CHECK(facts.runnable.empty());
+    CHECK(facts.python_version() == "3.9");
+    CHECK(facts.abi_tag == "cp39");
+    CHECK(facts.soabi == "cpython-39-x86_64-linux-gnu");
+    CHECK(facts.ext_suffix == ".cpython-39-x86_64-linux-gnu.so");
+    CHECK(facts.cache_tag == "cpython-39");
+    CHECK(facts.purelib == "lib/python3.9/site-packages");
+    CHECK(facts.include == "include/site/python3.9");
+    CHECK(facts.markers.python_version == "3.9");
+    CHECK(facts.markers.python_full_version == "3.9.2");
+    const TagPriority supported(compatible_tags(facts));
+    // cp39 and abi3 from cp32 up, pure wheels, manylinux up to bullseye's glibc 2.31 only.
+    CHECK(supported.priority(tag("cp39-cp39-manylinux_2_31_x86_64")).has_value());
+    CHECK(supported.priority(tag("cp38-abi3-manylinux_2_17_x86_64")).has_value());
+    CHECK(supported.priority(tag("py3-none-any")).has_value());
+    CHECK_FALSE(supported.priority(tag("cp311-cp311-linux_x86_64")).has_value());
+    CHECK_FALSE(supported.priority(tag("cp311-abi3-manylinux_2_17_x86_64")).has_value());
+    CHECK_FALSE(supported.priority(tag("cp39-cp39-manylinux_2_34_x86_64")).has_value());
+}
