@@ -22,6 +22,8 @@ need nginx nginx-light
 need debootstrap debootstrap
 need gcc gcc
 need bwrap bubblewrap
+need unshare util-linux
+need setpriv util-linux
 python=/usr/bin/python3
 clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 nginx_sh=$PYDEB_SOURCE_ROOT/tests/integration/lib/loopback-nginx.sh
@@ -266,6 +268,20 @@ grep -q "hostilesum-1.0.tar.gz .*cannot be confined (cannot find 'bwrap' on PATH
     fail "the failure does not say bwrap is missing and how to proceed: $(cat "$work/nobwrap.log")"
 [ ! -e "$outside" ] || fail "the build ran without bwrap"
 pass "without bwrap the build is refused: $(head -c 200 "$work/nobwrap.log")"
+
+# Where bwrap may not create namespaces (as in a container that forbids user namespaces: here a
+# user namespace whose user.max_user_namespaces is 0, without capabilities), the build fails
+# with bwrap's own reason; it does not run unconfined.
+# shellcheck disable=SC2016 # $0 and $@ expand in the inner sh
+if ! unshare --user --map-root-user sh -c 'echo 0 >/proc/sys/user/max_user_namespaces && exec setpriv --bounding-set=-all --inh-caps=-all "$0" "$@"' \
+    "$PYDEB" -q lock "$work/hostile-app/pydeb.yaml" >"$work/nons.log" 2>&1; then
+    grep -q "hostilesum-1.0.tar.gz .*cannot be confined (bwrap exited 1: bwrap: .*namespace.*install.sdist-sandbox: none" "$work/nons.log" ||
+        fail "the failure does not say bwrap cannot create namespaces and how to proceed: $(cat "$work/nons.log")"
+else
+    fail "an sdist was built where bwrap cannot create namespaces: $(cat "$work/nons.log")"
+fi
+[ ! -e "$outside" ] || fail "the build ran unconfined where bwrap cannot create namespaces"
+pass "where bwrap cannot create namespaces the build is refused: $(grep -o 'cannot be confined ([^)]*)' "$work/nons.log")"
 
 # install.sdist-sandbox: none trusts the sdist: the same build runs unconfined, reaches the
 # network and writes outside, which shows that the sandbox is what stopped it above.
