@@ -263,6 +263,9 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         auto canonical = fs::weakly_canonical(fs::absolute(path), error);
         return error ? path : canonical;
     };
+    // The build's TMPDIR and HOME are its own (writable under the sandbox, and not the user's
+    // without it); the XDG base directories are unset so that tools fall back to that HOME
+    // (XDG Base Directory Specification) instead of the user's, read-only under the sandbox.
     const adapters::ProcessOptions process{{{"PYTHONPATH", std::nullopt},
                                             {"PYTHONHOME", std::nullopt},
                                             {"PYTHONNOUSERSITE", "1"},

@@ -23,8 +23,8 @@ std::vector<std::string> bwrap_arguments(const SandboxPaths& paths, const fs::pa
     // read-only root (its submounts read-only too), then fresh /dev and /proc for the new PID
     // namespace, the private /tmp, what must stay visible under it, and last the writable
     // directories over all of that.
-    std::vector<std::string> out{"--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                                 "--tmpfs", "/tmp"};
+    std::vector<std::string> out{"--ro-bind", "/",     "/",       "--dev", "/dev",
+                                 "--proc",    "/proc", "--tmpfs", "/tmp"};
     for (const fs::path& path : paths.visible)
     {
         if (under_tmp(path))

@@ -1,8 +1,7 @@
 #include "sdist/sandbox.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+#include <doctest/doctest.h>
 
 using pydeb::sdist::bwrap_arguments;
 using pydeb::sdist::SandboxPaths;
@@ -11,7 +10,8 @@ namespace
 {
 
 // The index of the first `--bind`/`--ro-bind` of `path`, or -1.
-long bind_index(const std::vector<std::string>& args, std::string_view option, std::string_view path)
+long bind_index(const std::vector<std::string>& args, std::string_view option,
+                std::string_view path)
 {
     for (std::size_t i = 0; i + 2 < args.size(); ++i)
     {
@@ -30,9 +30,10 @@ TEST_CASE("sdist::bwrap_arguments confines a build to its writable directories")
     const SandboxPaths paths{{"/tmp/pydeb-1/b/source", "/tmp/pydeb-1/b/tmp", "/var/out"},
                              {"/tmp/pydeb-1", "/usr"},
                              "/tmp/pydeb-1/b/source/x-1.0"};
-    const auto args = bwrap_arguments(paths, "/tmp/pydeb-1/b/env/bin/python", {"hook.py", "build_wheel"});
-    const std::vector<std::string> head{"--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                                        "--tmpfs", "/tmp"};
+    const auto args =
+        bwrap_arguments(paths, "/tmp/pydeb-1/b/env/bin/python", {"hook.py", "build_wheel"});
+    const std::vector<std::string> head{"--ro-bind", "/",     "/",       "--dev", "/dev",
+                                        "--proc",    "/proc", "--tmpfs", "/tmp"};
     REQUIRE(args.size() > head.size());
     CHECK(std::equal(head.begin(), head.end(), args.begin()));
     // The scratch directory under /tmp stays visible, read-only, over the private /tmp; /usr is
