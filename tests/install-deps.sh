@@ -22,6 +22,8 @@ packages=(
     bsdutils bash-completion
     # a real HTTP server on loopback (tests/integration/lib/loopback-nginx.sh), openssl for its htpasswd
     nginx-light openssl
+    # the sandbox sdist builds run in (install.sdist-sandbox: bwrap; tests/integration/sources/sdist.sh)
+    bubblewrap
     # targets: (tests/integration/targets): verifying a release's InRelease as apt does
     gpgv debian-archive-keyring
     # which files of a package are ELF objects (tests/integration/targets/targets-clean-root.sh)

@@ -73,7 +73,7 @@ std::unique_ptr<sdist::Builder> sdist_builder(const Prepared& prepared,
     }
     return std::make_unique<sdist::Builder>(sdist::BuilderOptions{
         python, prepared.cache, source, prepared.spec.wheelhouses,
-        prepared.scratch.path()});
+        prepared.scratch.path(), prepared.spec.sdist_sandbox});
 }
 
 Expected<resolve::Resolution> resolve_fresh(const Prepared& prepared,

@@ -5,6 +5,7 @@
 #include "python/wheel_filename.hpp"
 #include "resolve/resolve.hpp"
 #include "sdist/extract.hpp"
+#include "sdist/sandbox.hpp"
 #include "spec/pyproject.hpp"
 #include "templates/templates.hpp"
 #include "util/files.hpp"
@@ -192,8 +193,12 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         return fail(where + ": not an sdist file name (NAME-VERSION.tar.gz or .zip)");
     }
     const auto work = PYDEB_TRY(util::TempDir::create("sdist-build-", m_options.scratch));
-    fs::create_directory(work.path() / "source");
-    fs::create_directory(work.path() / "tmp");
+    // The build writes only source/ (its tree), tmp/ (TMPDIR), home/ (HOME) and result/ (the
+    // hooks' answers) besides the wheel's directory; the build environments stay read-only.
+    for (const char* directory : {"source", "tmp", "home", "result"})
+    {
+        fs::create_directory(work.path() / directory);
+    }
     const fs::path project =
         PYDEB_TRY(extract_sdist(sdist.path, *format, work.path() / "source", where));
     auto system = spec::read_build_system(project);
@@ -251,30 +256,90 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         return BuildEnvironment{install.stage_root / "venv" / facts.scripts / "python",
                                 std::move(resolution->wheels)};
     };
+    // A symlink-free path, as bwrap binds it.
+    const auto real = [](const fs::path& path)
+    {
+        std::error_code error;
+        auto canonical = fs::weakly_canonical(fs::absolute(path), error);
+        return error ? path : canonical;
+    };
+    // The build's TMPDIR and HOME are its own (writable under the sandbox, and not the user's
+    // without it); the XDG base directories are unset so that tools fall back to that HOME
+    // (XDG Base Directory Specification) instead of the user's, read-only under the sandbox.
+    const adapters::ProcessOptions process{{{"PYTHONPATH", std::nullopt},
+                                            {"PYTHONHOME", std::nullopt},
+                                            {"PYTHONNOUSERSITE", "1"},
+                                            {"PYTHONSAFEPATH", std::nullopt},
+                                            {"TMPDIR", (work.path() / "tmp").string()},
+                                            {"HOME", (work.path() / "home").string()},
+                                            {"XDG_CACHE_HOME", std::nullopt},
+                                            {"XDG_CONFIG_HOME", std::nullopt},
+                                            {"XDG_DATA_HOME", std::nullopt}},
+                                           project};
+    const auto run = [&](const fs::path& program, const std::vector<std::string>& arguments)
+    {
+        if (m_options.sandbox == spec::SdistSandbox::none)
+        {
+            return adapters::run_process(program, arguments, process);
+        }
+        const SandboxPaths paths{
+            {real(work.path() / "source"), real(work.path() / "tmp"), real(work.path() / "home"),
+             real(work.path() / "result"), real(out)},
+            {real(m_options.scratch), real(m_options.target.run_path()).parent_path().parent_path()},
+            real(project)};
+        return adapters::run_process("bwrap", bwrap_arguments(paths, program, arguments), process);
+    };
+    const auto check_sandbox = [&](const BuildEnvironment& environment) -> Expected<void>
+    {
+        if (m_options.sandbox == spec::SdistSandbox::none ||
+            m_sandbox_check == SandboxCheck::passed)
+        {
+            return {};
+        }
+        const auto ran = run(environment.python, {"-I", "-c", ""});
+        if (ran && ran->succeeded())
+        {
+            m_sandbox_check = SandboxCheck::passed;
+            return {};
+        }
+        const std::string reason =
+            ran ? "bwrap exited " + std::to_string(ran->exit_code) + ": " +
+                      std::string(util::trim(tail_lines(ran->standard_error, 3)))
+                : ran.error().message;
+        return fail("building " + where +
+                    ": its build backend cannot be confined (" + reason +
+                    "). pydeb runs an sdist's build under bubblewrap so that it writes only its "
+                    "own directories; install it (apt-get install bubblewrap) where it may create "
+                    "namespaces (a container must allow user namespaces), or set "
+                    "install.sdist-sandbox: none in the spec to run the build unconfined, "
+                    "trusting the sdist");
+    };
     const auto run_hook = [&](const BuildEnvironment& environment,
                               const std::string& hook) -> Expected<std::string>
     {
-        const fs::path result = work.path() / (hook + ".out");
+        PYDEB_TRY(check_sandbox(environment));
+        const fs::path result = work.path() / "result" / (hook + ".out");
         std::vector<std::string> arguments{hook_script.string(), hook, system->backend,
                                            result.string(), out.string()};
         for (const std::string& path : system->backend_path)
         {
             arguments.push_back((project / path).lexically_normal().string());
         }
-        const auto ran = PYDEB_TRY(adapters::run_process(
-            environment.python, arguments,
-            {{{"PYTHONPATH", std::nullopt},
-              {"PYTHONHOME", std::nullopt},
-              {"PYTHONNOUSERSITE", "1"},
-              {"PYTHONSAFEPATH", std::nullopt},
-              {"TMPDIR", (work.path() / "tmp").string()}},
-             project}));
+        const auto ran = PYDEB_TRY(run(environment.python, arguments));
         // stderr last: a compiler's error, which is what the tail must show, is there.
         log += "$ " + hook + "\n" + ran.standard_output + ran.standard_error;
         if (!ran.succeeded())
         {
+            // EROFS (POSIX <errno.h>) is what a write outside the sandbox's binds gets.
+            const bool wrote_outside =
+                m_options.sandbox == spec::SdistSandbox::bwrap &&
+                (ran.standard_output + ran.standard_error).find("Read-only file system") !=
+                    std::string::npos;
             return fail("building " + where + " failed: its build backend " + system->backend +
                         " exited " + std::to_string(ran.exit_code) + " in " + hook +
+                        (wrote_outside ? ", writing outside its build directory, which its "
+                                         "sandbox keeps read-only (install.sdist-sandbox)"
+                                       : "") +
                         "; the last lines of its output:\n" +
                         tail_lines(ran.standard_output + ran.standard_error,
                                    k_output_tail_lines));

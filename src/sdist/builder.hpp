@@ -8,12 +8,16 @@
 //      pydeb's own installer installs it into a fresh venv (no pip: install/ installs wheels);
 //   3. the backend's get_requires_for_build_wheel hook may ask for more, installed the same way;
 //   4. its build_wheel hook builds the wheel, run by templates/sdist/build_hook.py (after
-//      pyproject_hooks' _in_process.py) in a subprocess whose working directory is the tree.
+//      pyproject_hooks' _in_process.py) in a subprocess whose working directory is the tree,
+//      confined by bubblewrap (sandbox.hpp) unless install.sdist-sandbox is none: only the tree,
+//      its private TMPDIR and HOME and the wheel's directory are writable, and there is no
+//      network. A sandbox that cannot be made fails the build rather than running it unconfined.
 // The wheel is kept in the cache store (util::CacheKind::built_wheels) under the sdist's sha256
 // and the interpreter, beside the backend's output (build.log), so the same sdist is built once.
 #pragma once
 
 #include "resolve/source.hpp"
+#include "spec/spec.hpp"
 #include "python/tags.hpp"
 #include "util/cache_store.hpp"
 #include "util/expected.hpp"
@@ -35,6 +39,7 @@ struct BuilderOptions
     // Where builds run and, with the cache off, where the built wheels stay (the command's
     // scratch directory, which outlives the resolution and the install).
     std::filesystem::path scratch;
+    spec::SdistSandbox sandbox = spec::SdistSandbox::bwrap;
 };
 
 // How many lines of the backend's output a failed build shows.
@@ -55,7 +60,16 @@ private:
                                                              const std::filesystem::path& out,
                                                              std::string& log);
 
+    // Whether bwrap was seen to confine a build in this command: checked once, before the
+    // first hook runs, so that a missing bwrap or a kernel that refuses it is named as such.
+    enum class SandboxCheck
+    {
+        pending,
+        passed,
+    };
+
     BuilderOptions m_options;
+    SandboxCheck m_sandbox_check = SandboxCheck::pending;
     std::set<std::string> m_building; // sha256s being built: one that needs itself is a cycle
 };
 

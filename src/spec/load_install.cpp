@@ -60,7 +60,8 @@ void Loader::read_install(const YAML::Node& node)
     }
     reader.check_keys(node,
                       {"prefix", "requirements", "requirements-file", "wheelhouse", "project",
-                       "bytecode", "strip", "lockfile", "indexes", "find-links", "only-binary"},
+                       "bytecode", "strip", "lockfile", "indexes", "find-links", "only-binary",
+                       "sdist-sandbox"},
                       "'install'");
 
     if (const YAML::Node prefix = node["prefix"]; prefix.IsDefined())

@@ -1,5 +1,6 @@
 // install.indexes, install.find-links, install.only-binary: where distributions come from besides
-// the wheelhouses (pip's --index-url/--extra-index-url, --find-links and --only-binary).
+// the wheelhouses (pip's --index-url/--extra-index-url, --find-links and --only-binary); and
+// install.sdist-sandbox, what confines the builds of sdists from them.
 #include "spec/loader.hpp"
 
 #include <cctype>
@@ -139,6 +140,14 @@ void read_sources(Loader& loader, const YAML::Node& install)
         if (auto value = loader.reader.boolean(only, "only-binary"))
         {
             loader.spec.only_binary = *value ? OnlyBinary::yes : OnlyBinary::no;
+        }
+    }
+    if (const YAML::Node sandbox = install["sdist-sandbox"]; sandbox.IsDefined())
+    {
+        if (auto value = loader.reader.choice<SdistSandbox>(
+                sandbox, "sdist-sandbox", {{"bwrap", SdistSandbox::bwrap}, {"none", SdistSandbox::none}}))
+        {
+            loader.spec.sdist_sandbox = *value;
         }
     }
 }

@@ -176,6 +176,15 @@ enum class OnlyBinary
     yes,
 };
 
+// `install.sdist-sandbox`: what confines an sdist's build backend (PEP 517 runs arbitrary code
+// from the sdist). bwrap: bubblewrap, with only the build's own directories writable and no
+// network; none: the build runs with the user's rights (the sdist is trusted).
+enum class SdistSandbox
+{
+    bwrap,
+    none,
+};
+
 struct Requirement
 {
     std::string text; // PEP 508, validated
@@ -246,6 +255,7 @@ struct Spec
     std::vector<PackageIndex> indexes;
     std::vector<std::string> find_links; // URLs of HTML pages that link distributions
     OnlyBinary only_binary = OnlyBinary::no;
+    SdistSandbox sdist_sandbox = SdistSandbox::bwrap;
     std::optional<std::filesystem::path> project;
     std::filesystem::path lockfile; // default DIR/pydeb.lock
     Bytecode bytecode = Bytecode::build;

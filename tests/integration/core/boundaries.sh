@@ -35,6 +35,7 @@ declare -A may_use=(
     [resolve]="resolve python adapters util"
     [sources]="sources resolve python adapters util"
     [install]="install python adapters templates util"
+    [sdist]="sdist install resolve spec python adapters templates util"
     [elf]="elf util"
     [targets]="targets adapters util"
     [depmap]="depmap elf adapters util"
@@ -42,7 +43,7 @@ declare -A may_use=(
     [sbom]="sbom python util"
     [explain]="explain depmap elf install resolve python adapters util"
     [packaging_tools]="packaging_tools spec package python util"
-    [pipeline]="pipeline explain sbom packaging_tools package depmap targets elf install sources resolve spec python adapters templates util"
+    [pipeline]="pipeline explain sbom packaging_tools package depmap targets elf sdist install sources resolve spec python adapters templates util"
     [cli]="cli pipeline util"
     [main.cpp]="cli util"
 )

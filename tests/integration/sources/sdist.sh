@@ -11,12 +11,19 @@
 #    fetching nothing; the cache entry's build.log (the backend's output) is not rewritten;
 #  - the lock records the sdist's URL and sha256;
 #  - a C syntax error fails naming the sdist with gcc's error in the output's tail; only-binary
-#    refuses the sdist; an sdist with a '../evil' member is refused and nothing lands outside.
+#    refuses the sdist; an sdist with a '../evil' member is refused and nothing lands outside;
+#  - a setup.py that writes outside its build directory fails under bubblewrap with EROFS, naming
+#    the sdist, and the file does not exist afterwards (its private /tmp and HOME writes do not
+#    reach the host, and it has no network); with install.sdist-sandbox: none the same write
+#    happens, so the sandbox is what stopped it; without bwrap on PATH the build fails, saying so.
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 [ "$(id -u)" = 0 ] || fail "needs root for chroot (the clean root)"
 need nginx nginx-light
 need debootstrap debootstrap
 need gcc gcc
+need bwrap bubblewrap
+need unshare util-linux
+need setpriv util-linux
 python=/usr/bin/python3
 clean_root=$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh
 nginx_sh=$PYDEB_SOURCE_ROOT/tests/integration/lib/loopback-nginx.sh
@@ -76,11 +83,40 @@ with tarfile.open(sys.argv[1], "w:gz") as t:
     t.addfile(info, io.BytesIO(b"x"))
 PY
 mkdir "$work/outside"
+# A hostile setup.py: it writes the private /tmp and HOME its sandbox gives it, tries the
+# loopback index (the sandbox has no network), then writes into the user's home outside (not
+# under /tmp, which the sandbox replaces: there a write finds no directory rather than EROFS).
+outside=${HOME:?}/$mark.outside
+# shellcheck disable=SC2064 # expand now
+trap "rm -f '$outside'; bash '$nginx_sh' stop '$work/nginx'; '$clean_root' --remove '$PYDEB_TEST_TMP'" EXIT
+mkdir -p "$work/hostile"
+cat >"$work/hostile/setup.py" <<PY
+import os, socket
+from setuptools import setup
+open("/tmp/$mark", "w").write("a private /tmp\n")
+open(os.path.join(os.environ["HOME"], "$mark"), "w").write("a private HOME\n")
+try:
+    socket.create_connection(("127.0.0.1", int(os.environ.get("SUM_INDEX_PORT", "9"))), timeout=5).close()
+    network = "network reachable"
+except OSError:
+    network = "network unreachable"
+try:
+    open("$outside", "w").write(network + "\n")
+except OSError as error:
+    raise SystemExit(network + "; " + str(error))
+print(network)
+setup(name="hostilesum", version="1.0", py_modules=["hostilesum"])
+PY
+echo 'def add(a, b): return a + b' >"$work/hostile/hostilesum.py"
+(cd "$work/hostile" && "$python" setup.py -q sdist -d "$work/dists") >"$work/sdist-hostile.log" 2>&1 ||
+    { cat "$work/sdist-hostile.log"; fail "python3 setup.py sdist of hostilesum"; }
+rm -f "/tmp/$mark" "$HOME/$mark" "$outside" # setup.py sdist ran it unconfined
 cp /usr/share/python-wheels/setuptools-*-py3-none-any.whl /usr/share/python-wheels/wheel-*-py3-none-any.whl "$work/dists/"
 "$python" "$PYDEB_SOURCE_ROOT/tests/integration/sources/make-index.py" "$work/dists" "$work/index"
 mkdir -p "$work/nginx"
 port=$(bash "$nginx_sh" start "$work/index" "$work/nginx")
 base=http://127.0.0.1:$port
+export SUM_INDEX_PORT=$port
 export XDG_CACHE_HOME=$work/cache TMPDIR=$work/tmp
 mkdir -p "$TMPDIR"
 
@@ -201,3 +237,58 @@ grep -q "linksum-1.0.tar.gz .*member 'linksum-1.0/out' is refused: it is a symli
     fail "the refusal does not name the sdist and the symlink: $(cat "$work/link.log")"
 [ -z "$(ls -A "$work/outside")" ] || fail "a member was written through the symlink: $(ls "$work/outside")"
 pass "an sdist with a symlink out of its directory is refused: $(head -1 "$work/link.log")"
+
+# A build that writes outside its directory: bubblewrap makes that EROFS; the error names the
+# sdist and shows the backend's last lines; nothing is written outside, nothing is output or
+# cached. Its /tmp and HOME writes stayed in the sandbox.
+app "$work/hostile-app" hostilesum
+if "$PYDEB" -q build "$work/hostile-app/pydeb.yaml" -o "$work/out-hostile" >"$work/hostile.log" 2>&1; then
+    fail "an sdist whose build writes outside its directory was built"
+fi
+grep -q "building hostilesum-1.0.tar.gz ($base/files/hostilesum-1.0.tar.gz) failed: .*writing outside its build directory" "$work/hostile.log" ||
+    fail "the failure does not name the sdist and the write outside: $(cat "$work/hostile.log")"
+grep -q "network unreachable; \[Errno 30\] Read-only file system: '$outside'" "$work/hostile.log" ||
+    fail "the output's tail does not show EROFS (or the build reached the network): $(cat "$work/hostile.log")"
+[ ! -e "$outside" ] || fail "the hostile build wrote $outside"
+if [ -e "/tmp/$mark" ] || [ -e "$HOME/$mark" ]; then
+    fail "the hostile build's /tmp or HOME write reached the host"
+fi
+[ -z "$(find "$work" "${TMPDIR:?}" /tmp "$HOME" -xdev -name "$mark*" 2>/dev/null)" ] ||
+    fail "the hostile build left $(find "$work" "$TMPDIR" /tmp "$HOME" -xdev -name "$mark*")"
+[ -z "$(ls -A "$work/out-hostile" 2>/dev/null)" ] || fail "a failed build left output: $(ls "$work/out-hostile")"
+[ "$(entries | wc -l)" = 1 ] || fail "the failed build made a cache entry"
+pass "a build writing outside its directory fails: $(grep -m1 'Read-only file system' "$work/hostile.log")"
+
+# Without bwrap (here: not on PATH) the build does not run unconfined: it fails saying so.
+mkdir "$work/no-path"
+if PATH=$work/no-path "$PYDEB" -q lock "$work/hostile-app/pydeb.yaml" >"$work/nobwrap.log" 2>&1; then
+    fail "an sdist was built without bwrap"
+fi
+grep -q "hostilesum-1.0.tar.gz .*cannot be confined (cannot find 'bwrap' on PATH.*install.sdist-sandbox: none" "$work/nobwrap.log" ||
+    fail "the failure does not say bwrap is missing and how to proceed: $(cat "$work/nobwrap.log")"
+[ ! -e "$outside" ] || fail "the build ran without bwrap"
+pass "without bwrap the build is refused: $(head -c 200 "$work/nobwrap.log")"
+
+# Where bwrap may not create namespaces (as in a container that forbids user namespaces: here a
+# user namespace whose user.max_user_namespaces is 0, without capabilities), the build fails
+# with bwrap's own reason; it does not run unconfined.
+# shellcheck disable=SC2016 # $0 and $@ expand in the inner sh
+if ! unshare --user --map-root-user sh -c 'echo 0 >/proc/sys/user/max_user_namespaces && exec setpriv --bounding-set=-all --inh-caps=-all "$0" "$@"' \
+    "$PYDEB" -q lock "$work/hostile-app/pydeb.yaml" >"$work/nons.log" 2>&1; then
+    grep -q "hostilesum-1.0.tar.gz .*cannot be confined (bwrap exited 1: bwrap: .*namespace.*install.sdist-sandbox: none" "$work/nons.log" ||
+        fail "the failure does not say bwrap cannot create namespaces and how to proceed: $(cat "$work/nons.log")"
+else
+    fail "an sdist was built where bwrap cannot create namespaces: $(cat "$work/nons.log")"
+fi
+[ ! -e "$outside" ] || fail "the build ran unconfined where bwrap cannot create namespaces"
+pass "where bwrap cannot create namespaces the build is refused: $(grep -o 'cannot be confined ([^)]*)' "$work/nons.log")"
+
+# install.sdist-sandbox: none trusts the sdist: the same build runs unconfined, reaches the
+# network and writes outside, which shows that the sandbox is what stopped it above.
+app "$work/trusted" hostilesum "  sdist-sandbox: none"
+"$PYDEB" -q lock "$work/trusted/pydeb.yaml" >"$work/trusted.log" 2>&1 ||
+    { cat "$work/trusted.log"; fail "the unconfined build of hostilesum"; }
+grep -qx "network reachable" "$outside" ||
+    fail "the unconfined build did not write outside with the network: $(cat "$outside" 2>&1)"
+rm -f "/tmp/$mark" "$outside"
+pass "with install.sdist-sandbox: none the same build writes $outside and reaches the index"

@@ -47,6 +47,18 @@ TEST_CASE("spec::load defaults to no index and sdists allowed")
     REQUIRE(spec.has_value());
     CHECK(spec->indexes.empty());
     CHECK(spec->only_binary == OnlyBinary::no);
+    CHECK(spec->sdist_sandbox == pydeb::spec::SdistSandbox::bwrap);
+}
+
+TEST_CASE("spec::load reads install.sdist-sandbox and locates a bad value")
+{
+    auto spec = load_with("  sdist-sandbox: none\n");
+    REQUIRE(spec.has_value());
+    CHECK(spec->sdist_sandbox == pydeb::spec::SdistSandbox::none);
+    spec = load_with("  sdist-sandbox: docker\n");
+    REQUIRE_FALSE(spec.has_value());
+    CHECK(spec.error().message.starts_with("s/pydeb.yaml:16:"));
+    CHECK(spec.error().message.find("sdist-sandbox") != std::string::npos);
 }
 
 TEST_CASE("spec::load locates bad index entries")
