@@ -19,7 +19,7 @@ bash "$lib/debian-mirror.sh" --packages "$(evalapp_libraries trixie)" trixie >/d
 mkdir -p "$work/www"
 ln -s "$mirror/debian" "$work/www/good"
 # shellcheck disable=SC2064 # expand now
-trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; for r in '$work'/root-*; do bash '$lib/clean-root.sh' --remove \"\$r\"; done; rm -rf '$PYDEB_TEST_TMP'" EXIT
+trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; bash '$lib/clean-root.sh' --remove '$work/root-bookworm'; bash '$lib/clean-root.sh' --remove '$work/root-trixie'; rm -rf '$PYDEB_TEST_TMP'" EXIT
 port=$(bash "$lib/loopback-nginx.sh" start "$work/www" "$work/nginx")
 
 evalapp "$work"
