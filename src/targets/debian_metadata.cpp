@@ -135,10 +135,17 @@ MetadataFetcher::fetch_index(const ReleaseMetadata& metadata, std::string_view p
     {
         return FetchedIndex{file, {}};
     }
-    // Why the archive had no verified copy, the last time it was asked (within a day).
-    const fs::path marker = entry / "unavailable";
+    // Why this archive had no verified copy, the last time it was asked (within a day); kept
+    // per archive, as another mirror may well serve the index.
+    const fs::path marker = missing == MissingIndex::remembered
+                                ? entry_directory(util::CacheKey("debian-index-missing-1")
+                                                      .add(metadata.source.archive)
+                                                      .add(index->sha256)
+                                                      .hex()) /
+                                      "unavailable"
+                                : fs::path();
     std::error_code ec;
-    if (missing == MissingIndex::remembered && fs::is_regular_file(marker, ec) && recent(marker))
+    if (!marker.empty() && fs::is_regular_file(marker, ec) && recent(marker))
     {
         if (auto why = util::read_file(marker); why && !why->empty())
         {
@@ -164,14 +171,18 @@ MetadataFetcher::fetch_index(const ReleaseMetadata& metadata, std::string_view p
                                           " the verified InRelease lists; refused"
                                     : "";
         std::string message = http::to_error(got.error()).message + why;
-        if (!absent || missing == MissingIndex::fails)
+        if (!absent || marker.empty())
         {
             return fail(std::move(message));
         }
-        PYDEB_TRY(util::write_file_atomic(marker, message));
+        // Only saves the next build its requests: a store that cannot keep it changes nothing.
+        static_cast<void>(util::write_file_atomic(marker, message));
         return FetchedIndex{{}, std::move(message)};
     }
-    fs::remove(marker, ec);
+    if (!marker.empty())
+    {
+        fs::remove(marker, ec); // the archive serves it again
+    }
     return FetchedIndex{file, {}};
 }
 
