@@ -9,8 +9,7 @@ namespace
 {
 
 // The ar(5) member header at `at`: name[16] mtime[12] uid[6] gid[6] mode[8] size[10] "`\n".
-Expected<std::pair<std::string, std::uint64_t>> member_header(std::string_view head,
-                                                              std::size_t at,
+Expected<std::pair<std::string, std::uint64_t>> member_header(std::string_view head, std::size_t at,
                                                               std::string_view where)
 {
     if (head.size() < at + 60 || head.substr(at + 58, 2) != "`\n")

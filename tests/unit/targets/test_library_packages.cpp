@@ -35,8 +35,8 @@ TEST_CASE("t64_twins: both sides of the 64-bit time_t transition")
 
 TEST_CASE("WantedPaths: exact paths with or without './', DIR/*/FILE one level down only")
 {
-    const WantedPaths wanted({"/usr/lib/x86_64-linux-gnu/libz.so.1",
-                              "/usr/lib/x86_64-linux-gnu/*/libblas.so.3"});
+    const WantedPaths wanted(
+        {"/usr/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/*/libblas.so.3"});
     CHECK(wanted.match("./usr/lib/x86_64-linux-gnu/libz.so.1") ==
           std::filesystem::path("/usr/lib/x86_64-linux-gnu/libz.so.1"));
     CHECK(wanted.match("usr/lib/x86_64-linux-gnu/blas/libblas.so.3") ==
