@@ -1,6 +1,9 @@
 // A Debian target release as the mapper's LibraryOrigin (depmap/release_libraries.hpp): the
 // release's Contents asked about every path the staged objects' sonames could be at, the owners'
 // pool files found in its Packages, and each owner's control files fetched when the mapper asks.
+// When the archive does not serve the Contents its signed Release lists, the owners are found by
+// name and confirmed by their own .debs' file lists (targets/library_packages.hpp), with a
+// warning naming the Contents' URL.
 #pragma once
 
 #include "depmap/release_libraries.hpp"

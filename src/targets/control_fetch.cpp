@@ -1,9 +1,11 @@
 // MetadataFetcher::control_files: the control member of a release's .deb by HTTP range requests
-// (deb_control.hpp), its symbols and shlibs files kept in the cache store.
+// (deb_control.hpp), its symbols and shlibs files kept in the cache store; package_files: a
+// whole .deb's file list, for a release whose Contents cannot be had verified.
 #include "targets/debian_metadata.hpp"
 
 #include "adapters/archive/tar_reader.hpp"
 #include "util/files.hpp"
+#include "util/cache_store.hpp"
 
 #include <algorithm>
 #include <array>
@@ -47,15 +49,67 @@ Expected<std::map<std::string, std::string>> read_control_tar(const fs::path& ta
     return files;
 }
 
+// The wanted files of the control.tar at `tar` into `entry`, then its "complete" mark; the tar
+// is removed. `shown` names the .deb in errors.
+Expected<void> keep_control_files(const fs::path& tar, const fs::path& entry,
+                                  const std::string& shown)
+{
+    auto files = read_control_tar(tar);
+    std::error_code ec;
+    fs::remove(tar, ec);
+    if (!files)
+    {
+        return std::unexpected(context(shown, files.error()));
+    }
+    for (const auto& [name, text] : *files)
+    {
+        PYDEB_TRY(util::write_file_atomic(entry / name, text));
+    }
+    return util::write_file_atomic(entry / "complete", "");
+}
+
+// The paths of the non-directory members of a data.tar, as dpkg installs them ("/usr/...").
+Expected<std::string> read_file_list(const fs::path& tar)
+{
+    std::string list;
+    auto reader = PYDEB_TRY(adapters::TarReader::open(tar));
+    while (const auto entry = PYDEB_TRY(reader.next()))
+    {
+        std::string_view name = entry->name;
+        name.remove_prefix(name.starts_with("./") ? 2 : name.starts_with("/") ? 1 : 0);
+        if (entry->type != adapters::TarEntryType::directory && !name.empty())
+        {
+            list.append("/").append(name).append("\n");
+        }
+    }
+    return list;
+}
+
+std::vector<std::string> lines_of(std::string_view text)
+{
+    std::vector<std::string> lines;
+    for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string_view::npos;
+         start = end + 1)
+    {
+        lines.emplace_back(text.substr(start, end - start));
+    }
+    return lines;
+}
+
 } // namespace
+
+fs::path MetadataFetcher::control_entry(const ReleaseMetadata& metadata, const PoolFile& deb) const
+{
+    return entry_directory(
+        util::CacheKey("debian-control-1").add(metadata.source.archive).add(deb.filename).hex());
+}
 
 Expected<ControlFiles> MetadataFetcher::control_files(const ReleaseMetadata& metadata,
                                                       const PoolFile& deb)
 {
     const std::string url = metadata.source.archive + "/" + deb.filename;
     const std::string shown = http::mask_url(url);
-    const fs::path entry = entry_directory(
-        util::CacheKey("debian-control-1").add(metadata.source.archive).add(deb.filename).hex());
+    const fs::path entry = control_entry(metadata, deb);
     const auto from_entry = [&]() -> Expected<ControlFiles> {
         ControlFiles files;
         for (const std::string_view name : k_wanted)
@@ -101,18 +155,105 @@ Expected<ControlFiles> MetadataFetcher::control_files(const ReleaseMetadata& met
     }
     const fs::path tar = entry / member.name;
     PYDEB_TRY(util::write_file_atomic(tar, data));
-    auto files = read_control_tar(tar);
-    fs::remove(tar, ec);
-    if (!files)
-    {
-        return std::unexpected(context(shown, files.error()));
-    }
-    for (const auto& [name, text] : *files)
-    {
-        PYDEB_TRY(util::write_file_atomic(entry / name, text));
-    }
-    PYDEB_TRY(util::write_file_atomic(entry / "complete", ""));
+    PYDEB_TRY(keep_control_files(tar, entry, shown));
     return from_entry();
+}
+
+Expected<std::map<std::string, std::vector<std::string>>>
+MetadataFetcher::package_files(const ReleaseMetadata& metadata, const std::vector<PoolFile>& debs)
+{
+    std::map<std::string, std::vector<std::string>> lists;
+    const auto entry_of = [&](const PoolFile& deb) {
+        return entry_directory(util::CacheKey("debian-file-list-1")
+                                   .add(metadata.source.archive)
+                                   .add(deb.filename)
+                                   .add(deb.sha256)
+                                   .hex());
+    };
+    std::vector<const PoolFile*> missing;
+    std::vector<http::Download> downloads;
+    for (const PoolFile& deb : debs)
+    {
+        const fs::path entry = entry_of(deb);
+        std::error_code ec;
+        if (fs::is_regular_file(entry / "complete", ec))
+        {
+            if (auto list = util::read_file(entry / "files"))
+            {
+                lists.emplace(deb.package, lines_of(*list));
+                continue;
+            }
+        }
+        if (deb.sha256.size() != 64)
+        {
+            return fail(deb.package + ": its Packages entry in " + metadata.source.codename +
+                        " has no SHA256 to check its .deb against; refused");
+        }
+        missing.push_back(&deb);
+        downloads.push_back(http::Download{{metadata.source.archive + "/" + deb.filename},
+                                           entry / fs::path(deb.filename).filename(),
+                                           deb.sha256});
+    }
+    if (downloads.empty())
+    {
+        return lists;
+    }
+    auto results = PYDEB_TRY(client())->download_all(downloads);
+    for (std::size_t i = 0; i < missing.size(); ++i)
+    {
+        const PoolFile& deb = *missing[i];
+        const fs::path& file = downloads[i].destination;
+        const std::string shown = http::mask_url(downloads[i].request.url);
+        if (!results[i])
+        {
+            return fail(http::to_error(results[i].error()).message +
+                        (results[i].error().kind == http::ErrorKind::hash_mismatch
+                             ? ": not the " + deb.package + " " + metadata.source.codename +
+                                   "'s verified Packages lists; refused"
+                             : ""));
+        }
+        const auto whole = util::read_file(file);
+        std::error_code ec;
+        fs::remove(file, ec);
+        if (!whole)
+        {
+            return std::unexpected(whole.error());
+        }
+        const fs::path entry = file.parent_path();
+        bool listed = false;
+        for (const ControlMember& member : PYDEB_TRY(deb_members(*whole, shown)))
+        {
+            const bool control = member.name.starts_with("control.tar");
+            if (!control && !member.name.starts_with("data.tar"))
+            {
+                continue;
+            }
+            // libarchive picks the decompressor from the bytes; the name keeps the suffix.
+            const fs::path tar = entry / member.name;
+            PYDEB_TRY(util::write_file_atomic(
+                tar, std::string_view(*whole).substr(member.offset, member.size)));
+            if (control)
+            {
+                PYDEB_TRY(keep_control_files(tar, control_entry(metadata, deb), shown));
+                continue;
+            }
+            auto list = read_file_list(tar);
+            fs::remove(tar, ec);
+            if (!list)
+            {
+                return std::unexpected(context(shown, list.error()));
+            }
+            PYDEB_TRY(util::write_file_atomic(entry / "files", *list));
+            lists.emplace(deb.package, lines_of(*list));
+            listed = true;
+        }
+        if (!listed)
+        {
+            return fail(shown + ": no data.tar member; see deb(5)");
+        }
+        PYDEB_TRY(util::write_file_atomic(entry / "complete", ""));
+    }
+    return lists;
 }
 
 } // namespace pydeb::targets

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pydeb::targets
 {
@@ -26,6 +27,11 @@ inline constexpr std::uint64_t k_deb_head_size = 8 + 60 + 4 + 60;
 // From the first k_deb_head_size bytes (or more) of a .deb; `where` names it in errors.
 [[nodiscard]] Expected<ControlMember> find_control_member(std::string_view head,
                                                           std::string_view where);
+
+// Every member of a whole .deb (ar(5) headers after the magic, each member 2-aligned): the
+// control and data members of a package downloaded whole; `where` names it in errors.
+[[nodiscard]] Expected<std::vector<ControlMember>> deb_members(std::string_view deb,
+                                                               std::string_view where);
 
 struct ControlFiles
 {

@@ -1,6 +1,7 @@
 #include "targets/debian_metadata.hpp"
 
 #include "targets/signature.hpp"
+#include "util/files.hpp"
 #include "util/hash.hpp"
 
 #include <chrono>
@@ -108,8 +109,9 @@ Expected<ReleaseFile> MetadataFetcher::fetch_release_file(const ReleaseSource& s
     return release;
 }
 
-Expected<fs::path> MetadataFetcher::fetch_index(const ReleaseMetadata& metadata,
-                                                std::string_view path_stem)
+Expected<MetadataFetcher::FetchedIndex>
+MetadataFetcher::fetch_index(const ReleaseMetadata& metadata, std::string_view path_stem,
+                             MissingIndex missing)
 {
     const ReleaseFile& release = metadata.release;
     const IndexFile* index = nullptr;
@@ -131,7 +133,24 @@ Expected<fs::path> MetadataFetcher::fetch_index(const ReleaseMetadata& metadata,
     const fs::path file = entry / fs::path(index->path).filename();
     if (matches(file, *index))
     {
-        return file;
+        return FetchedIndex{file, {}};
+    }
+    // Why this archive had no verified copy, the last time it was asked (within a day); kept
+    // per archive, as another mirror may well serve the index.
+    const fs::path marker = missing == MissingIndex::remembered
+                                ? entry_directory(util::CacheKey("debian-index-missing-1")
+                                                      .add(metadata.source.archive)
+                                                      .add(index->sha256)
+                                                      .hex()) /
+                                      "unavailable"
+                                : fs::path();
+    std::error_code ec;
+    if (!marker.empty() && fs::is_regular_file(marker, ec) && recent(marker))
+    {
+        if (auto why = util::read_file(marker); why && !why->empty())
+        {
+            return FetchedIndex{{}, std::move(*why)};
+        }
     }
     auto got = PYDEB_TRY(client())->download(
         http::Download{{url + release.fetch_path(*index)}, file, index->sha256});
@@ -145,13 +164,26 @@ Expected<fs::path> MetadataFetcher::fetch_index(const ReleaseMetadata& metadata,
     }
     if (!got)
     {
+        const bool absent = got.error().kind == http::ErrorKind::not_found ||
+                            got.error().kind == http::ErrorKind::hash_mismatch;
         const std::string why = got.error().kind == http::ErrorKind::hash_mismatch
                                     ? ": not the " + index->path +
                                           " the verified InRelease lists; refused"
                                     : "";
-        return fail(http::to_error(got.error()).message + why);
+        std::string message = http::to_error(got.error()).message + why;
+        if (!absent || marker.empty())
+        {
+            return fail(std::move(message));
+        }
+        // Only saves the next build its requests: a store that cannot keep it changes nothing.
+        static_cast<void>(util::write_file_atomic(marker, message));
+        return FetchedIndex{{}, std::move(message)};
     }
-    return file;
+    if (!marker.empty())
+    {
+        fs::remove(marker, ec); // the archive serves it again
+    }
+    return FetchedIndex{file, {}};
 }
 
 Expected<ReleaseMetadata> MetadataFetcher::fetch(const ReleaseSource& source)
@@ -160,21 +192,32 @@ Expected<ReleaseMetadata> MetadataFetcher::fetch(const ReleaseSource& source)
     metadata.release = PYDEB_TRY(fetch_release_file(source));
     for (const std::string& component : source.components)
     {
-        metadata.packages.push_back(PYDEB_TRY(
-            fetch_index(metadata, component + "/binary-" + source.architecture + "/Packages")));
+        metadata.packages.push_back(
+            PYDEB_TRY(fetch_index(metadata,
+                                  component + "/binary-" + source.architecture + "/Packages",
+                                  MissingIndex::fails))
+                .file);
     }
     return metadata;
 }
 
-Expected<std::vector<fs::path>> MetadataFetcher::contents(const ReleaseMetadata& metadata)
+Expected<ContentsIndexes> MetadataFetcher::contents(const ReleaseMetadata& metadata)
 {
-    std::vector<fs::path> files;
+    ContentsIndexes indexes;
     for (const std::string& component : metadata.source.components)
     {
-        files.push_back(PYDEB_TRY(fetch_index(
-            metadata, component + "/Contents-" + metadata.source.architecture)));
+        auto got = PYDEB_TRY(fetch_index(
+            metadata, component + "/Contents-" + metadata.source.architecture,
+            MissingIndex::remembered));
+        if (got.file.empty())
+        {
+            // One component's Contents missing leaves the search incomplete: the fallback
+            // searches every component's Packages instead.
+            return ContentsIndexes{{}, std::move(got.unavailable)};
+        }
+        indexes.files.push_back(std::move(got.file));
     }
-    return files;
+    return indexes;
 }
 
 } // namespace pydeb::targets

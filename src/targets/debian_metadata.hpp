@@ -13,6 +13,8 @@
 #include "util/expected.hpp"
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,16 @@ struct ReleaseMetadata
     std::vector<std::filesystem::path> packages; // one Packages file per component, verified
 };
 
+// A release's Contents-ARCH indexes, verified like its Packages, or why they cannot be had.
+struct ContentsIndexes
+{
+    std::vector<std::filesystem::path> files; // one per component; empty when `unavailable`
+    // Set when the archive's signed Release lists a Contents that it serves neither by hash nor
+    // at its plain path with that SHA256 (a mirror out of step): "GET URL: HTTP 404" or the
+    // mismatch, URL masked. Remembered for a day, like the InRelease, so a rebuild asks nothing.
+    std::optional<std::string> unavailable;
+};
+
 // What fetching needs besides the release: the HTTP client (made on the first request only),
 // the cache store, and a directory for files when the store is off.
 class MetadataFetcher
@@ -48,20 +60,43 @@ public:
     [[nodiscard]] Expected<ReleaseMetadata> fetch(const ReleaseSource& source);
 
     // The release's Contents-ARCH per component, verified like the Packages (fetched only when
-    // a mapping needs them: 12 MB each).
-    [[nodiscard]] Expected<std::vector<std::filesystem::path>>
-    contents(const ReleaseMetadata& metadata);
+    // a mapping needs them: 12 MB each). Any other failure than the archive lacking a verified
+    // copy (unreachable, 5xx) is an Error.
+    [[nodiscard]] Expected<ContentsIndexes> contents(const ReleaseMetadata& metadata);
 
     // The symbols and shlibs control files of `deb` (deb_control.hpp: two range requests),
     // kept in the cache store by pool path; an Error names the package and the release.
     [[nodiscard]] Expected<ControlFiles> control_files(const ReleaseMetadata& metadata,
                                                        const PoolFile& deb);
 
+    // For a release whose Contents cannot be had verified: the files of each of `debs` (absolute
+    // paths as dpkg installs them, symlinks included, directories not), from its data member.
+    // Each .deb not yet in the store is downloaded whole (in parallel; libraries' packages are
+    // small), checked against the SHA256 of its verified Packages entry, read and dropped; its
+    // file list and its symbols/shlibs (so control_files() needs no request) are kept.
+    [[nodiscard]] Expected<std::map<std::string, std::vector<std::string>>>
+    package_files(const ReleaseMetadata& metadata, const std::vector<PoolFile>& debs);
+
 private:
+    // An index, or (MissingIndex::remembered) why the archive has no copy matching the verified
+    // Release (ContentsIndexes::unavailable); with MissingIndex::fails that is an Error.
+    enum class MissingIndex
+    {
+        fails,
+        remembered,
+    };
+    struct FetchedIndex
+    {
+        std::filesystem::path file; // empty when unavailable
+        std::string unavailable;
+    };
+    [[nodiscard]] Expected<FetchedIndex> fetch_index(const ReleaseMetadata& metadata,
+                                                     std::string_view path_stem,
+                                                     MissingIndex missing);
+    [[nodiscard]] std::filesystem::path control_entry(const ReleaseMetadata& metadata,
+                                                      const PoolFile& deb) const;
     [[nodiscard]] Expected<adapters::http::Client*> client();
     [[nodiscard]] std::filesystem::path entry_directory(std::string_view key) const;
-    [[nodiscard]] Expected<std::filesystem::path> fetch_index(const ReleaseMetadata& metadata,
-                                                              std::string_view path_stem);
     [[nodiscard]] Expected<ReleaseFile> fetch_release_file(const ReleaseSource& source);
 
     util::CacheStore m_cache;

@@ -3,6 +3,7 @@
 #include "adapters/archive/decompressing_reader.hpp"
 
 #include <array>
+#include <charconv>
 #include <functional>
 
 namespace fs = std::filesystem;
@@ -45,14 +46,36 @@ Expected<void> for_each_line(const fs::path& file,
 
 } // namespace
 
+WantedPaths::WantedPaths(const std::set<fs::path>& paths)
+{
+    for (const fs::path& path : paths)
+    {
+        m_wanted.insert(path.relative_path().string());
+    }
+}
+
+std::optional<fs::path> WantedPaths::match(std::string_view name) const
+{
+    if (name.starts_with("./"))
+    {
+        name.remove_prefix(2);
+    }
+    if (!m_wanted.contains(name))
+    {
+        const fs::path file(name);
+        const fs::path pattern = file.parent_path().parent_path() / "*" / file.filename();
+        if (!m_wanted.contains(pattern.string()))
+        {
+            return std::nullopt;
+        }
+    }
+    return "/" + std::string(name);
+}
+
 Expected<std::map<fs::path, std::string>>
 find_in_contents(const std::vector<fs::path>& contents, const std::set<fs::path>& paths)
 {
-    std::set<std::string, std::less<>> wanted; // as Contents writes them: no leading '/'
-    for (const fs::path& path : paths)
-    {
-        wanted.insert(path.relative_path().string());
-    }
+    const WantedPaths wanted(paths);
     std::map<fs::path, std::string> found;
     for (const fs::path& file : contents)
     {
@@ -69,23 +92,14 @@ find_in_contents(const std::vector<fs::path>& contents, const std::set<fs::path>
             {
                 name.remove_suffix(1);
             }
-            if (name.starts_with("./"))
+            const auto path = wanted.match(name);
+            if (!path)
             {
-                name.remove_prefix(2);
-            }
-            if (!wanted.contains(name))
-            {
-                const fs::path file(name);
-                const fs::path pattern = file.parent_path().parent_path() / "*" / file.filename();
-                if (!wanted.contains(pattern.string()))
-                {
-                    return;
-                }
+                return;
             }
             auto location = line.substr(gap + 1);
             location = location.substr(0, location.find(','));
-            found.try_emplace("/" + std::string(name),
-                              std::string(location.substr(location.rfind('/') + 1)));
+            found.try_emplace(*path, std::string(location.substr(location.rfind('/') + 1)));
         }));
     }
     return found;
@@ -133,6 +147,15 @@ find_pool_files(const std::vector<fs::path>& packages_files, const std::set<std:
             else if (field(line, "Filename"))
             {
                 current.filename = value(line);
+            }
+            else if (field(line, "SHA256"))
+            {
+                current.sha256 = value(line);
+            }
+            else if (field(line, "Size"))
+            {
+                const std::string size = value(line);
+                std::from_chars(size.data(), size.data() + size.size(), current.size);
             }
         }));
         finish();

@@ -3,7 +3,10 @@
 # signed dists/RELEASE/InRelease and the main/amd64 Packages.xz it lists (under by-hash/SHA256/,
 # the plain name a link to it), byte for byte, so the archive's signature stays valid when a
 # loopback nginx serves them; with --packages (for a mapping from the release's own data), also
-# its main/Contents-amd64.gz and those packages' .debs in pool/.
+# its main/Contents-amd64.gz and those packages' .debs in pool/. A Contents the archive does not
+# serve with the SHA256 its signed Release lists (neither by hash nor at its plain path: a mirror
+# out of step, as deb.debian.org's trixie was in late 2026) is left out, as on the archive, and
+# remembered (CONTENTS.missing-SHA256) so the next run does not download it again.
 #   debian-mirror.sh [--packages "PKG..."] RELEASE...
 #                                  prints the mirror root (serve it as http://HOST:PORT/debian)
 # The files come through apt's own downloader, checked against the SHA256 of the InRelease that
@@ -39,7 +42,18 @@ for release in "$@"; do
         # may already hold the next version of the index while the mirror updates).
         byhash=$(dirname "$file")/by-hash/SHA256/$sha
         mkdir -p "$dists/$(dirname "$byhash")"
-        fetch "$byhash" "$sha"
+        if [[ $file == */Contents-* ]]; then
+            [ -e "$dists/$file.missing-$sha" ] && continue
+            if ! /usr/lib/apt/apt-helper download-file "$archive/dists/$release/$byhash" "$dists/$byhash" "SHA256:$sha" >/dev/null 2>&1 &&
+                ! /usr/lib/apt/apt-helper download-file "$archive/dists/$release/$file" "$dists/$byhash" "SHA256:$sha" >/dev/null 2>&1; then
+                echo "debian-mirror.sh: $archive/dists/$release/$file with the SHA256 $release's Release lists is not on the archive; left out" >&2
+                rm -f "$dists/$byhash"
+                touch "$dists/$file.missing-$sha"
+                continue
+            fi
+        else
+            fetch "$byhash" "$sha"
+        fi
         ln -sfn "by-hash/SHA256/$sha" "$dists/$file"
     done
     [ -n "$packages" ] || continue

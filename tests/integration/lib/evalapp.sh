@@ -26,3 +26,17 @@ files:
 compression: gzip
 SPEC
 }
+
+# evalapp_libraries RELEASE: the packages of the libraries the evaluation app links in RELEASE
+# (bullseye: those it has), for debian-mirror.sh --packages; for trixie also every package the
+# Contents fallback tries (pydeb(1) TARGETS: the Policy §8.1 names and the host's owners, with
+# their t64 twins, that trixie's Packages list).
+evalapp_libraries() {
+    local common="libc6 libblas3 liblapack3 libbz2-1.0 libcrypt1 libexpat1 libxslt1.1 liblzma5 libncursesw6
+ libnsl2 libpq5 libsqlite3-0 libtinfo6 libuuid1 libxml2 libyaml-0-2 zlib1g"
+    case $1 in
+    bullseye) echo "$common libdb5.3 libreadline8 libtirpc3" ;;
+    bookworm) echo "$common libdb5.3 libreadline8 libtirpc3 libssl3 libffi8" ;;
+    trixie) echo "$common libdb5.3t64 libreadline8t64 libtirpc3t64 libssl3t64 libffi8" ;;
+    esac
+}

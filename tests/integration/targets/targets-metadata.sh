@@ -8,9 +8,15 @@
 #    never the whole .deb), and its Depends are the build host's (a bookworm host), clause by
 #    clause; 1.0-1~deb12 < 1.0-1~deb13 (dpkg --compare-versions); a second build makes no
 #    request at all (item 5);
-#  - trixie's Contents-amd64.gz that its signed Release lists is not on the archive this suite
-#    can reach (neither by hash nor at its plain path), so a [bookworm, trixie] build is refused
-#    before writing, naming that index;
+#  - bookworm served with its Contents-amd64.gz missing by hash and altered at its plain path (a
+#    mirror out of step): the build warns naming that URL, finds each library's package by name
+#    and confirms it by the file list of its own .deb (downloaded whole, checked against the
+#    verified Packages), and its Depends are those of the Contents path, clause by clause; a
+#    second build asks nothing; bullseye so served fails naming a soname no candidate ships, the
+#    candidates tried and the release;
+#  - [bookworm, trixie] in one build: trixie mapped from its Contents when the archive this suite
+#    reaches serves the one its signed Release lists, else (as deb.debian.org in late 2026) by the
+#    fallback above, with its warning;
 #  - the same app for bullseye fails before writing, naming libc6's GLIBC_2.34 symbols and the
 #    sonames bullseye lacks (item 2);
 #  - a Packages.xz with one byte changed, an InRelease whose signature fails, an archive that is
@@ -23,21 +29,26 @@ need nginx nginx-light
 need gpgv gpgv
 lib=$PYDEB_SOURCE_ROOT/tests/integration/lib
 work=$(scratch)
-# The libraries the evaluation app links, in bookworm and (those it has) in bullseye.
-libs="libc6 libblas3 liblapack3 libbz2-1.0 libcrypt1 libdb5.3 libexpat1 libxslt1.1 liblzma5 libncursesw6
- libnsl2 libpq5 libreadline8 libsqlite3-0 libtinfo6 libtirpc3 libuuid1 libxml2 libyaml-0-2 zlib1g"
-bash "$lib/debian-mirror.sh" --packages "$libs libssl3 libffi8" bookworm >/dev/null
-bash "$lib/debian-mirror.sh" --packages "$libs" bullseye >/dev/null
-mirror=$(bash "$lib/debian-mirror.sh" trixie)
+bash "$lib/debian-mirror.sh" --packages "$(evalapp_libraries bookworm)" bookworm >/dev/null
+bash "$lib/debian-mirror.sh" --packages "$(evalapp_libraries bullseye)" bullseye >/dev/null
+mirror=$(bash "$lib/debian-mirror.sh" --packages "$(evalapp_libraries trixie)" trixie)
 
 # www/good: the mirror; www/tampered: bookworm with one byte of its Packages.xz changed;
-# www/badsig: bookworm whose InRelease has one byte of its signed text changed.
+# www/badsig: bookworm whose InRelease has one byte of its signed text changed; www/stale:
+# bookworm whose Contents-amd64.gz is not there by hash and another file at its plain path.
 www=$work/www
 mkdir -p "$www"
 ln -s "$mirror/debian" "$www/good"
-for bad in tampered badsig; do
+for bad in tampered badsig stale; do
     mkdir -p "$www/$bad/dists"
     cp -a "$mirror/debian/dists/bookworm" "$www/$bad/dists/"
+done
+cp -a "$mirror/debian/dists/bullseye" "$www/stale/dists/"
+ln -s "$mirror/debian/pool" "$www/stale/pool"
+for release in bookworm bullseye; do
+    contents=$www/stale/dists/$release/main/Contents-amd64.gz
+    rm "$(readlink -f "$contents")" "$contents"
+    zcat "$(readlink -f "$mirror/debian/dists/$release/main/Contents-amd64.gz")" | sed 1d | gzip -1 >"$contents"
 done
 packages=$(readlink -f "$www/tampered/dists/bookworm/main/binary-amd64/Packages.xz")
 printf '\x00' | dd of="$packages" bs=1 seek=4096 conv=notrunc status=none
@@ -108,13 +119,61 @@ target_depends=$(dpkg-deb -f "$deb12" Depends | tr ',' '\n' | sed 's/^ //')
     fail "bookworm's own data and the bookworm host disagree: $(diff <(echo "$host_depends") <(echo "$target_depends"))"
 pass "bookworm mapped from its Contents and $((debs / 2)) control members ($debs range requests, $first in all): $(echo "$target_depends" | wc -l) clauses as the host's"
 
-# --- trixie: the Contents its Release lists cannot be had here --------------------------------------
+# --- a mirror out of step: the Contents its Release lists cannot be had ---------------------------
+# The fallback must give what the Contents gave: the same Depends, from each library's own .deb.
+spec "{release: bookworm, archive: $url/stale}"
+before=$(requests)
+xdg=$work/xdg-stale build "$work/out8" || { cat "$work/out8.log"; fail "build for bookworm from a mirror out of step"; }
+has -F "warning: target bookworm: GET $url/stale/dists/bookworm/main/Contents-amd64.gz: sha256 mismatch" "$work/out8.log" ||
+    fail "no warning naming the Contents' URL: $(cat "$work/out8.log")"
+has -F "confirmed by the file list of its own .deb" "$work/out8.log" || fail "the warning does not say what is done instead: $(cat "$work/out8.log")"
+stale_log=$(tail -n +"$((before + 1))" "$log")
+has -E '^GET /stale/dists/bookworm/main/by-hash/SHA256/7e72214b4cef520fa07fc40ff975c60bc4501eca6308cf5cd9804c00811b776b 404 ' <<<"$stale_log" ||
+    fail "the Contents was not asked for by hash first: $stale_log"
+whole=$(grep -cE '^GET /stale/pool/main/[^ ]+\.deb 200 ' <<<"$stale_log"; :)
+[ "$(grep -c '^GET /stale/pool/' <<<"$stale_log")" = "$whole" ] || fail "range requests besides whole .debs: $stale_log"
+[ "$whole" -ge $((debs / 2)) ] || fail "expected at least the $((debs / 2)) libraries' .debs whole, got $whole: $stale_log"
+fallback_depends=$(dpkg-deb -f "$work/out8/${deb12##*/}" Depends | tr ',' '\n' | sed 's/^ //')
+[ "$fallback_depends" = "$target_depends" ] ||
+    fail "the fallback and the Contents disagree: $(diff <(echo "$target_depends") <(echo "$fallback_depends"))"
+after=$(requests)
+xdg=$work/xdg-stale build "$work/out9" || { cat "$work/out9.log"; fail "second build from a mirror out of step"; }
+[ "$(requests)" = "$after" ] || fail "the second fallback build made requests: $(tail -n +"$((after + 1))" "$log")"
+has -F "warning: target bookworm: GET $url/stale/dists/bookworm/main/Contents-amd64.gz" "$work/out9.log" ||
+    fail "the second build does not warn: $(cat "$work/out9.log")"
+pass "bookworm without a verified Contents: $whole .debs fetched whole and checked, $(echo "$fallback_depends" | wc -l) clauses as from the Contents; a second build asks nothing"
+# A soname no candidate ships: bullseye has no libcrypto.so.3 (its libssl1.1 ships libcrypto.so.1.1);
+# the candidates are §8.1's names and the host's owner, libssl3, each with its t64 twin.
+spec "{release: bullseye, archive: $url/stale}"
+if xdg=$work/xdg-stale build "$work/out11"; then fail "a bullseye build from a mirror out of step succeeded"; fi
+has -F "target bullseye: libcrypto.so.3: no package of bullseye is known to ship it: tried libcrypto3 (not in its Packages), libcrypto3t64 (not in its Packages), libcrypto-3 (not in its Packages), libcrypto-3t64 (not in its Packages), libssl3 (not in its Packages), libssl3t64 (not in its Packages);" "$work/out11.log" ||
+    fail "the failure does not name the soname, the candidates and the release: $(cat "$work/out11.log")"
+[ -z "$(ls -A "$work/out11" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out11")"
+pass "a soname no candidate ships, refused: $(grep -o 'libcrypto.so.3: [^;]*' "$work/out11.log" | head -1)"
+
+# --- [bookworm, trixie] in one build ----------------------------------------------------------------
 spec "{release: bookworm, archive: $url/good}" "{release: trixie, archive: $url/good}"
-if build "$work/out7"; then fail "a trixie build without its Contents succeeded"; fi
-has -F "target trixie: GET $url/good/dists/trixie/main/Contents-amd64.gz: HTTP 404" "$work/out7.log" ||
-    fail "the trixie failure does not name its Contents (by hash, then the plain path): $(cat "$work/out7.log")"
-[ -z "$(ls -A "$work/out7" 2>/dev/null)" ] || fail "a failed build wrote: $(ls "$work/out7")"
-pass "trixie without its Contents refused before writing: $(grep -m1 'target trixie' "$work/out7.log")"
+before=$(requests)
+build "$work/out7" || { cat "$work/out7.log"; fail "build for bookworm and trixie"; }
+deb13=$work/out7/evalapp_1.0-1~deb13_amd64.deb
+[ -f "$deb13" ] || fail "expected a trixie .deb, got: $(ls "$work/out7"; cat "$work/out7.log")"
+[ "$(dpkg-deb -f "$work/out7/${deb12##*/}" Depends | tr ',' '\n' | sed 's/^ //')" = "$target_depends" ] ||
+    fail "the bookworm package of a [bookworm, trixie] build has other Depends: $(dpkg-deb -f "$work/out7/${deb12##*/}" Depends)"
+trixie_log=$(tail -n +"$((before + 1))" "$log")
+if [ -e "$mirror/debian/dists/trixie/main/Contents-amd64.gz" ]; then
+    ! has -F "warning: target trixie" "$work/out7.log" || fail "a warning with trixie's Contents served: $(cat "$work/out7.log")"
+    how="from its Contents"
+else
+    has -F "warning: target trixie: GET $url/good/dists/trixie/main/Contents-amd64.gz: HTTP 404" "$work/out7.log" ||
+        fail "no warning naming trixie's Contents: $(cat "$work/out7.log")"
+    how="without its Contents (not on the archive): $(grep -cE '^GET /good/pool/[^ ]+ 200 ' <<<"$trixie_log") .debs whole"
+fi
+trixie_depends=$(dpkg-deb -f "$deb13" Depends | tr ',' '\n' | sed 's/^ //')
+# trixie's own packages: the t64 ones of the 64-bit time_t transition where bookworm has others.
+for clause in "libssl3t64 (>= 3.0.0)" "libreadline8t64 (>= 7.0~beta)" libdb5.3t64 "libc6 (>= 2.35)"; do
+    has -xF "$clause" <<<"$trixie_depends" || fail "trixie's Depends lack '$clause': $trixie_depends"
+done
+pass "trixie mapped $how; $(dpkg-deb -f "$deb13" Depends | tr ',' '\n' | wc -l) clauses"
 
 # --- bullseye: the bundled bookworm interpreter needs a newer glibc ---------------------------------
 spec "{release: bullseye, archive: $url/good}"
