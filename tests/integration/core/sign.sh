@@ -70,7 +70,7 @@ grep -q "Verified package from 'pydeb test signer'" debsig.txt || fail "debsig-v
 if debsig "unsigned/$deb" >/dev/null 2>&1; then fail "debsig-verify accepts the unsigned deb"; fi
 [ "$(ar t "signed/$deb" | tr '\n' ' ')" = "debian-binary control.tar.zst data.tar.zst _gpgorigin " ] ||
     fail "members: $(ar t "signed/$deb")"
-ar p "signed/$deb" _gpgorigin | head -1 | grep -qx -- '-----BEGIN PGP SIGNATURE-----' ||
+[ "$(ar p "signed/$deb" _gpgorigin | sed -n 1p)" = '-----BEGIN PGP SIGNATURE-----' ] ||
     fail "_gpgorigin is not an ASCII-armoured signature"
 pass "debsig-verify: origin signature OK"
 

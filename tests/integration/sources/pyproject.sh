@@ -63,5 +63,5 @@ printf 'summary: Overridden\ninstall:\n  project: .\n  wheelhouse: %s\n' "$WH" >
 "$PYDEB" -q build "$work/dynamic/pydeb.yaml" --format deb -o "$work/out2" >/dev/null || fail "pydeb build with a dynamic version"
 deb=$work/out2/pp-app_3.0.1-1_amd64.deb
 [ -f "$deb" ] || fail "no .deb with the wheel's version 3.0.1: $(ls "$work/out2")"
-dpkg-deb -f "$deb" Description | head -1 | grep -qx 'Overridden' || fail "the spec's summary did not override"
+[ "$(dpkg-deb -f "$deb" Description | sed -n 1p)" = Overridden ] || fail "the spec's summary did not override"
 pass "a dynamic version comes from the built wheel's METADATA; a spec key overrides pyproject.toml"
