@@ -9,6 +9,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -78,9 +79,8 @@ Expected<Mapping> map_rpm(const MapRequest& request, std::span<const elf::ElfObj
     mapping.rpm_requires.assign(requires_.begin(), requires_.end());
     if (!request.repos.empty())
     {
-        for (const auto& missing :
-             PYDEB_TRY(libsolv::unprovided_rpm_requires(mapping.rpm_requires, request.repos,
-                                                               request.cache)))
+        for (const auto& missing : PYDEB_TRY(libsolv::unprovided_rpm_requires(
+                 mapping.rpm_requires, request.repos, request.cache)))
         {
             mapping.warnings.push_back("nothing in the target repositories provides " + missing);
         }
@@ -94,8 +94,7 @@ Expected<Mapping> map_deb(const MapRequest& request, std::span<const elf::ElfObj
     const HostLibraries libraries(request.system_root);
     const HostOrigin host(database, libraries);
     const LibraryOrigin& origin = request.libraries != nullptr ? *request.libraries : host;
-    auto debian =
-        PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, origin));
+    auto debian = PYDEB_TRY(map_debian(objects, request.stage_root, request.prefix, origin));
     Mapping mapping;
     mapping.sonames = std::move(debian.sonames);
     mapping.warnings = std::move(debian.warnings);
@@ -152,6 +151,62 @@ std::vector<std::string> describe(const Mapping& mapping, const fs::path& prefix
                     : mapped.relation;
         line += " [" + std::string(to_string(mapped.provenance)) + "]";
         lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+std::vector<std::string> side_by_side(const std::vector<std::string>& names,
+                                      const std::vector<Mapping>& mappings)
+{
+    // soname → one cell per target
+    std::map<std::string, std::vector<std::vector<std::string>>> rows;
+    for (std::size_t column = 0; column < mappings.size(); ++column)
+    {
+        for (const MappedSoname& mapped : mappings[column].sonames)
+        {
+            auto& cells = rows[mapped.soname];
+            cells.resize(mappings.size());
+            const std::string cell = !mapped.relation.empty()                   ? mapped.relation
+                                     : mapped.provenance == Provenance::bundled ? "bundled"
+                                                                                : "(nothing)";
+            if (std::ranges::find(cells[column], cell) == cells[column].end())
+            {
+                cells[column].push_back(cell);
+            }
+        }
+    }
+    std::vector<std::vector<std::string>> table{{"soname"}};
+    table.front().insert(table.front().end(), names.begin(), names.end());
+    for (auto& [soname, cells] : rows)
+    {
+        std::vector<std::string> line{soname};
+        for (const auto& cell : cells)
+        {
+            line.push_back(cell.empty() ? "-" : util::join(cell, " | "));
+        }
+        table.push_back(std::move(line));
+    }
+    std::vector<std::size_t> widths(names.size() + 1, 0);
+    for (const auto& line : table)
+    {
+        for (std::size_t i = 0; i < line.size(); ++i)
+        {
+            widths[i] = std::max(widths[i], line[i].size());
+        }
+    }
+    std::vector<std::string> lines;
+    for (const auto& line : table)
+    {
+        std::string text;
+        for (std::size_t i = 0; i < line.size(); ++i)
+        {
+            text += line[i];
+            if (i + 1 < line.size())
+            {
+                text += std::string(widths[i] - line[i].size() + 2, ' ');
+            }
+        }
+        lines.push_back(std::move(text));
     }
     return lines;
 }

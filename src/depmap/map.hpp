@@ -5,8 +5,8 @@
 #include "depmap/types.hpp"
 #include "util/expected.hpp"
 
-#include <string>
 #include <map>
+#include <string>
 #include <vector>
 
 namespace pydeb::depmap
@@ -32,5 +32,13 @@ deb_package_versions(const std::vector<std::string>& names, const std::vector<Re
 // "lxml/etree.so: libxml2.so.2 -> libxml2 (>= 2.9.0) [symbols]" (object relative to prefix).
 [[nodiscard]] std::vector<std::string> describe(const Mapping& mapping,
                                                 const std::filesystem::path& prefix);
+
+// The mappings of several targets side by side, as `pydeb deps` prints them: a header line
+// "soname  NAME1  NAME2 ...", then one line per soname any of them needs (sorted), each column
+// holding what that target maps it to: its relations (distinct ones joined by " | ": objects
+// using different symbols can get different minimum versions), "bundled", or "(nothing)".
+// Columns are padded to their widest cell. `names` and `mappings` are parallel.
+[[nodiscard]] std::vector<std::string> side_by_side(const std::vector<std::string>& names,
+                                                    const std::vector<Mapping>& mappings);
 
 } // namespace pydeb::depmap

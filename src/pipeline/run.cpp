@@ -4,14 +4,14 @@
 #include "pipeline/run.hpp"
 
 #include "depmap/map.hpp"
-#include "packaging_tools/debian_defaults.hpp"
-#include "packaging_tools/rpm_filelist.hpp"
-#include "packaging_tools/substvars.hpp"
 #include "package/contents.hpp"
 #include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
 #include "package/signer.hpp"
+#include "packaging_tools/debian_defaults.hpp"
+#include "packaging_tools/rpm_filelist.hpp"
+#include "packaging_tools/substvars.hpp"
 #include "pipeline/entry_facts.hpp"
 #include "pipeline/lockfile_stage.hpp"
 #include "pipeline/map_stage.hpp"
@@ -22,14 +22,14 @@
 #include "pipeline/stage_venv.hpp"
 #include "pipeline/target_plan.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
-#include <algorithm>
-#include <map>
 #include <iostream>
+#include <map>
 
 namespace fs = std::filesystem;
 
@@ -85,9 +85,9 @@ Expected<package::PackageInfo> plan_package(const Prepared& prepared,
 
 // One package file, its SBOM inside (the stage holds one package's SBOM at a time) and beside it.
 Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& stage,
-                                 package::PackageInfo info,
-                                 spec::Format format, const fs::path& output_dir,
-                                 const package::WriteOptions& options, const util::CacheStore& cache)
+                                 package::PackageInfo info, spec::Format format,
+                                 const fs::path& output_dir, const package::WriteOptions& options,
+                                 const util::CacheStore& cache)
 {
     const bool deb = format == spec::Format::deb;
     options.progress->start(deb ? "write .deb" : "write .rpm");
@@ -114,15 +114,18 @@ Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& st
     return output;
 }
 
-// `pydeb deps` with targets: each target's version and its release's verdict on the relations,
-// one line per target ("target bookworm 1.0-1~deb12: installable"), its problems indented.
-// A target with its own Python is mapped from its own venv (`stages`); the others share `mapping`.
+// `pydeb deps` with targets: each target mapped from its own release's data (and its own venv
+// when it has its own Python), the mappings side by side, then per target its version, its
+// release's verdict on its fields ("target bookworm 1.0-1~deb12: installable", problems
+// indented) and the fields themselves.
 Expected<void> describe_targets(const Prepared& prepared, const std::vector<PythonStage>& stages,
-                                const depmap::Mapping& mapping,
                                 const std::vector<TargetBuild>& builds, spec::Format format,
                                 const package::PackageInfo& info)
 {
     const depmap::Target target = format;
+    std::vector<std::string> names;
+    std::vector<depmap::Mapping> mappings;
+    std::vector<std::string> verdicts;
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
         const TargetBuild& build = builds[i];
@@ -130,29 +133,42 @@ Expected<void> describe_targets(const Prepared& prepared, const std::vector<Pyth
         {
             continue;
         }
-        const PythonStage& stage = *std::ranges::find_if(
-            stages, [&](const PythonStage& s) { return std::ranges::find(s.builds, i) != s.builds.end(); });
+        const PythonStage& stage =
+            *std::ranges::find_if(stages, [&](const PythonStage& s)
+                                  { return std::ranges::find(s.builds, i) != s.builds.end(); });
         package::PackageInfo ours = info;
         ours.release += build.release_suffix;
-        if (build.python)
-        {
-            set_relations(stage.resolution,
-                          PYDEB_TRY(map_stage(prepared, stage.staged, target, build)), target,
-                          ours);
-        }
-        else
-        {
-            set_relations(stage.resolution, mapping, target, ours);
-        }
+        depmap::Mapping mapping = PYDEB_TRY(map_stage(prepared, stage.staged, target, build));
+        set_relations(stage.resolution, mapping, target, ours);
         depmap::InstallCheck check = installability_check(prepared, ours, target, build);
         check.policy = depmap::ProblemPolicy::warn;
         const std::vector<std::string> problems = PYDEB_TRY(depmap::check_installable(check));
-        std::cout << "target " << build.name << " " << ours.version << "-" << ours.release << ": "
-                  << (problems.empty() ? "installable" : "would not install") << "\n";
+        std::string verdict = "target " + build.name + " " + ours.version + "-" + ours.release +
+                              ": " + (problems.empty() ? "installable" : "would not install");
         for (const std::string& problem : problems)
         {
-            std::cout << "  " << problem << "\n";
+            verdict += "\n  " + problem;
         }
+        const auto& fields =
+            target == depmap::Target::deb ? ours.relations.depends : ours.relations.rpm_requires;
+        verdict += (target == depmap::Target::deb ? "\n  Depends: " : "\n  Requires: ") +
+                   util::join(fields, ", ");
+        names.push_back(build.name);
+        mappings.push_back(std::move(mapping));
+        verdicts.push_back(std::move(verdict));
+    }
+    if (names.empty())
+    {
+        return {};
+    }
+    std::cout << "\n";
+    for (const std::string& line : depmap::side_by_side(names, mappings))
+    {
+        std::cout << line << "\n";
+    }
+    for (const std::string& verdict : verdicts)
+    {
+        std::cout << verdict << "\n";
     }
     return {};
 }
@@ -187,11 +203,14 @@ Expected<spec::Defaults> spec_defaults(const SpecContext& context, spec::HeaderK
             packaging_tools::read_debian_defaults(*context.debian_source, context.package));
     }
     const std::map<std::string, std::optional<std::string> spec::Defaults::*, std::less<>> keys{
-        {"name", &spec::Defaults::name},         {"version", &spec::Defaults::version},
-        {"release", &spec::Defaults::release},   {"summary", &spec::Defaults::summary},
+        {"name", &spec::Defaults::name},
+        {"version", &spec::Defaults::version},
+        {"release", &spec::Defaults::release},
+        {"summary", &spec::Defaults::summary},
         {"description", &spec::Defaults::description},
         {"maintainer", &spec::Defaults::maintainer},
-        {"license", &spec::Defaults::license},   {"homepage", &spec::Defaults::homepage}};
+        {"license", &spec::Defaults::license},
+        {"homepage", &spec::Defaults::homepage}};
     for (const std::string& pair : context.defaults)
     {
         const std::size_t equals = pair.find('=');
@@ -217,22 +236,21 @@ Expected<spec::Defaults> spec_defaults(const SpecContext& context, spec::HeaderK
 
 Expected<void> validate(const fs::path& spec_path, const SpecContext& context)
 {
-    const spec::Defaults defaults =
-        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const spec::Defaults defaults = PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
     const spec::Spec spec = PYDEB_TRY(spec::load(spec_path, defaults));
     std::cout << spec_path.string() << ": ok (" << spec.name << " " << spec.version << "-"
-              << spec.release << ", license " << (spec.license.empty() ? "not stated" : spec.license)
-              << ", " << spec.requirements.size() << " requirements, venv at " << spec.prefix
-              << ")\n";
+              << spec.release << ", license "
+              << (spec.license.empty() ? "not stated" : spec.license) << ", "
+              << spec.requirements.size() << " requirements, venv at " << spec.prefix << ")\n";
     return {};
 }
 
 Expected<void> resolve(const fs::path& spec_path, const SpecContext& context,
                        util::Progress& progress)
 {
-    const spec::Defaults defaults =
-        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
+    const spec::Defaults defaults = PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared =
+        PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const resolve::Resolution resolution = PYDEB_TRY(resolve_or_lock(prepared));
     for (const auto& wheel : resolution.wheels)
     {
@@ -245,9 +263,9 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
                     const std::optional<std::vector<std::string>>& upgrade,
                     const SpecContext& context, util::Progress& progress)
 {
-    const spec::Defaults defaults =
-        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
+    const spec::Defaults defaults = PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared =
+        PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     const fs::path path = lockfile.value_or(prepared.spec.lockfile);
     PYDEB_TRY(write_lock(prepared, path, upgrade));
     std::cout << path.string() << "\n";
@@ -271,9 +289,10 @@ Expected<void> lock(const fs::path& spec_path, const std::optional<fs::path>& lo
         if (!written)
         {
             const TargetBuild& first = builds[stage.builds.front()];
-            return std::unexpected(pydeb::context(first.where + ": target " + first.name + ": Python " +
-                                               stage.python.markers.python_full_version,
-                                           std::move(written.error())));
+            return std::unexpected(pydeb::context(first.where + ": target " + first.name +
+                                                      ": Python " +
+                                                      stage.python.markers.python_full_version,
+                                                  std::move(written.error())));
         }
         std::cout << own.string() << "\n";
     }
@@ -286,9 +305,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     // No package is written here: dh_gencontrol or rpmbuild writes the header.
     const spec::Defaults defaults =
         PYDEB_TRY(spec_defaults(request.context, spec::HeaderKeys::optional));
-    Prepared prepared =
-        PYDEB_TRY(prepare(request.spec, defaults, request.context.cache, progress,
-                          request.context.network));
+    Prepared prepared = PYDEB_TRY(
+        prepare(request.spec, defaults, request.context.cache, progress, request.context.network));
     prepared.spec.strip = request.strip.value_or(prepared.spec.strip);
     prepared.spec.check_installable =
         request.check_installable.value_or(prepared.spec.check_installable);
@@ -310,9 +328,8 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
 
     // The SBOM goes into the root before the %files list is made; its system packages are
     // those of the format the packaging tool builds (rpmbuild when it asks for rpm lists).
-    const depmap::Target target = request.rpm_filelist || request.rpm_requires
-                                      ? depmap::Target::rpm
-                                      : depmap::Target::deb;
+    const depmap::Target target =
+        request.rpm_filelist || request.rpm_requires ? depmap::Target::rpm : depmap::Target::deb;
     package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
     info.source_date_epoch = info.source_date_epoch.value_or(inputs_epoch(prepared, resolution));
     const auto mapping =
@@ -331,11 +348,10 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     if (request.substvars)
     {
         // debhelper: the mapped Depends go to ${pydeb:Depends}; dh_gencontrol writes the field.
-        PYDEB_TRY(packaging_tools::update_substvars_file(*request.substvars,
-                                                     {info.relations.depends, prepared.spec.prefix,
-                                                      info.venv.interpreter,
-                                                      bytecode_name(prepared.spec),
-                                                      info.venv.purge_paths}));
+        PYDEB_TRY(packaging_tools::update_substvars_file(
+            *request.substvars,
+            {info.relations.depends, prepared.spec.prefix, info.venv.interpreter,
+             bytecode_name(prepared.spec), info.venv.purge_paths}));
     }
     if (request.rpm_filelist)
     {
@@ -346,20 +362,19 @@ Expected<void> install(const InstallRequest& request, util::Progress& progress)
     }
     if (request.rpm_requires)
     {
-        PYDEB_TRY(util::write_file_atomic(*request.rpm_requires,
-                                          packaging_tools::render_rpm_requires(mapping.rpm_requires)));
+        PYDEB_TRY(util::write_file_atomic(
+            *request.rpm_requires, packaging_tools::render_rpm_requires(mapping.rpm_requires)));
     }
     prepared.cache.cleanup_if_due(); // bounded, at most once a day
     return {};
 }
 
-Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
-                    util::Progress& progress)
+Expected<void> deps(const fs::path& spec_path, const SpecContext& context, util::Progress& progress)
 {
     progress.start("prepare");
-    const spec::Defaults defaults =
-        PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
-    const Prepared prepared = PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
+    const spec::Defaults defaults = PYDEB_TRY(spec_defaults(context, spec::HeaderKeys::required));
+    const Prepared prepared =
+        PYDEB_TRY(prepare(spec_path, defaults, context.cache, progress, context.network));
     package::PackageInfo info = PYDEB_TRY(package_info(prepared.spec, prepared.facts));
     const std::vector<TargetBuild> builds =
         PYDEB_TRY(plan_targets(prepared, prepared.spec.formats, info.deb_architecture));
@@ -371,8 +386,9 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
         PYDEB_TRY(stage_python(prepared, builds, stage, stage_root(prepared, stages, stage), 0,
                                Collect::no));
     }
-    const auto host = std::ranges::find_if(stages, [](const PythonStage& stage)
-                                           { return stage.python.source == python::FactsSource::queried; });
+    const auto host =
+        std::ranges::find_if(stages, [](const PythonStage& stage)
+                             { return stage.python.source == python::FactsSource::queried; });
     const StagedObjects& staged = (host == stages.end() ? stages.front() : *host).staged;
     for (const spec::Format format : prepared.spec.formats)
     {
@@ -395,7 +411,7 @@ Expected<void> deps(const fs::path& spec_path, const SpecContext& context,
                 std::cout << "Requires: " << require << "\n";
             }
         }
-        PYDEB_TRY(describe_targets(prepared, stages, mapping, builds, format, info));
+        PYDEB_TRY(describe_targets(prepared, stages, builds, format, info));
     }
     return {};
 }
@@ -405,7 +421,8 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     const auto began = std::chrono::steady_clock::now();
     const std::int64_t started = std::time(nullptr);
     progress.start("prepare");
-    const Prepared prepared = PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
+    const Prepared prepared =
+        PYDEB_TRY(prepare(request.spec, {}, request.cache, progress, request.network));
     const spec::Spec& spec = prepared.spec;
     std::optional<package::Signer> signer = PYDEB_TRY(open_signer(request, spec));
     const package::PackageInfo info = PYDEB_TRY(package_info(spec, prepared.facts));

@@ -29,6 +29,19 @@ evalapp "$work"
 (cd "$work/app" && XDG_CACHE_HOME=$work/xdg "$PYDEB" build pydeb.yaml -o "$work/out") >"$work/build.log" 2>&1 ||
     { cat "$work/build.log"; fail "build for bookworm and trixie"; }
 grep 'warning: target' "$work/build.log" || :
+# `pydeb deps` shows the two targets' mappings side by side (from the cached metadata), and each
+# target's Depends there is the one its package got.
+(cd "$work/app" && XDG_CACHE_HOME=$work/xdg "$PYDEB" deps -q pydeb.yaml) >"$work/deps.txt" 2>"$work/deps.err" ||
+    { cat "$work/deps.txt" "$work/deps.err"; fail "pydeb deps for bookworm and trixie"; }
+has -E '^soname +bookworm +trixie$' "$work/deps.txt" || fail "no side-by-side header: $(cat "$work/deps.txt")"
+grep -E '^libssl\.so\.3 ' "$work/deps.txt" | has -E '^libssl\.so\.3 +libssl3 \(>= [^)]+\) +libssl3t64 \(>= [^)]+\)$' ||
+    fail "libssl.so.3 is not libssl3 on bookworm and libssl3t64 on trixie side by side: $(cat "$work/deps.txt")"
+for n in 12:bookworm 13:trixie; do
+    shown=$(awk -v t="target ${n#*:} " 'index($0, t) == 1 { f = 1; next } f && /^  Depends: / { sub(/^  Depends: /, ""); print; exit }' "$work/deps.txt")
+    [ "$shown" = "$(dpkg-deb -f "$work/out/evalapp_1.0-1~deb${n%%:*}_amd64.deb" Depends)" ] ||
+        fail "pydeb deps shows for ${n#*:}: '$shown'; its package: $(dpkg-deb -f "$work/out/evalapp_1.0-1~deb${n%%:*}_amd64.deb" Depends)"
+done
+pass "pydeb deps: the sonames side by side ($(grep -E '^libssl\.so\.3 ' "$work/deps.txt" | tr -s ' ')), each target's Depends as built"
 dpkg-deb -x "$work/out/evalapp_1.0-1~deb12_amd64.deb" "$work/x"
 (cd "$work/x" && find opt -type f -exec file {} + | grep -E ': *ELF 64-bit LSB (shared object|pie executable|executable)' |
     cut -d: -f1 | sed 's|^|/|') >"$work/objects"

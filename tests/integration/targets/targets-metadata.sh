@@ -227,7 +227,9 @@ before=$(requests)
 expected="target bullseye 1.0-1~deb11: installable
 target bookworm 1.0-1~deb12: installable
 target trixie 1.0-1~deb13: installable"
-[ "$(grep -A1 '^target ' "$work/deps.txt" | grep -v '^--')" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
+[ "$(grep '^target ' "$work/deps.txt")" = "$expected" ] || fail "pydeb deps: $(cat "$work/deps.txt")"
+has -E '^soname +bullseye +bookworm +trixie$' "$work/deps.txt" || fail "pydeb deps: no side-by-side header: $(cat "$work/deps.txt")"
+[ "$(grep -c '^  Depends: ' "$work/deps.txt")" = 3 ] || fail "pydeb deps: not one Depends per target: $(cat "$work/deps.txt")"
 pass "pydeb deps: $(grep -c '^target ' "$work/deps.txt") targets, each with its release's verdict (and its own python3.X), no request"
 
 # --- an rpm target: its repositories, its dist tag --------------------------------------------------
