@@ -30,10 +30,14 @@ struct BuildEnvironment
 
 // The built wheel depends on the sdist's bytes and the interpreter it was built for (its ABI and
 // platform tags, its version and its build configuration, which the executable stands for).
-std::string entry_key(const resolve::SdistToBuild& sdist, const python::InterpreterFacts& facts)
+// The sandbox mode is part of the key: a wheel built unconfined (sdist-sandbox: none) ran code
+// that could change anything, so a confined build must not take it as its own.
+std::string entry_key(const resolve::SdistToBuild& sdist, const python::InterpreterFacts& facts,
+                      spec::SdistSandbox sandbox)
 {
     return util::CacheKey("built-wheel 1")
         .add(sdist.sha256)
+        .add(sandbox == spec::SdistSandbox::bwrap ? "bwrap" : "unconfined")
         .add(facts.implementation_name)
         .add(std::to_string(facts.major) + "." + std::to_string(facts.minor) + "." +
              std::to_string(facts.micro))
@@ -121,7 +125,7 @@ Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
 {
     const std::string where = sdist.file + " (" + sdist.where + ")";
     const auto kind = m_options.cache.directory(util::CacheKind::built_wheels);
-    const std::string key = entry_key(sdist, m_options.target);
+    const std::string key = entry_key(sdist, m_options.target, m_options.sandbox);
     if (kind)
     {
         if (auto wheel = cached_wheel(*kind / key))

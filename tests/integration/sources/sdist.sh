@@ -292,3 +292,13 @@ grep -qx "network reachable" "$outside" ||
     fail "the unconfined build did not write outside with the network: $(cat "$outside" 2>&1)"
 rm -f "/tmp/$mark" "$outside"
 pass "with install.sdist-sandbox: none the same build writes $outside and reaches the index"
+
+# The unconfined build's wheel is cached under its sandbox mode: a confined build of the same
+# sdist does not take it, it builds again and fails as before.
+if "$PYDEB" -q lock "$work/hostile-app/pydeb.yaml" >"$work/hostile2.log" 2>&1; then
+    fail "a confined build took the wheel the unconfined build cached"
+fi
+grep -q "Read-only file system: '$outside'" "$work/hostile2.log" ||
+    fail "the confined build after an unconfined one did not fail on EROFS: $(cat "$work/hostile2.log")"
+[ ! -e "$outside" ] || fail "the confined build wrote $outside"
+pass "a wheel built unconfined is not served to a confined build (cache keyed by the sandbox mode)"
