@@ -22,7 +22,7 @@ ln -s "$mirror/debian" "$work/www/good"
 trap "bash '$lib/loopback-nginx.sh' stop '$work/nginx'; bash '$lib/clean-root.sh' --remove '$work/root-bookworm'; bash '$lib/clean-root.sh' --remove '$work/root-trixie'; rm -rf '$PYDEB_TEST_TMP'" EXIT
 port=$(bash "$lib/loopback-nginx.sh" start "$work/www" "$work/nginx")
 
-evalapp "$work"
+evalapp "$work" zstd # deb only
 { echo "formats: [deb]"; echo "targets:"
   for release in bookworm trixie; do echo "  - {release: $release, archive: http://127.0.0.1:$port/good}"; done
 } >>"$work/app/pydeb.yaml"

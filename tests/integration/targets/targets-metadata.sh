@@ -59,7 +59,7 @@ port=$(bash "$lib/loopback-nginx.sh" start "$www" "$work/nginx")
 url=http://127.0.0.1:$port
 requests() { wc -l <"$work/nginx/access.log"; }
 
-evalapp "$work"
+evalapp "$work" zstd # deb only
 base=$(cat "$work/app/pydeb.yaml")
 spec() { # TARGET-ITEMS...: the evaluation app's spec, deb only, with these targets
     { echo "$base"; echo "formats: [deb]"; echo "targets:"; printf '  - %s\n' "$@"; } >"$work/app/pydeb.yaml"
@@ -144,7 +144,7 @@ has -F "warning: target bookworm: GET $url/stale/dists/bookworm/main/Contents-am
 pass "bookworm without a verified Contents: $whole .debs fetched whole and checked, $(echo "$fallback_depends" | wc -l) clauses as from the Contents; a second build asks nothing"
 # A soname no candidate ships: bullseye has no libcrypto.so.3 (its libssl1.1 ships libcrypto.so.1.1);
 # the candidates are §8.1's names and the host's owner, libssl3, each with its t64 twin.
-spec "{release: bullseye, archive: $url/stale}"
+spec "{release: bullseye, archive: $url/stale, compression: xz}" # (the base says zstd)
 if xdg=$work/xdg-stale build "$work/out11"; then fail "a bullseye build from a mirror out of step succeeded"; fi
 has -F "target bullseye: libcrypto.so.3: no package of bullseye is known to ship it: tried libcrypto3 (not in its Packages), libcrypto3t64 (not in its Packages), libcrypto-3 (not in its Packages), libcrypto-3t64 (not in its Packages), libssl3 (not in its Packages), libssl3t64 (not in its Packages);" "$work/out11.log" ||
     fail "the failure does not name the soname, the candidates and the release: $(cat "$work/out11.log")"
@@ -176,7 +176,7 @@ done
 pass "trixie mapped $how; $(dpkg-deb -f "$deb13" Depends | tr ',' '\n' | wc -l) clauses"
 
 # --- bullseye: the bundled bookworm interpreter needs a newer glibc ---------------------------------
-spec "{release: bullseye, archive: $url/good}"
+spec "{release: bullseye, archive: $url/good, compression: xz}" # (the base says zstd)
 if build "$work/out3"; then fail "a bullseye build with the host's interpreter succeeded"; fi
 has -F "the package's ELF objects need what the release does not have:" "$work/out3.log" || fail "no bullseye failure: $(cat "$work/out3.log")"
 has -E "python3\.11: __libc_start_main@GLIBC_2\.34: libc\.so\.6 of libc6 \(it has only __libc_start_main@GLIBC_2\.2\.5\) in bullseye is older than the one it was linked against" "$work/out3.log" ||
