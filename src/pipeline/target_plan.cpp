@@ -143,10 +143,10 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
                                         prepared.scratch.path() / "release-metadata");
                     }
                     prepared.progress->detail("target " + target.name);
-                    auto repository = fetcher->rpm_repository(
-                        {target.repository_urls[i], target.keyring},
-                        prepared.scratch.path() / "rpm-md" /
-                            (target.name + "-" + std::to_string(i + 1)));
+                    auto repository =
+                        fetcher->rpm_repository({target.repository_urls[i], target.keyring},
+                                                prepared.scratch.path() / "rpm-md" /
+                                                    (target.name + "-" + std::to_string(i + 1)));
                     if (!repository)
                     {
                         return std::unexpected(
@@ -155,8 +155,8 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
                     }
                     if (repository->warning)
                     {
-                        util::warn(prepared.progress, "target " + target.name + ": " +
-                                                          *repository->warning);
+                        util::warn(prepared.progress,
+                                   "target " + target.name + ": " + *repository->warning);
                     }
                     build.repos.push_back({depmap::RepoKind::rpm_md, repository->directory});
                 }

@@ -152,8 +152,8 @@ void read_rpm_target(Loader& loader, const YAML::Node& item, Target& target)
         {
             // A local directory is read as it is: nothing there is fetched to verify.
             reader.report(keyring, "keyring: verifies the repomd.xml of repositories given by "
-                                   "URL, and rpm target " + target.name +
-                                   " names none; remove keyring:");
+                                   "URL, and rpm target " +
+                                       target.name + " names none; remove keyring:");
         }
         else if (auto path = loader.path(keyring, "keyring", MustExist::file))
         {

@@ -219,7 +219,7 @@ struct Target
     // URL's repodata/repomd.xml.asc is, empty for none (repomd.xml then unauthenticated).
     std::filesystem::path keyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
     std::vector<std::filesystem::path> repositories; // rpm: directories holding repodata/
-    std::vector<std::string> repository_urls; // rpm: http(s) base URLs, no trailing slash
+    std::vector<std::string> repository_urls;        // rpm: http(s) base URLs, no trailing slash
     Compression compression = Compression::zstd;     // the package's, after the release's rule
     Location where;
 };

@@ -49,8 +49,8 @@ struct ContentsIndexes
     std::optional<std::string> unavailable;
 };
 
-// What fetching needs besides the release or repository: the HTTP client (made on the first request only),
-// the cache store, and a directory for files when the store is off.
+// What fetching needs besides the release or repository: the HTTP client (made on the first request
+// only), the cache store, and a directory for files when the store is off.
 class MetadataFetcher
 {
 public:
@@ -92,8 +92,14 @@ private:
     // Whether `file` has the size (when known) and the SHA256 its verified index gives.
     [[nodiscard]] static bool matches(const std::filesystem::path& file,
                                       std::optional<std::uint64_t> size, std::string_view sha256);
-    // The verified repodata/repomd.xml of `source`, in the store (fetched when not recent).
-    [[nodiscard]] Expected<std::filesystem::path> fetch_repomd(const RpmRepositorySource& source);
+    // The repodata/repomd.xml of `source`, verified and read: with Reuse::recent the one in the
+    // store when it was fetched within a day, else (Reuse::fetch) fetched now.
+    enum class Reuse
+    {
+        recent,
+        fetch,
+    };
+    [[nodiscard]] Expected<Repomd> fetch_repomd(const RpmRepositorySource& source, Reuse reuse);
 
     // An index, or (MissingIndex::remembered) why the archive has no copy matching the verified
     // Release (ContentsIndexes::unavailable); with MissingIndex::fails that is an Error.

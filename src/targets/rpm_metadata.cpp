@@ -5,6 +5,7 @@
 #include "targets/debian_metadata.hpp"
 #include "targets/signature.hpp"
 
+#include <algorithm>
 #include <array>
 #include <system_error>
 
@@ -64,7 +65,7 @@ Expected<void> place(const fs::path& file, const fs::path& target)
 
 } // namespace
 
-Expected<fs::path> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source)
+Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source, Reuse reuse)
 {
     const std::string url = source.url + "/repodata/repomd.xml";
     const std::string shown = http::mask_url(url);
@@ -72,19 +73,36 @@ Expected<fs::path> MetadataFetcher::fetch_repomd(const RpmRepositorySource& sour
         util::CacheKey("rpm-repomd-1").add(source.url).add(source.keyring.string()).hex());
     const fs::path cached = entry / "repomd.xml";
     const fs::path cached_signature = entry / "repomd.xml.asc";
-    const auto accepted = [&](const fs::path& repomd, const fs::path& signature) -> Expected<void> {
-        if (source.keyring.empty())
+    // The signature verified (with a keyring), then read by libsolv's parser: a repomd.xml
+    // that is not one, or lists no primary metadata, is refused like a bad signature.
+    const auto accepted = [&](const fs::path& repomd, const fs::path& signature) -> Expected<Repomd>
+    {
+        if (!source.keyring.empty())
         {
-            return {};
+            PYDEB_TRY(verify_detached(signature, repomd, source.keyring, shown));
         }
-        return verify_detached(signature, repomd, source.keyring, shown);
+        auto data = adapters::solv_repos::read_repomd(repomd, {k_data_types[0], k_data_types[1]});
+        if (!data)
+        {
+            return fail(shown + " is not an rpm-md repomd.xml (" + data.error().message + ")" +
+                        std::string(k_check_url));
+        }
+        if (!data->contains("primary"))
+        {
+            return fail(shown + " lists no primary metadata" + std::string(k_check_url));
+        }
+        return Repomd{repomd, std::move(*data)};
     };
     std::error_code ec;
-    if (fs::is_regular_file(cached, ec) && recent(cached) && accepted(cached, cached_signature))
+    if (reuse == Reuse::recent && fs::is_regular_file(cached, ec) && recent(cached))
     {
-        return cached;
+        if (auto repomd = accepted(cached, cached_signature))
+        {
+            return repomd;
+        }
     }
-    // Not there, older than a day, or damaged in the store: fetched anew, verified before use.
+    // Not there, older than a day, damaged in the store, or stale: fetched anew and verified
+    // before it replaces the stored one.
     const fs::path fresh = entry / "repomd.xml.unverified";
     const fs::path fresh_signature = entry / "repomd.xml.asc.unverified";
     std::vector<http::Download> downloads{http::Download{{url}, fresh, std::nullopt}};
@@ -92,19 +110,19 @@ Expected<fs::path> MetadataFetcher::fetch_repomd(const RpmRepositorySource& sour
     {
         downloads.push_back(http::Download{{url + ".asc"}, fresh_signature, std::nullopt});
     }
-    auto got = PYDEB_TRY(client())->download_all(downloads);
-    for (auto& result : got)
+    for (auto& result : PYDEB_TRY(client())->download_all(downloads))
     {
         if (!result)
         {
             return fail(http::to_error(result.error()).message + std::string(k_check_url));
         }
     }
-    if (auto verified = accepted(fresh, fresh_signature); !verified)
+    auto repomd = accepted(fresh, fresh_signature);
+    if (!repomd)
     {
         fs::remove(fresh, ec);
         fs::remove(fresh_signature, ec);
-        return std::unexpected(verified.error());
+        return repomd;
     }
     // The signature first: a concurrent build that reads the new repomd.xml with the old
     // signature finds it bad and fetches both again; never the other way round.
@@ -112,102 +130,90 @@ Expected<fs::path> MetadataFetcher::fetch_repomd(const RpmRepositorySource& sour
     {
         fs::rename(fresh_signature, cached_signature, ec);
     }
-    fs::rename(fresh, cached, ec);
-    return ec ? fresh : cached;
+    if (fs::rename(fresh, cached, ec); !ec)
+    {
+        repomd->file = cached;
+    }
+    return repomd;
 }
 
 Expected<RpmRepository> MetadataFetcher::rpm_repository(const RpmRepositorySource& source,
                                                         const fs::path& layout)
 {
     const std::string shown = http::mask_url(source.url + "/repodata/repomd.xml");
-    const fs::path repomd = PYDEB_TRY(fetch_repomd(source));
-    const auto entries =
-        adapters::solv_repos::read_repomd(repomd, {k_data_types[0], k_data_types[1]});
-    if (!entries)
-    {
-        return fail(shown + " is not an rpm-md repomd.xml (" + entries.error().message + ")" +
-                    std::string(k_check_url));
-    }
-    if (!entries->contains("primary"))
-    {
-        return fail(shown + " lists no primary metadata" + std::string(k_check_url));
-    }
-    // Each listed data file: from the store when it is there with the listed sha256 and size,
-    // else downloaded (in parallel) and checked.
-    struct Wanted
-    {
-        std::string_view type;
-        const adapters::solv_repos::RepomdData* data;
-        fs::path file;
-    };
-    std::vector<Wanted> wanted;
-    std::vector<http::Download> downloads;
-    for (const std::string_view type : k_data_types)
-    {
-        const auto found = entries->find(type);
-        if (found == entries->end())
-        {
-            continue; // no filelists: file requires then go unanswered, as for a local directory
-        }
-        const adapters::solv_repos::RepomdData& data = found->second;
-        if (!inside_repository(data.location))
-        {
-            return fail(shown + ": the " + std::string(type) + " metadata's location '" +
-                        data.location + "' is outside the repository; refused");
-        }
-        if (data.checksum_type != "sha256")
-        {
-            return fail(shown + ": the " + std::string(type) + " metadata has a " +
-                        (data.checksum_type.empty() ? "missing" : data.checksum_type) +
-                        " checksum, and pydeb checks sha256 (createrepo_c's default, "
-                        "createrepo_c --checksum sha256); refused");
-        }
-        const fs::path file =
-            entry_directory(util::CacheKey("rpm-md-data-1").add(data.checksum).hex()) /
-            fs::path(data.location).filename();
-        wanted.push_back({type, &data, file});
-        if (!matches(file, data.size, data.checksum))
-        {
-            downloads.push_back(
-                http::Download{{source.url + "/" + data.location}, file, data.checksum});
-        }
-    }
     const std::string listed_by =
         source.keyring.empty() ? " the repomd.xml lists" : " the verified repomd.xml lists";
-    if (!downloads.empty())
+    // Each listed data file: from the store when it is there with the listed sha256 and size,
+    // else downloaded (in parallel) and checked. A data file the server no longer has means the
+    // repository was updated since the stored repomd.xml was fetched: it is fetched again, once.
+    Repomd repomd;
+    std::vector<std::pair<const adapters::solv_repos::RepomdData*, fs::path>> files;
+    for (const Reuse reuse : {Reuse::recent, Reuse::fetch})
     {
-        auto got = PYDEB_TRY(client())->download_all(downloads);
-        for (std::size_t i = 0; i < got.size(); ++i)
+        repomd = PYDEB_TRY(fetch_repomd(source, reuse));
+        files.clear();
+        std::vector<http::Download> downloads;
+        for (const auto& [type, data] : repomd.data)
         {
-            if (!got[i])
+            if (!inside_repository(data.location))
             {
-                const bool mismatch = got[i].error().kind == http::ErrorKind::hash_mismatch;
-                return fail(http::to_error(got[i].error()).message +
-                            (mismatch ? ": not the file" + listed_by + "; refused"
-                                      : std::string(k_check_url)));
+                return fail(shown + ": the " + type + " metadata's location '" + data.location +
+                            "' is outside the repository; refused");
+            }
+            if (data.checksum_type != "sha256")
+            {
+                return fail(shown + ": the " + type + " metadata has a " +
+                            (data.checksum_type.empty() ? "missing" : data.checksum_type) +
+                            " checksum, and pydeb checks sha256 (createrepo_c's default, "
+                            "createrepo_c --checksum sha256); refused");
+            }
+            const fs::path file =
+                entry_directory(util::CacheKey("rpm-md-data-1").add(data.checksum).hex()) /
+                fs::path(data.location).filename();
+            files.emplace_back(&data, file);
+            if (!matches(file, data.size, data.checksum))
+            {
+                downloads.push_back(
+                    http::Download{{source.url + "/" + data.location}, file, data.checksum});
             }
         }
+        const auto got = downloads.empty()
+                             ? std::vector<std::expected<http::Downloaded, http::HttpError>>{}
+                             : PYDEB_TRY(client())->download_all(downloads);
+        const auto failed = std::ranges::find_if(got, [](const auto& one) { return !one; });
+        if (failed == got.end())
+        {
+            break;
+        }
+        const http::HttpError& error = failed->error();
+        if (error.kind == http::ErrorKind::not_found && reuse == Reuse::recent)
+        {
+            continue;
+        }
+        return fail(http::to_error(error).message +
+                    (error.kind == http::ErrorKind::hash_mismatch
+                         ? ": not the file" + listed_by + "; refused"
+                         : std::string(k_check_url)));
     }
-    for (const Wanted& file : wanted)
+    for (const auto& [data, file] : files)
     {
         // The sha256 fixes the bytes; a size that disagrees means repomd.xml contradicts itself.
         std::error_code ec;
-        if (file.data->size && fs::file_size(file.file, ec) != *file.data->size)
+        if (const auto size = fs::file_size(file, ec); data->size && size != *data->size)
         {
-            return fail(http::mask_url(source.url + "/" + file.data->location) + ": " +
-                        std::to_string(fs::file_size(file.file, ec)) + " bytes, not the " +
-                        std::to_string(*file.data->size) + listed_by + "; refused");
+            return fail(http::mask_url(source.url + "/" + data->location) + ": " +
+                        std::to_string(size) + " bytes, not the " + std::to_string(*data->size) +
+                        listed_by + "; refused");
         }
-        PYDEB_TRY(place(file.file, layout / file.data->location));
+        PYDEB_TRY(place(file, layout / data->location));
     }
-    PYDEB_TRY(place(repomd, layout / "repodata/repomd.xml"));
+    PYDEB_TRY(place(repomd.file, layout / "repodata/repomd.xml"));
     RpmRepository repository{layout, std::nullopt};
     if (source.keyring.empty())
     {
-        repository.warning = shown +
-                             " is used unauthenticated (no keyring:, as dnf with "
-                             "repo_gpgcheck=0): name the keyring of the key that signs its "
-                             "repomd.xml.asc with keyring: to verify it";
+        repository.warning = shown + " is used unauthenticated (no keyring:, as dnf with "
+                                     "repo_gpgcheck=0): name the keyring of the key that signs its "
+                                     "repomd.xml.asc with keyring: to verify it";
     }
     return repository;
 }

@@ -7,7 +7,10 @@
 // files are then laid out as a local repository directory for the rpm-md loader.
 #pragma once
 
+#include "adapters/solv_repos/loaders.hpp"
+
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -20,6 +23,14 @@ struct RpmRepositorySource
     // The OpenPGP keyring repomd.xml.asc must verify against; empty: repomd.xml is used
     // unauthenticated, as dnf with repo_gpgcheck=0, with a warning.
     std::filesystem::path keyring;
+};
+
+// A repomd.xml accepted for use (its signature verified, when there is a keyring): the file in
+// the store, and the data files it lists that the rpm-md loader reads, by type.
+struct Repomd
+{
+    std::filesystem::path file;
+    std::map<std::string, adapters::solv_repos::RepomdData, std::less<>> data;
 };
 
 struct RpmRepository

@@ -52,7 +52,7 @@ load_rpm_md(solv::ObjPool& pool, const std::filesystem::path& dir, const CacheOp
 // libsolv's repomd parser reads it: where the file is and what it hashes to.
 struct RepomdData
 {
-    std::string location;      // <location href>, relative to the base URL: "repodata/H-primary.xml.gz"
+    std::string location;      // <location href>, relative to the base URL: "repodata/..."
     std::string checksum_type; // <checksum type>: "sha256" (createrepo_c's default), "sha512", ...
     std::string checksum;      // lower-case hex, of the file as stored (compressed)
     std::optional<std::uint64_t> size; // <size>, when repomd.xml gives it

@@ -38,12 +38,15 @@ std::optional<std::string> repomd_location(solv::ObjPool& pool, solv::ObjRepoVie
                                            const char* type)
 {
     std::optional<std::string> location;
-    at_repomd_entry(pool, repo, type, [&] {
-        if (const char* loc = pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
-        {
-            location = loc;
-        }
-    });
+    at_repomd_entry(pool, repo, type,
+                    [&]
+                    {
+                        if (const char* loc =
+                                pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
+                        {
+                            location = loc;
+                        }
+                    });
     return location;
 }
 
@@ -111,27 +114,32 @@ read_repomd(const fs::path& repomd, std::initializer_list<std::string_view> type
     std::map<std::string, RepomdData, std::less<>> entries;
     for (const std::string_view type : types)
     {
-        at_repomd_entry(pool, repo, std::string(type).c_str(), [&] {
-            RepomdData data;
-            if (const char* loc = pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
+        at_repomd_entry(
+            pool, repo, std::string(type).c_str(),
+            [&]
             {
-                data.location = loc;
-            }
-            Id checksum_type = 0;
-            if (const char* hex = pool_lookup_checksum(pool.raw(), SOLVID_POS,
-                                                       REPOSITORY_REPOMD_CHECKSUM, &checksum_type))
-            {
-                data.checksum = hex;
-                data.checksum_type = solv_chksum_type2str(checksum_type);
-            }
-            // 0 is no size: repomd.xml gives none, or an empty file, which the checksum still pins.
-            if (const auto size = pool_lookup_num(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_SIZE, 0);
-                size != 0)
-            {
-                data.size = size;
-            }
-            entries.emplace(type, std::move(data));
-        });
+                RepomdData data;
+                if (const char* loc =
+                        pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
+                {
+                    data.location = loc;
+                }
+                Id checksum_type = 0;
+                if (const char* hex = pool_lookup_checksum(
+                        pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_CHECKSUM, &checksum_type))
+                {
+                    data.checksum = hex;
+                    data.checksum_type = solv_chksum_type2str(checksum_type);
+                }
+                // 0: no <size> (or an empty file, which the checksum pins all the same).
+                if (const auto size =
+                        pool_lookup_num(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_SIZE, 0);
+                    size != 0)
+                {
+                    data.size = size;
+                }
+                entries.emplace(type, std::move(data));
+            });
     }
     return entries;
 }

@@ -108,18 +108,19 @@ TEST_CASE("spec::load reads an rpm target's repository URLs and its keyring")
 {
     std::filesystem::create_directories("t/repos/el9/repodata");
     write_text("t/keys/el9.gpg", "not checked here");
-    const auto spec = load_with("targets:\n"
-                                "  - rpm: el9\n"
-                                "    repositories: [repos/el9, https://u:p@mirror.example/el9/BaseOS/x86_64/os//,\n"
-                                "                   http://127.0.0.1:8080/AppStream]\n"
-                                "    keyring: keys/el9.gpg\n"
-                                "  - {rpm: el8, repositories: [http://127.0.0.1:8080/el8]}\n",
-                                "[rpm]");
+    const auto spec = load_with(
+        "targets:\n"
+        "  - rpm: el9\n"
+        "    repositories: [repos/el9, https://u:p@mirror.example/el9/BaseOS/x86_64/os//,\n"
+        "                   http://127.0.0.1:8080/AppStream]\n"
+        "    keyring: keys/el9.gpg\n"
+        "  - {rpm: el8, repositories: [http://127.0.0.1:8080/el8]}\n",
+        "[rpm]");
     REQUIRE_MESSAGE(spec.has_value(), spec.error().message);
     REQUIRE(spec->targets.size() == 2);
     const Target& el9 = spec->targets[0];
-    CHECK(el9.repositories == std::vector<std::filesystem::path>{std::filesystem::absolute(
-                                  "t/repos/el9").lexically_normal()});
+    CHECK(el9.repositories == std::vector<std::filesystem::path>{
+                                  std::filesystem::absolute("t/repos/el9").lexically_normal()});
     CHECK(el9.repository_urls ==
           std::vector<std::string>{"https://u:p@mirror.example/el9/BaseOS/x86_64/os",
                                    "http://127.0.0.1:8080/AppStream"});

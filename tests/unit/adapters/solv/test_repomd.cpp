@@ -18,7 +18,8 @@ TEST_CASE("read_repomd gives createrepo_c's locations, sha256 and sizes")
     const auto made = adapters::run_process("createrepo_c", {"-q", "--no-database", "repo"});
     REQUIRE_MESSAGE(made.has_value(), made.error().message);
     REQUIRE_MESSAGE(made->succeeded(), made->standard_error);
-    const auto entries = repos::read_repomd("repo/repodata/repomd.xml", {"primary", "filelists", "updateinfo"});
+    const auto entries =
+        repos::read_repomd("repo/repodata/repomd.xml", {"primary", "filelists", "updateinfo"});
     REQUIRE_MESSAGE(entries.has_value(), entries.error().message);
     CHECK(entries->size() == 2); // an empty repository has no updateinfo
     for (const char* type : {"primary", "filelists"})
