@@ -58,3 +58,19 @@ TEST_CASE("read_repomd reads another checksum type and a missing size as they ar
     CHECK_FALSE(primary.size.has_value());
     CHECK_FALSE(repos::read_repomd("missing.xml", {"primary"}).has_value());
 }
+
+TEST_CASE("read_repomd survives what a hostile server may send: an unknown checksum type, bad XML")
+{
+    // libsolv before 0.7 exit(1)ed on an unknown checksum type; a repomd.xml fetched without a
+    // keyring is anyone's text, so the process must live to refuse it.
+    REQUIRE(util::write_file_atomic(
+        "unknown.xml", "<repomd><data type=\"primary\"><checksum type=\"md7\">00</checksum>"
+                       "<location href=\"repodata/p.xml.gz\"/></data></repomd>\n"));
+    const auto unknown = repos::read_repomd("unknown.xml", {"primary"});
+    if (unknown)
+    {
+        CHECK(unknown->at("primary").checksum_type != "sha256");
+    }
+    REQUIRE(util::write_file_atomic("broken.xml", "<repomd><data type=\"primary\">\n"));
+    CHECK_FALSE(repos::read_repomd("broken.xml", {"primary"}).has_value());
+}
