@@ -92,14 +92,16 @@ private:
     // Whether `file` has the size (when known) and the SHA256 its verified index gives.
     [[nodiscard]] static bool matches(const std::filesystem::path& file,
                                       std::optional<std::uint64_t> size, std::string_view sha256);
-    // The repodata/repomd.xml of `source`, verified and read: with Reuse::recent the one in the
-    // store when it was fetched within a day, else (Reuse::fetch) fetched now.
+    // The repodata/repomd.xml of `source` at LAYOUT/repodata/, verified and read: with
+    // Reuse::recent the one in the store when it was fetched within a day, else (Reuse::fetch)
+    // fetched now and stored.
     enum class Reuse
     {
         recent,
         fetch,
     };
-    [[nodiscard]] Expected<Repomd> fetch_repomd(const RpmRepositorySource& source, Reuse reuse);
+    [[nodiscard]] Expected<Repomd> fetch_repomd(const RpmRepositorySource& source, Reuse reuse,
+                                                const std::filesystem::path& layout);
 
     // An index, or (MissingIndex::remembered) why the archive has no copy matching the verified
     // Release (ContentsIndexes::unavailable); with MissingIndex::fails that is an Error.

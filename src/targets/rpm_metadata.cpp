@@ -4,6 +4,7 @@
 #include "adapters/solv_repos/loaders.hpp"
 #include "targets/debian_metadata.hpp"
 #include "targets/signature.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
 #include <array>
@@ -44,17 +45,18 @@ bool inside_repository(std::string_view href)
 constexpr std::string_view k_check_url = "; check the repository URL: it is the base URL, the one "
                                          "holding repodata/ (as dnf's baseurl=)";
 
-// `file` at `target`: a hard link when the store and the scratch directory share a file system,
-// else a copy.
+// `file` at `target`, in place of what was there: a hard link when the store and the scratch
+// directory share a file system, else a copy. Never written through: `target` may be a link to a
+// stored file.
 Expected<void> place(const fs::path& file, const fs::path& target)
 {
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    fs::create_hard_link(file, target, ec);
-    if (ec)
+    fs::remove(target, ec);
+    if (fs::create_hard_link(file, target, ec); ec)
     {
         ec.clear();
-        fs::copy_file(file, target, fs::copy_options::overwrite_existing, ec);
+        fs::copy_file(file, target, ec);
     }
     if (ec)
     {
@@ -65,7 +67,8 @@ Expected<void> place(const fs::path& file, const fs::path& target)
 
 } // namespace
 
-Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source, Reuse reuse)
+Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source, Reuse reuse,
+                                               const fs::path& layout)
 {
     const std::string url = source.url + "/repodata/repomd.xml";
     const std::string shown = http::mask_url(url);
@@ -73,9 +76,13 @@ Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source
         util::CacheKey("rpm-repomd-1").add(source.url).add(source.keyring.string()).hex());
     const fs::path cached = entry / "repomd.xml";
     const fs::path cached_signature = entry / "repomd.xml.asc";
+    // What is verified and read is the build's own copy (in `layout`, which no other build
+    // writes), so a concurrent build replacing the stored files cannot swap them in between.
+    const fs::path repomd = layout / "repodata/repomd.xml";
+    const fs::path signature = layout / "repodata/repomd.xml.asc";
     // The signature verified (with a keyring), then read by libsolv's parser: a repomd.xml
     // that is not one, or lists no primary metadata, is refused like a bad signature.
-    const auto accepted = [&](const fs::path& repomd, const fs::path& signature) -> Expected<Repomd>
+    const auto accepted = [&]() -> Expected<Repomd>
     {
         if (!source.keyring.empty())
         {
@@ -94,21 +101,20 @@ Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source
         return Repomd{repomd, std::move(*data)};
     };
     std::error_code ec;
-    if (reuse == Reuse::recent && fs::is_regular_file(cached, ec) && recent(cached))
+    if (reuse == Reuse::recent && fs::is_regular_file(cached, ec) && recent(cached) &&
+        place(cached, repomd) && (source.keyring.empty() || place(cached_signature, signature)))
     {
-        if (auto repomd = accepted(cached, cached_signature))
+        if (auto accepted_repomd = accepted())
         {
-            return repomd;
+            return accepted_repomd;
         }
     }
     // Not there, older than a day, damaged in the store, or stale: fetched anew and verified
     // before it replaces the stored one.
-    const fs::path fresh = entry / "repomd.xml.unverified";
-    const fs::path fresh_signature = entry / "repomd.xml.asc.unverified";
-    std::vector<http::Download> downloads{http::Download{{url}, fresh, std::nullopt}};
+    std::vector<http::Download> downloads{http::Download{{url}, repomd, std::nullopt}};
     if (!source.keyring.empty())
     {
-        downloads.push_back(http::Download{{url + ".asc"}, fresh_signature, std::nullopt});
+        downloads.push_back(http::Download{{url + ".asc"}, signature, std::nullopt});
     }
     for (auto& result : PYDEB_TRY(client())->download_all(downloads))
     {
@@ -117,24 +123,22 @@ Expected<Repomd> MetadataFetcher::fetch_repomd(const RpmRepositorySource& source
             return fail(http::to_error(result.error()).message + std::string(k_check_url));
         }
     }
-    auto repomd = accepted(fresh, fresh_signature);
-    if (!repomd)
-    {
-        fs::remove(fresh, ec);
-        fs::remove(fresh_signature, ec);
-        return repomd;
-    }
-    // The signature first: a concurrent build that reads the new repomd.xml with the old
+    auto fetched = PYDEB_TRY(accepted());
+    // Kept only to save the next build its requests: a store that cannot keep them changes
+    // nothing. The signature first: a build that reads the new repomd.xml with the old
     // signature finds it bad and fetches both again; never the other way round.
     if (!source.keyring.empty())
     {
-        fs::rename(fresh_signature, cached_signature, ec);
+        if (auto text = util::read_file(signature))
+        {
+            static_cast<void>(util::write_file_atomic(cached_signature, *text));
+        }
     }
-    if (fs::rename(fresh, cached, ec); !ec)
+    if (auto text = util::read_file(repomd))
     {
-        repomd->file = cached;
+        static_cast<void>(util::write_file_atomic(cached, *text));
     }
-    return repomd;
+    return fetched;
 }
 
 Expected<RpmRepository> MetadataFetcher::rpm_repository(const RpmRepositorySource& source,
@@ -150,7 +154,7 @@ Expected<RpmRepository> MetadataFetcher::rpm_repository(const RpmRepositorySourc
     std::vector<std::pair<const adapters::solv_repos::RepomdData*, fs::path>> files;
     for (const Reuse reuse : {Reuse::recent, Reuse::fetch})
     {
-        repomd = PYDEB_TRY(fetch_repomd(source, reuse));
+        repomd = PYDEB_TRY(fetch_repomd(source, reuse, layout));
         files.clear();
         std::vector<http::Download> downloads;
         for (const auto& [type, data] : repomd.data)
@@ -207,7 +211,6 @@ Expected<RpmRepository> MetadataFetcher::rpm_repository(const RpmRepositorySourc
         }
         PYDEB_TRY(place(file, layout / data->location));
     }
-    PYDEB_TRY(place(repomd.file, layout / "repodata/repomd.xml"));
     RpmRepository repository{layout, std::nullopt};
     if (source.keyring.empty())
     {

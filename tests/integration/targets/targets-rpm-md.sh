@@ -7,6 +7,8 @@
 #  - the URL with keyring: builds with check-installable: error, the check answered by that
 #    repository (repomd.xml, its .asc, primary and filelists fetched once); a repository with only
 #    python(abi) = 3.9 fails naming the requirement it cannot satisfy; a second build asks nothing;
+#    the repository updated on the server while its old repomd.xml is stored, and a stored
+#    repomd.xml altered, are each fetched again;
 #  - without keyring: one warning that repomd.xml is not authenticated, and the build goes on;
 #  - a primary.xml.gz with one byte changed (fresh cache) is refused naming its URL and both
 #    hashes; a repomd.xml.asc made by another key is refused; an unreachable URL gives one line
@@ -141,6 +143,17 @@ has -E "^GET /el9/repodata/[0-9a-f]{64}-(primary|filelists).xml.gz 404$" <<<"$up
 has -F "GET /el9/repodata/$(basename "$(ls "$www"/el9/repodata/*-primary.xml.gz)") 200" <<<"$updated" ||
     fail "the updated primary was not fetched: $updated"
 pass "an update on the server within the day: $(wc -l <<<"$updated") requests, the new repomd.xml's files used"
+
+# The stored repomd.xml altered (its signature no longer verifies): fetched again, never used.
+stored=$(find "$work/xdg/pydeb/release-metadata" -name repomd.xml)
+[ "$(wc -l <<<"$stored")" = 1 ] || fail "expected one stored repomd.xml: $stored"
+sed -i 's/<revision>/<revision>9/' "$stored"
+before=$(requests)
+build "$work/out2c" || { cat "$work/out2c.log"; fail "build with an altered stored repomd.xml"; }
+refetched=$(tail -n +"$((before + 1))" "$log" | cut -d' ' -f1-3 | sort)
+[ "$refetched" = "$(printf 'GET /el9/repodata/repomd.xml 200\nGET /el9/repodata/repomd.xml.asc 200')" ] ||
+    fail "an altered stored repomd.xml: expected repomd.xml and its .asc fetched again, got: $refetched"
+pass "an altered stored repomd.xml is fetched again (2 requests), never used"
 
 # The same requirement against a repository that has only python(abi) = 3.9: the check is that
 # repository's, and fails before anything is written.
