@@ -25,8 +25,9 @@ struct RpmRepositorySource
     std::filesystem::path keyring;
 };
 
-// A repomd.xml accepted for use (its signature verified, when there is a keyring): the file in
-// the store, and the data files it lists that the rpm-md loader reads, by type.
+// A repomd.xml accepted for use (its signature verified, when there is a keyring): the build's
+// own copy (LAYOUT/repodata/repomd.xml), and the data files it lists that the rpm-md loader
+// reads, by type.
 struct Repomd
 {
     std::filesystem::path file;
