@@ -4,6 +4,7 @@
 #include "depmap/map.hpp"
 #include "targets/apt_sources.hpp"
 #include "targets/debian_metadata.hpp"
+#include "util/progress.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -131,6 +132,33 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
                 for (const fs::path& repository : target.repositories)
                 {
                     build.repos.push_back({depmap::RepoKind::rpm_md, repository});
+                }
+                // Repositories at URLs: fetched and verified now, laid out in the scratch
+                // directory, and read from there like the local ones.
+                for (std::size_t i = 0; i < target.repository_urls.size(); ++i)
+                {
+                    if (!fetcher)
+                    {
+                        fetcher.emplace(prepared.cache,
+                                        prepared.scratch.path() / "release-metadata");
+                    }
+                    prepared.progress->detail("target " + target.name);
+                    auto repository =
+                        fetcher->rpm_repository({target.repository_urls[i], target.keyring},
+                                                prepared.scratch.path() / "rpm-md" /
+                                                    (target.name + "-" + std::to_string(i + 1)));
+                    if (!repository)
+                    {
+                        return std::unexpected(
+                            context(target.where.to_string() + ": target " + target.name,
+                                    repository.error()));
+                    }
+                    if (repository->warning)
+                    {
+                        util::warn(prepared.progress,
+                                   "target " + target.name + ": " + *repository->warning);
+                    }
+                    build.repos.push_back({depmap::RepoKind::rpm_md, repository->directory});
                 }
                 builds.push_back(std::move(build));
                 continue;

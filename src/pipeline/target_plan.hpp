@@ -45,8 +45,9 @@ struct TargetBuild
 [[nodiscard]] std::string debian_release_suffix(int number);
 
 // The builds for `formats`: per target of that format, else one for the host. Debian targets'
-// metadata is fetched (or read from the cache store) and verified here, so a target whose
-// archive is unreachable or whose signature fails stops the build before anything is written.
+// metadata and rpm targets' repositories at URLs are fetched (or read from the cache store) and
+// verified here, so a target whose archive or repository is unreachable or whose signature fails
+// stops the build before anything is written.
 [[nodiscard]] Expected<std::vector<TargetBuild>>
 plan_targets(const Prepared& prepared, const std::vector<spec::Format>& formats,
              const std::string& deb_architecture);

@@ -2,7 +2,8 @@
 //   targets:
 //     - bookworm                                  # a Debian release, the host's archive
 //     - {release: bullseye, archive: URL, components: [main], keyring: FILE, compression: xz}
-//     - {rpm: el9, repositories: [repos/el9]}     # rpm-md repositories
+//     - {rpm: el9, repositories: [repos/el9, https://HOST/el9/BaseOS], keyring: FILE}
+//                                                 # rpm-md directories or base URLs
 #include "spec/debian_releases.hpp"
 #include "spec/loader.hpp"
 
@@ -116,14 +117,16 @@ void read_debian_target(Loader& loader, const YAML::Node& item, Target& target)
 void read_rpm_target(Loader& loader, const YAML::Node& item, Target& target)
 {
     YamlReader& reader = loader.reader;
-    reader.check_keys(item, {"rpm", "repositories"}, "an rpm target");
+    reader.check_keys(item, {"rpm", "repositories", "keyring"}, "an rpm target");
     target.kind = TargetKind::rpm;
     target.name = reader.string(item["rpm"], "rpm").value_or("");
+    target.keyring.clear(); // rpm-md has no distribution-wide keyring: the spec names one
     const YAML::Node repositories = item["repositories"];
     if (!repositories.IsDefined() || !repositories.IsSequence() || repositories.size() == 0)
     {
         reader.report(item, "rpm target " + target.name +
-                                " needs 'repositories': directories holding repodata/");
+                                " needs 'repositories': directories holding repodata/, or "
+                                "their http(s) URLs");
         return;
     }
     for (const auto& repository : repositories)
@@ -131,12 +134,30 @@ void read_rpm_target(Loader& loader, const YAML::Node& item, Target& target)
         const auto text = reader.string(repository, "repositories");
         if (text && is_http_url(*text))
         {
-            reader.report(repository, "repositories: rpm-md URLs are not fetched yet; give a "
-                                      "local copy (a directory holding repodata/)");
+            std::string url = *text;
+            while (url.ends_with('/'))
+            {
+                url.pop_back();
+            }
+            target.repository_urls.push_back(std::move(url));
         }
         else if (auto dir = loader.path(repository, "repositories", MustExist::directory))
         {
             target.repositories.push_back(*dir);
+        }
+    }
+    if (const YAML::Node keyring = item["keyring"]; keyring.IsDefined())
+    {
+        if (target.repository_urls.empty())
+        {
+            // A local directory is read as it is: nothing there is fetched to verify.
+            reader.report(keyring, "keyring: verifies the repomd.xml of repositories given by "
+                                   "URL, and rpm target " +
+                                       target.name + " names none; remove keyring:");
+        }
+        else if (auto path = loader.path(keyring, "keyring", MustExist::file))
+        {
+            target.keyring = *path;
         }
     }
 }

@@ -215,9 +215,11 @@ struct Target
     // Debian: the archive root ("http://deb.debian.org/debian"); empty: the host's apt source.
     std::string archive;
     std::vector<std::string> components{"main"};
-    // The OpenPGP keyring InRelease is verified against (gpgv --keyring).
+    // The OpenPGP keyring InRelease is verified against (gpgv --keyring); rpm: the one each
+    // URL's repodata/repomd.xml.asc is, empty for none (repomd.xml then unauthenticated).
     std::filesystem::path keyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
     std::vector<std::filesystem::path> repositories; // rpm: directories holding repodata/
+    std::vector<std::string> repository_urls;        // rpm: http(s) base URLs, no trailing slash
     Compression compression = Compression::zstd;     // the package's, after the release's rule
     Location where;
 };

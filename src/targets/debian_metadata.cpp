@@ -16,8 +16,8 @@ namespace pydeb::targets
 namespace
 {
 
-// A cached InRelease is used for a day; after that it is fetched again (a point release or a
-// security update changes it), and indexes whose hashes did not change stay cached.
+// A cached InRelease (or repomd.xml) is used for a day; after that it is fetched again (a point
+// release or a security update changes it), and indexes whose hashes did not change stay cached.
 constexpr auto k_release_lifetime = std::chrono::hours(24);
 
 std::string dists_url(const ReleaseSource& source)
@@ -25,25 +25,27 @@ std::string dists_url(const ReleaseSource& source)
     return source.archive + "/dists/" + source.codename + "/";
 }
 
-bool matches(const fs::path& file, const IndexFile& index)
+} // namespace
+
+bool MetadataFetcher::matches(const fs::path& file, std::optional<std::uint64_t> size,
+                              std::string_view sha256)
 {
     std::error_code ec;
-    if (fs::file_size(file, ec) != index.size || ec)
+    const auto actual = fs::file_size(file, ec);
+    if (ec || (size && actual != *size))
     {
         return false;
     }
     const auto digest = util::digest_file(util::HashAlgorithm::sha256, file);
-    return digest && util::to_hex(*digest) == index.sha256;
+    return digest && util::to_hex(*digest) == sha256;
 }
 
-bool recent(const fs::path& file)
+bool MetadataFetcher::recent(const fs::path& file)
 {
     std::error_code ec;
     const auto written = fs::last_write_time(file, ec);
     return !ec && fs::file_time_type::clock::now() - written < k_release_lifetime;
 }
-
-} // namespace
 
 Expected<http::Client*> MetadataFetcher::client()
 {
@@ -131,7 +133,7 @@ MetadataFetcher::fetch_index(const ReleaseMetadata& metadata, std::string_view p
     const fs::path entry =
         entry_directory(util::CacheKey("debian-index-1").add(index->sha256).hex());
     const fs::path file = entry / fs::path(index->path).filename();
-    if (matches(file, *index))
+    if (matches(file, index->size, index->sha256))
     {
         return FetchedIndex{file, {}};
     }

@@ -9,9 +9,11 @@
 #include "targets/deb_control.hpp"
 #include "targets/release_file.hpp"
 #include "targets/release_indexes.hpp"
+#include "targets/rpm_metadata.hpp"
 #include "util/cache_store.hpp"
 #include "util/expected.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -47,8 +49,8 @@ struct ContentsIndexes
     std::optional<std::string> unavailable;
 };
 
-// What fetching needs besides the release: the HTTP client (made on the first request only),
-// the cache store, and a directory for files when the store is off.
+// What fetching needs besides the release or repository: the HTTP client (made on the first request
+// only), the cache store, and a directory for files when the store is off.
 class MetadataFetcher
 {
 public:
@@ -77,7 +79,30 @@ public:
     [[nodiscard]] Expected<std::map<std::string, std::vector<std::string>>>
     package_files(const ReleaseMetadata& metadata, const std::vector<PoolFile>& debs);
 
+    // An rpm-md repository at a URL (rpm_metadata.hpp: rpm_metadata.cpp), laid out under
+    // `layout`, a directory of the build's scratch directory that does not exist yet. An Error
+    // names the URL (masked) and says what to do.
+    [[nodiscard]] Expected<RpmRepository> rpm_repository(const RpmRepositorySource& source,
+                                                         const std::filesystem::path& layout);
+
 private:
+    // Whether a remembered file (an InRelease, a repomd.xml, a missing index's mark) was written
+    // within the last day, and so is used without asking the server again.
+    [[nodiscard]] static bool recent(const std::filesystem::path& file);
+    // Whether `file` has the size (when known) and the SHA256 its verified index gives.
+    [[nodiscard]] static bool matches(const std::filesystem::path& file,
+                                      std::optional<std::uint64_t> size, std::string_view sha256);
+    // The repodata/repomd.xml of `source` at LAYOUT/repodata/, verified and read: with
+    // Reuse::recent the one in the store when it was fetched within a day, else (Reuse::fetch)
+    // fetched now and stored.
+    enum class Reuse
+    {
+        recent,
+        fetch,
+    };
+    [[nodiscard]] Expected<Repomd> fetch_repomd(const RpmRepositorySource& source, Reuse reuse,
+                                                const std::filesystem::path& layout);
+
     // An index, or (MissingIndex::remembered) why the archive has no copy matching the verified
     // Release (ContentsIndexes::unavailable); with MissingIndex::fails that is an Error.
     enum class MissingIndex

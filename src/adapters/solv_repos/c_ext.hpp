@@ -7,6 +7,7 @@
 #define requires solv_requires_
 extern "C"
 {
+#include <solv/chksum.h>
 #include <solv/dataiterator.h>
 #include <solv/pool_parserpmrichdep.h>
 #include <solv/repo_deb.h>

@@ -8,7 +8,12 @@
 #include "adapters/solv/repo.hpp"
 #include "util/expected.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace pydeb::adapters::solv_repos
@@ -42,6 +47,20 @@ load_debian_stanzas(solv::ObjPool& pool, std::string_view repo_name, std::string
 // DIR/repodata/repomd.xml and the primary and filelists files it names.
 [[nodiscard]] Expected<solv::ObjRepoView>
 load_rpm_md(solv::ObjPool& pool, const std::filesystem::path& dir, const CacheOptions& cache = {});
+
+// One <data> entry of an rpm-md repository's repodata/repomd.xml (createrepo_c(8)), as
+// libsolv's repomd parser reads it: where the file is and what it hashes to.
+struct RepomdData
+{
+    std::string location;      // <location href>, relative to the base URL: "repodata/..."
+    std::string checksum_type; // <checksum type>: "sha256" (createrepo_c's default), "sha512", ...
+    std::string checksum;      // lower-case hex, of the file as stored (compressed)
+    std::optional<std::uint64_t> size; // <size>, when repomd.xml gives it
+};
+
+// The entries of `types` ("primary", "filelists") that repomd.xml lists, by type.
+[[nodiscard]] Expected<std::map<std::string, RepomdData, std::less<>>>
+read_repomd(const std::filesystem::path& repomd, std::initializer_list<std::string_view> types);
 
 // The rpm database below root (ROOT/var/lib/rpm or ROOT/usr/lib/sysimage/rpm).
 [[nodiscard]] Expected<solv::ObjRepoView> load_rpmdb(solv::ObjPool& pool,

@@ -15,25 +15,38 @@ namespace pydeb::adapters::solv_repos
 namespace
 {
 
-// The href of one repomd.xml <data type="TYPE"> entry (libsolv examples/solv
-// repoinfo_type_rpmmd.c): the dataiterator finds the type, its parent holds the location.
-std::optional<std::string> repomd_location(solv::ObjPool& pool, solv::ObjRepoView repo,
-                                           const char* type)
+// Calls `read` with libsolv's position (SOLVID_POS) at repomd.xml's <data type="TYPE"> entry,
+// when there is one (libsolv examples/solv repoinfo_type_rpmmd.c): the dataiterator finds the
+// type, its parent holds the location and the checksums.
+template <typename Read>
+void at_repomd_entry(solv::ObjPool& pool, solv::ObjRepoView repo, const char* type, Read&& read)
 {
     Dataiterator di;
     dataiterator_init(&di, pool.raw(), repo.raw(), SOLVID_META, REPOSITORY_REPOMD_TYPE, type,
                       SEARCH_STRING);
     dataiterator_prepend_keyname(&di, REPOSITORY_REPOMD);
-    std::optional<std::string> location;
     if (dataiterator_step(&di) != 0)
     {
         dataiterator_setpos_parent(&di);
-        if (const char* loc = pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
-        {
-            location = loc;
-        }
+        read();
     }
     dataiterator_free(&di);
+}
+
+// The href of one repomd.xml <data type="TYPE"> entry.
+std::optional<std::string> repomd_location(solv::ObjPool& pool, solv::ObjRepoView repo,
+                                           const char* type)
+{
+    std::optional<std::string> location;
+    at_repomd_entry(pool, repo, type,
+                    [&]
+                    {
+                        if (const char* loc =
+                                pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
+                        {
+                            location = loc;
+                        }
+                    });
     return location;
 }
 
@@ -82,6 +95,53 @@ Expected<solv::ObjRepoView> load_rpm_md(solv::ObjPool& pool, const fs::path& dir
     repo.internalize();
     remember_load(repo, cached);
     return repo;
+}
+
+Expected<std::map<std::string, RepomdData, std::less<>>>
+read_repomd(const fs::path& repomd, std::initializer_list<std::string_view> types)
+{
+    solv::ObjPool pool;
+    auto repo = pool.add_repo("repomd");
+    File index(std::fopen(repomd.c_str(), "r"));
+    if (!index)
+    {
+        return fail(repomd.string() + ": cannot open");
+    }
+    if (repo_add_repomdxml(repo.raw(), index.get(), 0) != 0)
+    {
+        return fail(repomd.string() + ": " + pool_errstr(pool.raw()));
+    }
+    std::map<std::string, RepomdData, std::less<>> entries;
+    for (const std::string_view type : types)
+    {
+        at_repomd_entry(
+            pool, repo, std::string(type).c_str(),
+            [&]
+            {
+                RepomdData data;
+                if (const char* loc =
+                        pool_lookup_str(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_LOCATION))
+                {
+                    data.location = loc;
+                }
+                Id checksum_type = 0;
+                if (const char* hex = pool_lookup_checksum(
+                        pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_CHECKSUM, &checksum_type))
+                {
+                    data.checksum = hex;
+                    data.checksum_type = solv_chksum_type2str(checksum_type);
+                }
+                // 0: no <size> (or an empty file, which the checksum pins all the same).
+                if (const auto size =
+                        pool_lookup_num(pool.raw(), SOLVID_POS, REPOSITORY_REPOMD_SIZE, 0);
+                    size != 0)
+                {
+                    data.size = size;
+                }
+                entries.emplace(type, std::move(data));
+            });
+    }
+    return entries;
 }
 
 Expected<solv::ObjRepoView> load_rpmdb(solv::ObjPool& pool, const fs::path& root)

@@ -85,7 +85,7 @@ TEST_CASE("spec::load reports bad targets where they are")
     CHECK(load_with("targets: [{rpm: el9}]\n").error().message ==
           "t/pydeb.yaml:23:10: targets names rpm targets but 'formats' leaves out rpm\n"
           "t/pydeb.yaml:23:11: rpm target el9 needs 'repositories': directories holding "
-          "repodata/");
+          "repodata/, or their http(s) URLs");
     CHECK(load_with("targets: [{os: x}]\n").error().message ==
           "t/pydeb.yaml:23:11: a target is a Debian release name, {release: NAME, ...} or {rpm: "
           "NAME, repositories: [...]}");
@@ -102,4 +102,46 @@ TEST_CASE("spec::load reads an rpm target's repository directories")
     CHECK(spec->targets[0].repositories ==
           std::vector<std::filesystem::path>{
               std::filesystem::absolute("t/repos/el9").lexically_normal()});
+}
+
+TEST_CASE("spec::load reads an rpm target's repository URLs and its keyring")
+{
+    std::filesystem::create_directories("t/repos/el9/repodata");
+    write_text("t/keys/el9.gpg", "not checked here");
+    const auto spec = load_with(
+        "targets:\n"
+        "  - rpm: el9\n"
+        "    repositories: [repos/el9, https://u:p@mirror.example/el9/BaseOS/x86_64/os//,\n"
+        "                   http://127.0.0.1:8080/AppStream]\n"
+        "    keyring: keys/el9.gpg\n"
+        "  - {rpm: el8, repositories: [http://127.0.0.1:8080/el8]}\n",
+        "[rpm]");
+    REQUIRE_MESSAGE(spec.has_value(), spec.error().message);
+    REQUIRE(spec->targets.size() == 2);
+    const Target& el9 = spec->targets[0];
+    CHECK(el9.repositories == std::vector<std::filesystem::path>{
+                                  std::filesystem::absolute("t/repos/el9").lexically_normal()});
+    CHECK(el9.repository_urls ==
+          std::vector<std::string>{"https://u:p@mirror.example/el9/BaseOS/x86_64/os",
+                                   "http://127.0.0.1:8080/AppStream"});
+    CHECK(el9.keyring == std::filesystem::absolute("t/keys/el9.gpg").lexically_normal());
+    // No keyring: repomd.xml is used unauthenticated (with a warning), never Debian's keyring.
+    CHECK(spec->targets[1].repository_urls ==
+          std::vector<std::string>{"http://127.0.0.1:8080/el8"});
+    CHECK(spec->targets[1].keyring.empty());
+}
+
+TEST_CASE("spec::load refuses an rpm target's keyring with nothing to verify, or not there")
+{
+    std::filesystem::create_directories("t/repos/el9/repodata");
+    write_text("t/keys/el9.gpg", "not checked here");
+    CHECK(load_with("targets: [{rpm: el9, repositories: [repos/el9], keyring: keys/el9.gpg}]\n",
+                    "[rpm]")
+              .error()
+              .message == "t/pydeb.yaml:23:58: keyring: verifies the repomd.xml of repositories "
+                          "given by URL, and rpm target el9 names none; remove keyring:");
+    CHECK(load_with("targets: [{rpm: el9, repositories: [http://h/el9], keyring: none.gpg}]\n",
+                    "[rpm]")
+              .error()
+              .message.starts_with("t/pydeb.yaml:23:61: keyring: file not found: "));
 }
