@@ -62,7 +62,7 @@ std::optional<fs::path> cached_wheel(const fs::path& entry)
 }
 
 Expected<std::vector<python::Requirement>> parse_requirements(const std::vector<std::string>& texts,
-                                                             const std::string& where)
+                                                              const std::string& where)
 {
     std::vector<python::Requirement> requirements;
     for (const std::string& text : texts)
@@ -70,8 +70,8 @@ Expected<std::vector<python::Requirement>> parse_requirements(const std::vector<
         auto requirement = python::Requirement::parse(text);
         if (!requirement)
         {
-            return fail(where + ": build requirement '" + text + "': " +
-                        requirement.error().message);
+            return fail(where + ": build requirement '" + text +
+                        "': " + requirement.error().message);
         }
         requirements.push_back(std::move(*requirement));
     }
@@ -83,23 +83,22 @@ Expected<std::vector<python::Requirement>> parse_requirements(const std::vector<
 bool satisfied(const std::vector<resolve::ResolvedWheel>& installed,
                const std::vector<python::Requirement>& more, const python::MarkerEnvironment& env)
 {
-    return std::ranges::all_of(
-        more,
-        [&](const python::Requirement& requirement)
-        {
-            if (requirement.marker && !requirement.marker->evaluate(env, {}))
-            {
-                return true;
-            }
-            return std::ranges::any_of(
-                installed,
-                [&](const resolve::ResolvedWheel& wheel)
-                {
-                    return wheel.name == requirement.normalized_name() &&
-                           requirement.specifier.contains(wheel.version,
-                                                          python::PreReleases::allow);
-                });
-        });
+    return std::ranges::all_of(more,
+                               [&](const python::Requirement& requirement)
+                               {
+                                   if (requirement.marker && !requirement.marker->evaluate(env, {}))
+                                   {
+                                       return true;
+                                   }
+                                   return std::ranges::any_of(
+                                       installed,
+                                       [&](const resolve::ResolvedWheel& wheel)
+                                       {
+                                           return wheel.name == requirement.normalized_name() &&
+                                                  requirement.specifier.contains(
+                                                      wheel.version, python::PreReleases::allow);
+                                       });
+                               });
 }
 
 } // namespace
@@ -222,9 +221,8 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
     python::InterpreterFacts facts = m_options.target;
     facts.executable = m_options.target.run_path();
     facts.runnable.clear();
-    const auto make_environment =
-        [&](const std::vector<python::Requirement>& requirements,
-            const std::string& name) -> Expected<BuildEnvironment>
+    const auto make_environment = [&](const std::vector<python::Requirement>& requirements,
+                                      const std::string& name) -> Expected<BuildEnvironment>
     {
         resolve::ResolveRequest request;
         request.requirements = requirements;
@@ -246,16 +244,16 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         for (const auto& wheel : resolution->wheels)
         {
             const bool built = !wheel.filename.ends_with(".whl");
-            install.wheels.push_back({wheel.path, built ? std::string() : wheel.sha256,
-                                      install::WheelCaching::store});
+            install.wheels.push_back(
+                {wheel.path, built ? std::string() : wheel.sha256, install::WheelCaching::store});
         }
         install.bytecode = Bytecode::none;
         install.cache = m_options.cache.directory(util::CacheKind::wheels);
         auto installed = install::install_stage(install);
         if (!installed)
         {
-            return fail(where + ": cannot install its build requirements: " +
-                        installed.error().message);
+            return fail(where +
+                        ": cannot install its build requirements: " + installed.error().message);
         }
         return BuildEnvironment{install.stage_root / "venv" / facts.scripts / "python",
                                 std::move(resolution->wheels)};
@@ -286,11 +284,12 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         {
             return adapters::run_process(program, arguments, process);
         }
-        const SandboxPaths paths{
-            {real(work.path() / "source"), real(work.path() / "tmp"), real(work.path() / "home"),
-             real(work.path() / "result"), real(out)},
-            {real(m_options.scratch), real(m_options.target.run_path()).parent_path().parent_path()},
-            real(project)};
+        const SandboxPaths paths{{real(work.path() / "source"), real(work.path() / "tmp"),
+                                  real(work.path() / "home"), real(work.path() / "result"),
+                                  real(out)},
+                                 {real(m_options.scratch),
+                                  real(m_options.target.run_path()).parent_path().parent_path()},
+                                 real(project)};
         return adapters::run_process("bwrap", bwrap_arguments(paths, program, arguments), process);
     };
     const auto check_sandbox = [&](const BuildEnvironment& environment) -> Expected<void>
@@ -310,8 +309,7 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
             ran ? "bwrap exited " + std::to_string(ran->exit_code) + ": " +
                       std::string(util::trim(tail_lines(ran->standard_error, 3)))
                 : ran.error().message;
-        return fail("building " + where +
-                    ": its build backend cannot be confined (" + reason +
+        return fail("building " + where + ": its build backend cannot be confined (" + reason +
                     "). pydeb runs an sdist's build under bubblewrap so that it writes only its "
                     "own directories; install it (apt-get install bubblewrap) where it may create "
                     "namespaces (a container must allow user namespaces), or set "
@@ -345,15 +343,25 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
                                          "sandbox keeps read-only (install.sdist-sandbox)"
                                        : "") +
                         "; the last lines of its output:\n" +
-                        tail_lines(ran.standard_output + ran.standard_error,
-                                   k_output_tail_lines));
+                        tail_lines(ran.standard_output + ran.standard_error, k_output_tail_lines));
         }
         return util::read_file(result);
     };
 
     const auto requires_ = PYDEB_TRY(parse_requirements(system->requires_, where));
     BuildEnvironment environment = PYDEB_TRY(make_environment(requires_, "environment"));
-    const auto more_text = PYDEB_TRY(run_hook(environment, "get_requires_for_build_wheel"));
+    // get_requires_for_build_wheel and build_wheel in one process (build_hook.py says why); the
+    // wheel stands when the environment already satisfied what the first hook asked for. A
+    // build_wheel that failed without them is no verdict either: it runs again with them.
+    auto speculative = run_hook(environment, "get_requires_then_build_wheel");
+    const fs::path requires_file =
+        work.path() / "result" / "get_requires_then_build_wheel.out.requires";
+    std::error_code error;
+    if (!speculative && !fs::exists(requires_file, error))
+    {
+        return std::unexpected(std::move(speculative.error())); // get_requires itself failed
+    }
+    const auto more_text = PYDEB_TRY(util::read_file(requires_file));
     std::vector<std::string> more_lines;
     for (const std::string& line : util::split(more_text, '\n'))
     {
@@ -363,20 +371,33 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         }
     }
     const auto more = PYDEB_TRY(parse_requirements(more_lines, where));
-    if (!satisfied(environment.wheels, more, m_options.target.markers))
+    std::string result;
+    if (satisfied(environment.wheels, more, m_options.target.markers))
     {
+        result = PYDEB_TRY(std::move(speculative));
+    }
+    else
+    {
+        // Built without what the backend asked for: that wheel and the tree it built in go, and
+        // the build runs again from a fresh extraction with the requirements installed.
+        if (speculative)
+        {
+            fs::remove(out / std::string(util::trim(*speculative)), error);
+        }
+        fs::remove_all(work.path() / "source", error);
+        fs::create_directory(work.path() / "source", error);
+        PYDEB_TRY(extract_sdist(sdist.path, *format, work.path() / "source", where));
         auto all = requires_;
         all.insert(all.end(), more.begin(), more.end());
         environment = PYDEB_TRY(make_environment(all, "environment-2"));
+        result = PYDEB_TRY(run_hook(environment, "build_wheel"));
     }
-    const std::string result = PYDEB_TRY(run_hook(environment, "build_wheel"));
     const std::string built(util::trim(result));
     const fs::path wheel = out / built;
-    std::error_code error;
     if (built.empty() || built.find('/') != std::string::npos || !fs::is_regular_file(wheel, error))
     {
-        return fail("building " + where + ": the backend " + system->backend +
-                    " returned '" + built + "', which is no wheel it wrote into " + out.string());
+        return fail("building " + where + ": the backend " + system->backend + " returned '" +
+                    built + "', which is no wheel it wrote into " + out.string());
     }
     const auto filename = python::WheelFilename::parse(built);
     if (!filename || filename->normalized_name() != sdist.name ||

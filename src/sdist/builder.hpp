@@ -7,6 +7,9 @@
 //      find-links; a build requirement that is itself only an sdist is built the same way), and
 //      pydeb's own installer installs it into a fresh venv (no pip: install/ installs wheels);
 //   3. the backend's get_requires_for_build_wheel hook may ask for more, installed the same way;
+//      it runs in one process with build_wheel, whose wheel is kept only when the environment
+//      already held what the first hook asked for (else a fresh tree is built again with it):
+//      one import of the backend instead of two, 0.7 s for setuptools;
 //   4. its build_wheel hook builds the wheel, run by templates/sdist/build_hook.py (after
 //      pyproject_hooks' _in_process.py) in a subprocess whose working directory is the tree,
 //      confined by bubblewrap (sandbox.hpp) unless install.sdist-sandbox is none: only the tree,

@@ -1,9 +1,13 @@
 # pydeb's PEP 517 hook driver, run by the isolated build environment's interpreter with the
 # sdist's extracted tree as the working directory (as pyproject_hooks' _in_process.py is):
 #   python build_hook.py HOOK BACKEND RESULT_FILE WHEEL_DIRECTORY [BACKEND_PATH...]
-# HOOK is get_requires_for_build_wheel or build_wheel. The hook's return value is written to
-# RESULT_FILE (one requirement a line; the wheel's file name), so that whatever the backend
-# prints cannot be mistaken for it.
+# HOOK is get_requires_for_build_wheel, build_wheel, or get_requires_then_build_wheel: both in
+# one process (one import of the backend, the better part of a second for setuptools), the
+# requirements written to RESULT_FILE.requires; pydeb keeps that wheel only when the environment
+# already held every requirement returned, which is the environment PEP 517 asks build_wheel to
+# run in, and otherwise builds again from a fresh tree with them installed. The hook's return value
+# is written to RESULT_FILE (one requirement a line; the wheel's file name), so that whatever the
+# backend prints cannot be mistaken for it.
 import importlib
 import os
 import sys
@@ -31,10 +35,14 @@ def main():
     # under pip (the working directory first on sys.path, as `python -c` has it).
     sys.path[0] = ""
     backend = load_backend(spec, sys.argv[5:])
-    if hook == "get_requires_for_build_wheel":
-        function = getattr(backend, hook, None)
+    if hook in ("get_requires_for_build_wheel", "get_requires_then_build_wheel"):
+        function = getattr(backend, "get_requires_for_build_wheel", None)
         # PEP 517: optional, and [] when the backend does not define it.
         result = "".join(r + "\n" for r in (function(None) if function is not None else []))
+        if hook == "get_requires_then_build_wheel":
+            with open(result_file + ".requires", "w", encoding="utf-8") as out:
+                out.write(result)
+            result = backend.build_wheel(wheel_directory, None, None)
     elif hook == "build_wheel":
         result = backend.build_wheel(wheel_directory, None, None)
     else:

@@ -111,6 +111,40 @@ echo 'def add(a, b): return a + b' >"$work/hostile/hostilesum.py"
 (cd "$work/hostile" && "$python" setup.py -q sdist -d "$work/dists") >"$work/sdist-hostile.log" 2>&1 ||
     { cat "$work/sdist-hostile.log"; fail "python3 setup.py sdist of hostilesum"; }
 rm -f "/tmp/$mark" "$HOME/$mark" "$outside" # setup.py sdist ran it unconfined
+# asksum: an in-tree backend (PEP 517 backend-path) whose get_requires_for_build_wheel asks for
+# askdep, which its build_wheel imports: pydeb runs the two hooks in one process, finds askdep
+# missing from that environment, and builds again with it installed (PEP 517: the hook's
+# requirements are installed before build_wheel). askdep is a wheel on the index.
+mkdir -p "$work/asksum"
+cat >"$work/asksum/pyproject.toml" <<'TOML'
+[build-system]
+requires = ["setuptools>=40.8.0", "wheel"]
+build-backend = "askbackend"
+backend-path = ["."]
+TOML
+cat >"$work/asksum/askbackend.py" <<'PY'
+from setuptools import build_meta as _setuptools
+def get_requires_for_build_wheel(config_settings=None):
+    return ["askdep>=1"]
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    import askdep  # only there when the hook's requirement was installed first
+    return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
+PY
+printf 'from setuptools import setup\nsetup(name="asksum", version="1.0", py_modules=["asksum"])\n' >"$work/asksum/setup.py"
+echo 'def add(a, b): return a + b' >"$work/asksum/asksum.py"
+printf 'include askbackend.py\n' >"$work/asksum/MANIFEST.in"
+(cd "$work/asksum" && "$python" setup.py -q sdist -d "$work/dists") >"$work/sdist-asksum.log" 2>&1 ||
+    { cat "$work/sdist-asksum.log"; fail "python3 setup.py sdist of asksum"; }
+"$python" - "$work/dists/askdep-1.0-py3-none-any.whl" <<'PY'
+import base64, hashlib, sys, zipfile
+files = {"askdep.py": b"", "askdep-1.0.dist-info/METADATA": b"Metadata-Version: 2.1\nName: askdep\nVersion: 1.0\n",
+         "askdep-1.0.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+record = "".join("%s,sha256=%s,%d\n" % (n, base64.urlsafe_b64encode(hashlib.sha256(d).digest()).rstrip(b"=").decode(), len(d)) for n, d in files.items())
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for n, d in files.items():
+        z.writestr(n, d)
+    z.writestr("askdep-1.0.dist-info/RECORD", record + "askdep-1.0.dist-info/RECORD,,\n")
+PY
 cp /usr/share/python-wheels/setuptools-*-py3-none-any.whl /usr/share/python-wheels/wheel-*-py3-none-any.whl "$work/dists/"
 "$python" "$PYDEB_SOURCE_ROOT/tests/integration/sources/make-index.py" "$work/dists" "$work/index"
 mkdir -p "$work/nginx"
@@ -152,6 +186,9 @@ entries() { find "$XDG_CACHE_HOME/pydeb/built-wheels" -mindepth 1 -maxdepth 1 -t
 entry=$(entries)
 [ -f "$entry/fastsum-1.0-cp311-cp311-linux_x86_64.whl" ] || fail "built-wheels entry: $(ls "$entry")"
 has 'gcc' "$entry/build.log" || fail "the entry's build.log holds no compiler call: $(cat "$entry/build.log")"
+# setuptools asks for "wheel", which the environment holds: one backend process ran both hooks.
+[ "$(grep '^\$ ' "$entry/build.log")" = '$ get_requires_then_build_wheel' ] ||
+    fail "fastsum's hooks did not run in one process: $(grep '^\$ ' "$entry/build.log")"
 log_stat=$(stat -c '%i %Y %s' "$entry/build.log")
 pass "fastsum-1.0.tar.gz built with setuptools and wheel from the index, in ${first} ms (cache entry $(basename "$entry"))"
 
@@ -302,3 +339,18 @@ grep -q "Read-only file system: '$outside'" "$work/hostile2.log" ||
     fail "the confined build after an unconfined one did not fail on EROFS: $(cat "$work/hostile2.log")"
 [ ! -e "$outside" ] || fail "the confined build wrote $outside"
 pass "a wheel built unconfined is not served to a confined build (cache keyed by the sandbox mode)"
+
+# A backend whose get_requires_for_build_wheel asks for what the environment lacks: the wheel of
+# the one-process run is not kept; askdep is fetched and installed, the tree extracted anew, and
+# build_wheel runs again (and imports askdep).
+app "$work/ask" asksum
+"$PYDEB" -q lock "$work/ask/pydeb.yaml" >"$work/ask.log" 2>&1 || { cat "$work/ask.log"; fail "the build of asksum"; }
+has "^GET /files/askdep-1.0-py3-none-any.whl 200 " "$work/nginx/access.log" ||
+    fail "askdep, which get_requires_for_build_wheel asked for, was not fetched: $(cat "$work/nginx/access.log")"
+ask_entry=$(grep -l '^\$ build_wheel$' $(entries | sed 's|$|/build.log|') 2>/dev/null | head -1)
+[ -n "$ask_entry" ] || fail "no build.log shows build_wheel run again: $(cat $(entries | sed 's|$|/build.log|'))"
+[ "$(grep '^\$ ' "$ask_entry")" = "$(printf '$ get_requires_then_build_wheel\n$ build_wheel')" ] ||
+    fail "asksum's hooks: $(grep '^\$ ' "$ask_entry")"
+has "No module named 'askdep'" "$ask_entry" || fail "the first run did not lack askdep: $(cat "$ask_entry")"
+ls "$(dirname "$ask_entry")"/asksum-1.0-*.whl >/dev/null || fail "no asksum wheel in $(dirname "$ask_entry")"
+pass "a backend asking for askdep: built again with it installed ($(grep '^\$ ' "$ask_entry" | tr '\n' ' '))"
