@@ -9,6 +9,10 @@
 # The root is made once (about a minute) and cached as a tarball under $PYDEB_CACHE; every call
 # unpacks a new copy, so tests never see each other's changes. Needs root and debootstrap.
 # PYDEB_DEBIAN_MIRROR overrides the mirror (default: deb.debian.org).
+# The .debs that apt downloads in a root are kept when the root is removed, in a pool per release
+# ($PYDEB_CACHE/apt-archives/RELEASE), and every new root starts with them in its
+# /var/cache/apt/archives (hard links), where apt takes a file whose hash matches its lists
+# instead of downloading it: the tests' many installs of the same libraries ask the mirror once.
 set -euo pipefail
 
 remove_root() {
@@ -22,8 +26,28 @@ remove_root() {
     rm -rf --one-file-system "$path"
 }
 
+# keep_downloads DIR: every root's downloaded .debs below DIR into its release's pool.
+keep_downloads() {
+    local archives root release pool deb
+    . "$(dirname "$0")/../../cache-dir.sh"
+    while IFS= read -r archives; do
+        root=${archives%/var/cache/apt/archives}
+        release=$(sed -n 's/^VERSION_CODENAME=//p' "$root/etc/os-release" 2>/dev/null || :)
+        [ -n "$release" ] || continue
+        pool=$PYDEB_CACHE/apt-archives/$release
+        mkdir -p "$pool"
+        for deb in "$archives"/*.deb; do
+            if [ -f "$deb" ] && [ ! -e "$pool/${deb##*/}" ]; then
+                # whole files only: a copy under a temporary name, renamed
+                if cp "$deb" "$pool/.${deb##*/}.$$"; then mv "$pool/.${deb##*/}.$$" "$pool/${deb##*/}"; fi
+            fi
+        done
+    done < <(find "$1" -xdev -maxdepth 7 -type d -path '*/var/cache/apt/archives' 2>/dev/null)
+}
+
 if [ "${1:-}" = --remove ]; then
-    remove_root "${2:?usage: clean-root.sh --remove DIR}"
+    keep_downloads "${2:?usage: clean-root.sh --remove DIR}"
+    remove_root "$2"
     exit 0
 fi
 
@@ -81,3 +105,10 @@ if [ ! -f "$tarball" ]; then
 fi
 mkdir -p "$dir"
 tar -C "$dir" -xf "$tarball"
+# (a speed-up only: a file that cannot be linked or copied is downloaded as before)
+if [ -d "$cache_dir/apt-archives/$release" ]; then
+    find "$cache_dir/apt-archives/$release" -maxdepth 1 -name '*.deb' \
+        -exec cp -n -l -t "$dir/var/cache/apt/archives/" {} + 2>/dev/null ||
+        find "$cache_dir/apt-archives/$release" -maxdepth 1 -name '*.deb' \
+            -exec cp -n -t "$dir/var/cache/apt/archives/" {} + 2>/dev/null || :
+fi
