@@ -36,6 +36,9 @@ SPEC
 }
 spec "$work/dir.yaml" "$work/src"
 spec "$work/archive.yaml" "$work/python.tar.zst"
+# The package's date is the newest mtime of its inputs, the spec's included (pydeb(1)): two spec
+# files written a second apart (a loaded machine) would give two dates for that alone.
+touch -r "$work/dir.yaml" "$work/archive.yaml"
 "$PYDEB" build "$work/dir.yaml" -o "$work/out-dir" >"$work/log" 2>&1 || { cat "$work/log"; fail "build from a directory"; }
 "$PYDEB" build "$work/archive.yaml" -o "$work/out-archive" >"$work/log" 2>&1 || { cat "$work/log"; fail "build from an archive"; }
 deb=bundled_1.0-1_amd64.deb
