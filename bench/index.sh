@@ -98,7 +98,7 @@ pip_=(env PIP_CONFIG_FILE=/dev/null "$python" -m pip)
 for ((r = 0; r < repeat; r++)); do
     c=$out/run$r
     mkdir -p "$c"
-    row=pydeb-lock
+    row="pydeb-lock"
     measure "pydeb lock cold" env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock"
     measure "pydeb lock warm" env XDG_CACHE_HOME="$c/pydeb-cache" "$pydeb" -q lock "$out/app/pydeb.yaml" --lockfile "$c/pydeb.lock"
     row=pip-dry-run
@@ -106,7 +106,7 @@ for ((r = 0; r < repeat; r++)); do
         measure "pip dry-run $t" "${pip_[@]}" install --dry-run --ignore-installed --quiet --cache-dir "$c/pip-cache" \
             --report "$c/pip.json" --index-url "$url" "${requirements[@]}"
     done
-    row=pydeb-build
+    row="pydeb-build"
     rm -f "$out/app/pydeb.lock"
     measure "pydeb build cold" env XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q build "$out/app/pydeb.yaml" -o "$c/out1"
     (cd "$out/app" && XDG_CACHE_HOME="$c/build-cache" "$pydeb" -q lock pydeb.yaml >/dev/null 2>&1)
@@ -119,9 +119,10 @@ for ((r = 0; r < repeat; r++)); do
             --index-url "$url" "${requirements[@]}"
     done
 done
-printf '%-20s %10s   (%s runs, median)\n' "" "seconds" "$repeat"
+printf '%-20s %10s   (%s runs, median; min-max)\n' "" "seconds" "$repeat"
 for name in "pydeb lock cold" "pip dry-run cold" "pydeb lock warm" "pip dry-run warm" \
     "pydeb build cold" "pip install cold" "pydeb build warm" "pip install warm"; do
     # shellcheck disable=SC2086 # one number per word
-    printf '%-20s %10.2f\n' "$name" "$(printf '%s\n' ${times[$name]} | median)"
+    printf '%-20s %10.2f   %.2f-%.2f\n' "$name" "$(printf '%s\n' ${times[$name]} | median)" \
+        "$(printf '%s\n' ${times[$name]} | sort -g | head -1)" "$(printf '%s\n' ${times[$name]} | sort -g | tail -1)"
 done | tee "$out/results.txt"
