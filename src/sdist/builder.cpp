@@ -133,6 +133,21 @@ Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
             return *wheel;
         }
     }
+    // PEP 517 runs the backend under the target interpreter itself: a target release's Python
+    // known only from its Packages (pydeb.yaml(5) TARGETS) builds nothing unless the host has it.
+    const std::string& python = m_options.target.run_path();
+    if (std::error_code error; m_options.target.source == python::FactsSource::release_packages &&
+                               !fs::is_regular_file(python, error))
+    {
+        return fail(where + ": only an sdist provides " + sdist.name + ", and building it needs " +
+                    "the target's Python " + m_options.target.python_version() +
+                    " at build time (PEP 517 runs the build backend under it), which this host " +
+                    "does not have (" + python + "): put a wheel of " + sdist.name + " for cp" +
+                    std::to_string(m_options.target.major) +
+                    std::to_string(m_options.target.minor) +
+                    " into a wheelhouse, bundle an interpreter (python: {bundle: ...}), or build " +
+                    "on a host of that release");
+    }
     if (m_building.contains(sdist.sha256))
     {
         return fail(where + ": its build requirements need " + sdist.name +
