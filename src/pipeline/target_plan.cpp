@@ -100,7 +100,16 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
 {
     const spec::Spec& spec = prepared.spec;
     std::vector<TargetBuild> builds;
+    // Made on the first target that needs metadata fetched (its HTTP client on the first request).
     std::optional<targets::MetadataFetcher> fetcher;
+    const auto metadata_fetcher = [&]() -> targets::MetadataFetcher&
+    {
+        if (!fetcher)
+        {
+            fetcher.emplace(prepared.cache, prepared.scratch.path() / "release-metadata");
+        }
+        return *fetcher;
+    };
     const std::string host_archive = targets::host_debian_archive();
     for (const spec::Format format : formats)
     {
@@ -137,14 +146,9 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
                 // directory, and read from there like the local ones.
                 for (std::size_t i = 0; i < target.repository_urls.size(); ++i)
                 {
-                    if (!fetcher)
-                    {
-                        fetcher.emplace(prepared.cache,
-                                        prepared.scratch.path() / "release-metadata");
-                    }
                     prepared.progress->detail("target " + target.name);
                     auto repository =
-                        fetcher->rpm_repository({target.repository_urls[i], target.keyring},
+                        metadata_fetcher().rpm_repository({target.repository_urls[i], target.keyring},
                                                 prepared.scratch.path() / "rpm-md" /
                                                     (target.name + "-" + std::to_string(i + 1)));
                     if (!repository)
@@ -163,15 +167,11 @@ Expected<std::vector<TargetBuild>> plan_targets(const Prepared& prepared,
                 builds.push_back(std::move(build));
                 continue;
             }
-            if (!fetcher)
-            {
-                fetcher.emplace(prepared.cache, prepared.scratch.path() / "release-metadata");
-            }
             prepared.progress->detail("target " + target.name);
             const targets::ReleaseSource source{
                 target.name, target.archive.empty() ? host_archive : target.archive,
                 target.components, target.keyring, deb_architecture};
-            auto metadata = fetcher->fetch(source);
+            auto metadata = metadata_fetcher().fetch(source);
             if (!metadata)
             {
                 return std::unexpected(
