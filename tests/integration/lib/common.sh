@@ -62,3 +62,11 @@ own_package_build() {
 need() {
     command -v "$1" >/dev/null || fail "$1 missing: apt-get install $2 (tests/install-deps.sh)"
 }
+
+# small_app_header: the name and description lines of the small pure-Python app (idna) that
+# tests use where the app does not matter (the targets tests); the caller adds install: and the
+# rest of its spec.
+small_app_header() {
+    printf '%s\n' 'name: small' 'version: "1.0"' 'summary: s' 'description: d' \
+        'maintainer: Jane Doe <jane@example.com>' 'license: MIT'
+}

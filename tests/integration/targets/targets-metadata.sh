@@ -70,12 +70,7 @@ small_spec() { # EXTRA-LINES TARGET-ITEMS...
     local extra=$1
     shift
     cat >"$work/app/pydeb.yaml" <<SPEC
-name: small
-version: "1.0"
-summary: s
-description: d
-maintainer: Jane Doe <jane@example.com>
-license: MIT
+$(small_app_header)
 install: {requirements: [idna], wheelhouse: [$work/wheels]}
 formats: [deb]
 $extra

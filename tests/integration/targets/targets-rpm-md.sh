@@ -92,12 +92,7 @@ requests() { wc -l <"$log"; }
 mkdir -p "$work/app"
 spec() { # TARGET-ITEM
     cat >"$work/app/pydeb.yaml" <<SPEC
-name: small
-version: "1.0"
-summary: s
-description: d
-maintainer: Jane Doe <jane@example.com>
-license: MIT
+$(small_app_header)
 install: {requirements: [idna], wheelhouse: [$PYDEB_CACHE/wheels]}
 formats: [rpm]
 check-installable: error
