@@ -4,7 +4,7 @@
 
 #include "install/bundle.hpp"
 #include "install/interpreter.hpp"
-#include "install/project_wheel.hpp"
+#include "sdist/project_wheel.hpp"
 #include "python/name.hpp"
 #include "python/wheel_filename.hpp"
 #include "resolve/metadata.hpp"
@@ -40,17 +40,17 @@ Expected<std::vector<python::Requirement>> requirements_of(const spec::Spec& spe
     return out;
 }
 
-// Builds the project's wheel (pip wheel, offline) and describes it like a resolved wheel.
+// Builds the project's wheel (PEP 517, offline) and describes it like a resolved wheel.
 Expected<resolve::ResolvedWheel> build_project(const spec::Spec& spec,
                                                const python::InterpreterFacts& facts,
                                                const fs::path& out_dir,
                                                std::vector<python::Requirement>& requirements)
 {
-    const fs::path wheel = PYDEB_TRY(install::build_project_wheel(*spec.project, facts, out_dir));
+    const fs::path wheel = PYDEB_TRY(sdist::build_project_wheel(*spec.project, facts, out_dir));
     const auto filename = python::WheelFilename::parse(wheel.filename().string());
     if (!filename)
     {
-        return fail("pip built " + wheel.string() + ", whose name is not a valid wheel name: " +
+        return fail("the build backend built " + wheel.string() + ", whose name is not a valid wheel name: " +
                     filename.error().message);
     }
     // The project's wheel is new on every build: its METADATA is not worth a cache entry.
@@ -139,8 +139,9 @@ Expected<Prepared> prepare(const fs::path& spec_path, const spec::Defaults& defa
                       network};
     if (prepared.spec.project)
     {
-        // The project's wheel is built by pip; a bundled interpreter carries no pip, so the build
-        // host's interpreter builds it (the same Python for `bundle: host`).
+        // The project's wheel is built with the build host's backend; a bundled interpreter
+        // carries none (no setuptools), so the build host's interpreter builds it (the same
+        // Python for `bundle: host`).
         const python::InterpreterFacts builder =
             prepared.bundle ? PYDEB_TRY(install::query_interpreter(prepared.spec.interpreter, cache))
                             : prepared.facts;

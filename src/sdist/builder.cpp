@@ -5,9 +5,9 @@
 #include "python/wheel_filename.hpp"
 #include "resolve/resolve.hpp"
 #include "sdist/extract.hpp"
+#include "sdist/pep517_hook.hpp"
 #include "sdist/sandbox.hpp"
 #include "spec/pyproject.hpp"
-#include "templates/templates.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -102,23 +102,6 @@ bool satisfied(const std::vector<resolve::ResolvedWheel>& installed,
 }
 
 } // namespace
-
-std::string tail_lines(std::string_view output, std::size_t lines)
-{
-    while (output.ends_with('\n'))
-    {
-        output.remove_suffix(1);
-    }
-    std::size_t start = output.size();
-    for (std::size_t seen = 0; start > 0; --start)
-    {
-        if (output[start - 1] == '\n' && ++seen == lines)
-        {
-            break;
-        }
-    }
-    return std::string(output.substr(start));
-}
 
 Expected<fs::path> Builder::build(const resolve::SdistToBuild& sdist)
 {
@@ -224,13 +207,7 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
     {
         return fail(where + ": " + system.error().message);
     }
-    const auto hook_text = templates::get("sdist/build_hook.py");
-    if (!hook_text)
-    {
-        return fail("internal error: the template sdist/build_hook.py is missing");
-    }
-    const fs::path hook_script = work.path() / "build_hook.py";
-    PYDEB_TRY(util::write_file_atomic(hook_script, *hook_text));
+    const fs::path hook_script = PYDEB_TRY(write_hook_driver(work.path()));
 
     // The environment runs the target interpreter itself (a bundled one from its staged copy).
     python::InterpreterFacts facts = m_options.target;
@@ -336,13 +313,8 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
     {
         PYDEB_TRY(check_sandbox(environment));
         const fs::path result = work.path() / "result" / (hook + ".out");
-        std::vector<std::string> arguments{hook_script.string(), hook, system->backend,
-                                           result.string(), out.string()};
-        for (const std::string& path : system->backend_path)
-        {
-            arguments.push_back((project / path).lexically_normal().string());
-        }
-        const auto ran = PYDEB_TRY(run(environment.python, arguments));
+        const auto ran = PYDEB_TRY(run(
+            environment.python, hook_arguments(hook_script, hook, *system, project, result, out)));
         // stderr last: a compiler's error, which is what the tail must show, is there.
         log += "$ " + hook + "\n" + ran.standard_output + ran.standard_error;
         if (!ran.succeeded())
@@ -407,13 +379,8 @@ Expected<fs::path> Builder::build_into(const resolve::SdistToBuild& sdist, const
         environment = PYDEB_TRY(make_environment(all, "environment-2"));
         result = PYDEB_TRY(run_hook(environment, "build_wheel"));
     }
-    const std::string built(util::trim(result));
-    const fs::path wheel = out / built;
-    if (built.empty() || built.find('/') != std::string::npos || !fs::is_regular_file(wheel, error))
-    {
-        return fail("building " + where + ": the backend " + system->backend + " returned '" +
-                    built + "', which is no wheel it wrote into " + out.string());
-    }
+    const fs::path wheel = PYDEB_TRY(returned_wheel(result, out, where, system->backend));
+    const std::string built = wheel.filename().string();
     const auto filename = python::WheelFilename::parse(built);
     if (!filename || filename->normalized_name() != sdist.name ||
         filename->version != sdist.version)

@@ -45,12 +45,6 @@ struct BuilderOptions
     spec::SdistSandbox sandbox = spec::SdistSandbox::bwrap;
 };
 
-// How many lines of the backend's output a failed build shows.
-inline constexpr std::size_t k_output_tail_lines = 20;
-
-// The last `lines` lines of `output` (all of it when shorter).
-[[nodiscard]] std::string tail_lines(std::string_view output, std::size_t lines);
-
 class Builder final : public resolve::SdistBuilder
 {
 public:

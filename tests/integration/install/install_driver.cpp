@@ -7,7 +7,7 @@
 // Prints "installed NAME VERSION WHEEL" and "warning: ..." lines; errors go to stderr, exit 1.
 #include "install/install_stage.hpp"
 #include "install/interpreter.hpp"
-#include "install/project_wheel.hpp"
+#include "sdist/project_wheel.hpp"
 
 #include <iostream>
 #include <string>
@@ -57,7 +57,7 @@ int main(int argc, char** argv)
         {
             return report(facts.error());
         }
-        const auto wheel = install::build_project_wheel(args[1], *facts, args[2]);
+        const auto wheel = sdist::build_project_wheel(args[1], *facts, args[2]);
         if (!wheel)
         {
             return report(wheel.error());

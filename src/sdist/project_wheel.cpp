@@ -1,31 +1,18 @@
-#include "install/project_wheel.hpp"
+#include "sdist/project_wheel.hpp"
 
 #include "adapters/archive/zip_reader.hpp"
 #include "adapters/process/process.hpp"
-
-#include <map>
+#include "sdist/pep517_hook.hpp"
+#include "spec/pyproject.hpp"
+#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 
-namespace pydeb::install
+namespace pydeb::sdist
 {
 
 namespace
 {
-
-std::map<fs::path, fs::file_time_type> wheels_in(const fs::path& directory)
-{
-    std::map<fs::path, fs::file_time_type> wheels;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(directory, error))
-    {
-        if (entry.path().extension() == ".whl")
-        {
-            wheels[entry.path()] = entry.last_write_time(error);
-        }
-    }
-    return wheels;
-}
 
 // A private copy of the project tree: directories, regular files (with their mtimes) and symlinks
 // as they are; sockets, FIFOs and devices are no source.
@@ -120,58 +107,47 @@ Expected<void> check_holds_project(const fs::path& project_dir, const fs::path& 
 
 Expected<fs::path> build_project_wheel(const fs::path& project_dir,
                                        const python::InterpreterFacts& facts,
-                                       const fs::path& out_dir)
+                                       const fs::path& out_dir_given)
 {
+    // Absolute: the backend runs in the copy, and the driver's arguments name these paths.
+    const fs::path out_dir = fs::absolute(out_dir_given);
     std::error_code error;
-    fs::create_directories(out_dir, error);
+    const fs::path wheel_dir = out_dir / "wheel";
+    fs::create_directories(wheel_dir, error);
     if (error)
     {
-        return fail("cannot create " + out_dir.string() + ": " + error.message());
+        return fail("cannot create " + wheel_dir.string() + ": " + error.message());
     }
     const fs::path copy = out_dir / "source";
     PYDEB_TRY(copy_project(project_dir, copy));
-    const auto before = wheels_in(out_dir);
-    const std::vector<std::string> arguments{"-m",
-                                             "pip",
-                                             "wheel",
-                                             "--no-deps",
-                                             "--no-build-isolation",
-                                             "--no-index",
-                                             "--disable-pip-version-check",
-                                             "-w",
-                                             fs::absolute(out_dir).string(),
-                                             fs::absolute(copy).string()};
-    const auto result = PYDEB_TRY(adapters::run_process(
-        facts.run_path(), arguments,
-        {{{"PIP_NO_INPUT", "1"},
-          // The machine's pip.conf (find-links, index URLs) must not change what gets built.
-          {"PIP_CONFIG_FILE", "/dev/null"},
-          {"PYTHONPATH", std::nullopt}},
-         {}}));
-    if (!result.succeeded())
+    // Read from the user's tree, so that an error names their file.
+    auto system = spec::read_build_system(project_dir);
+    if (!system)
     {
-        return fail("building the wheel of " + project_dir.string() +
-                    " failed: " + adapters::describe_command(facts.run_path(), arguments) +
-                    " exited " + std::to_string(result.exit_code) +
-                    " (is the build backend, e.g. setuptools, installed for " + facts.run_path() +
-                    "?)\n" + result.standard_output + result.standard_error);
+        return fail("building the wheel of " + project_dir.string() + ": " +
+                    system.error().message);
     }
-    std::vector<fs::path> built;
-    for (const auto& [path, time] : wheels_in(out_dir))
+    const fs::path driver = PYDEB_TRY(write_hook_driver(out_dir));
+    const fs::path result = out_dir / "build_wheel.out";
+    const auto arguments =
+        hook_arguments(driver, "build_wheel", *system, copy, result, wheel_dir);
+    // PEP 517: the hooks run with the project root as the working directory.
+    const auto ran = PYDEB_TRY(adapters::run_process(
+        facts.run_path(), arguments, {{{"PYTHONPATH", std::nullopt}}, copy}));
+    if (!ran.succeeded())
     {
-        const auto old = before.find(path);
-        if (old == before.end() || old->second != time)
-        {
-            built.push_back(path);
-        }
+        return fail("building the wheel of " + project_dir.string() + " failed: its build backend " +
+                    system->backend + " exited " + std::to_string(ran.exit_code) +
+                    " in build_wheel, run by " + facts.run_path() +
+                    " (is the backend, e.g. setuptools, installed for that interpreter?); the last "
+                    "lines of its output:\n" +
+                    tail_lines(ran.standard_output + ran.standard_error, k_output_tail_lines));
     }
-    if (built.size() != 1)
-    {
-        return fail("pip reported success but " + std::to_string(built.size()) +
-                    " new wheels appeared in " + out_dir.string() + ":\n" + result.standard_output);
-    }
-    PYDEB_TRY(check_holds_project(project_dir, built.front()));
-    return built.front();
+    const auto returned = PYDEB_TRY(util::read_file(result));
+    const fs::path wheel = PYDEB_TRY(returned_wheel(
+        returned, wheel_dir, "the wheel of " + project_dir.string(), system->backend));
+    PYDEB_TRY(check_holds_project(project_dir, wheel));
+    return wheel;
 }
 
-} // namespace pydeb::install
+} // namespace pydeb::sdist
