@@ -7,7 +7,7 @@ packages=(
     # build
     meson ninja-build pkg-config g++ cmake python3
     libarchive-dev libsolv-dev libsolvext-dev librpm-dev libyaml-cpp-dev
-    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev libgpgme-dev libcurl4-openssl-dev libxxhash-dev
+    libboost-dev libboost-filesystem-dev doctest-dev libssl-dev libelf-dev libcli11-dev libzstd-dev liblzma-dev libgpgme-dev libcurl4-openssl-dev libxxhash-dev
     nlohmann-json3-dev libtomlplusplus-dev
     # making wheels and test fixtures
     python3-pip python3-setuptools python3-wheel python3-venv python3-dev zlib1g-dev

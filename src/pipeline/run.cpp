@@ -6,6 +6,7 @@
 #include "depmap/map.hpp"
 #include "package/contents.hpp"
 #include "package/deb/payload_reuse.hpp"
+#include "package/rpm/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "package/rpm/writer.hpp"
 #include "package/signer.hpp"
@@ -97,7 +98,7 @@ Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& st
     const fs::path output = output_dir / (deb ? package::deb::conventional_filename(info)
                                               : package::rpm::conventional_filename(info));
     auto written = deb ? package::deb::write_package_reusing(info, output, options, cache)
-                       : package::rpm::write_package(info, output, options);
+                       : package::rpm::write_package_reusing(info, output, options, cache);
     if (written)
     {
         written = util::write_file_atomic(sbom_beside(output), sbom);

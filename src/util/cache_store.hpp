@@ -36,7 +36,7 @@ enum class CacheKind
     dpkg_owners,       // which dpkg package owns a library path
     hashes,            // a wheel file's sha256
     wheel_metadata,    // a wheel file's METADATA
-    payloads,          // compressed .deb payloads
+    payloads,          // compressed .deb and .rpm payloads
     spare_directories, // empty directories recycled into stage trees (spare_directories.hpp)
     release_metadata,  // a target release's InRelease and indexes (targets/debian_metadata.hpp)
     downloads,         // files from package indexes, content-addressed: <sha256>/<file name>

@@ -7,6 +7,11 @@
 namespace pydeb::adapters::archive
 {
 
+std::string cpio_stream_identity()
+{
+    return std::string("newc, ") + archive_version_string();
+}
+
 namespace
 {
 

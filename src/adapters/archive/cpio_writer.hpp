@@ -27,6 +27,10 @@ struct CpioMeta
     std::uint32_t device = 1;
 };
 
+// What decides the stream's bytes besides its members: the format and libarchive's version (for
+// cache keys of whole payloads, package/core/payload_cache.hpp).
+[[nodiscard]] std::string cpio_stream_identity();
+
 class CpioWriter
 {
 public:

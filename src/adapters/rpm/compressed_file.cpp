@@ -1,10 +1,20 @@
 #include "adapters/rpm/compressed_file.hpp"
 
+#include <lzma.h>
 #include <rpm/rpmio.h>
+#include <rpm/rpmlib.h>
+#include <zlib.h>
+#include <zstd.h>
 #include <utility>
 
 namespace pydeb::adapters::rpm
 {
+
+std::string compressor_identity(const std::string& mode)
+{
+    return "rpmio " + std::string(RPMVERSION) + " " + mode + ", libzstd " + ZSTD_versionString() +
+           ", liblzma " + lzma_version_string() + ", zlib " + zlibVersion();
+}
 
 namespace
 {

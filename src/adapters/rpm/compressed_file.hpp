@@ -12,6 +12,10 @@
 namespace pydeb::adapters::rpm
 {
 
+// What decides a compressed payload's bytes besides its input: the mode, rpmio's version and the
+// compression libraries rpmio calls (for cache keys of whole payloads).
+[[nodiscard]] std::string compressor_identity(const std::string& mode);
+
 class CompressedFile
 {
 public:

@@ -105,6 +105,12 @@ std::string conventional_filename(const PackageInfo& info)
 Expected<void> write_package(const PackageInfo& info, const fs::path& output_path,
                              const WriteOptions& options)
 {
+    return write_package_with(info, output_path, options, write_payload);
+}
+
+Expected<void> write_package_with(const PackageInfo& info, const fs::path& output_path,
+                                  const WriteOptions& options, const PayloadMaker& make_payload)
+{
     util::Progress silent;
     util::Progress& progress = options.progress != nullptr ? *options.progress : silent;
     const auto where = "writing " + output_path.string();
@@ -144,7 +150,7 @@ Expected<void> write_package(const PackageInfo& info, const fs::path& output_pat
             fs::remove(path, ec);
         }
     } remove_payload{payload_path};
-    auto payload = write_payload(*files, *compressor, payload_path, progress);
+    auto payload = make_payload(*files, *compressor, payload_path, progress);
     if (!payload)
     {
         return with_context(payload.error());

@@ -5,11 +5,14 @@
 #pragma once
 
 #include "package/model.hpp"
+#include "package/rpm/payload.hpp"
 #include "package/write_options.hpp"
 #include "util/expected.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace pydeb::package::rpm
 {
@@ -22,6 +25,18 @@ namespace pydeb::package::rpm
 [[nodiscard]] Expected<void> write_package(const PackageInfo& info,
                                            const std::filesystem::path& output_path,
                                            const WriteOptions& options = {});
+
+// What makes the payload file: write_payload, or a reuse of an earlier build's
+// (payload_reuse.hpp). It fills in each regular file's digest.
+using PayloadMaker = std::function<Expected<PayloadDigests>(
+    std::vector<FileRecord>& files, const Compressor& compressor,
+    const std::filesystem::path& output, util::Progress& progress)>;
+
+// write_package with the payload made by `make_payload`.
+[[nodiscard]] Expected<void> write_package_with(const PackageInfo& info,
+                                                const std::filesystem::path& output_path,
+                                                const WriteOptions& options,
+                                                const PayloadMaker& make_payload);
 
 // NAME-VERSION-RELEASE.ARCH.rpm, the name rpmbuild gives (%_build_name_fmt).
 [[nodiscard]] std::string conventional_filename(const PackageInfo& info);

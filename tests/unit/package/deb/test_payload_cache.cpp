@@ -2,11 +2,12 @@
 // and that write_package_reusing really takes data.tar from it (write_package never does).
 #include "package/contents.hpp"
 #include "package/deb/members.hpp"
-#include "package/deb/payload_cache.hpp"
+#include "package/core/payload_cache.hpp"
 #include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
+#include "util/hash.hpp"
 
 #include <algorithm>
 #include <archive.h>
@@ -46,9 +47,7 @@ std::string key_of(const std::vector<Entry>& entries, std::int64_t epoch = 17000
 {
     const std::vector<deb::GeneratedFile> none;
     const auto members = deb::plan_members(entries, none).value();
-    return deb::PayloadCache(fs::absolute("unused"))
-        .key(members, epoch, epoch, compression)
-        .value();
+    return deb::payload_key(members, epoch, epoch, compression).value();
 }
 
 Entry& entry_at(std::vector<Entry>& entries, std::string_view path)
@@ -122,14 +121,16 @@ TEST_CASE("payload key: every header field and the bytes, named by content key w
 
 TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one does not")
 {
-    const deb::PayloadCache cache(fs::absolute("cache"));
+    const PayloadCache cache(fs::absolute("cache"));
     write("data.tar.zst", "compressed bytes");
-    const deb::Md5sums sums{{"/opt/a b", std::string(32, 'a')}, {"/opt/c", std::string(32, 'c')}};
+    const FileDigests sums{{"/opt/a  b", std::string(32, 'a')}, {"/opt/c", std::string(64, 'c')}};
     CHECK_FALSE(cache.find("k1"));
-    cache.store("k1", "data.tar.zst", sums);
+    cache.store("k1", "data.tar.zst", sums, "123 facts");
     auto found = cache.find("k1");
     REQUIRE(found);
-    CHECK(found->md5sums == sums);
+    CHECK(found->digests == sums);
+    CHECK(found->facts == "123 facts");
+    CHECK(found->sha256() == util::to_hex(util::digest(util::HashAlgorithm::sha256, "compressed bytes")));
     CHECK(util::read_file(found->data).value() == "compressed bytes");
     CHECK(cache.verify(*found));
 
@@ -141,7 +142,7 @@ TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one 
     cache.store("k1", "data.tar.zst", sums);
     REQUIRE(cache.find("k1"));
     CHECK(cache.verify(*cache.find("k1")));
-    write("cache/k1.sums", "pydeb-payload 1\n");
+    write("cache/k1.sums", "pydeb-payload 2\n");
     CHECK_FALSE(cache.find("k1"));
 }
 
