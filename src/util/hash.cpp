@@ -196,6 +196,11 @@ Expected<std::string> checksum_file(const std::filesystem::path& path)
     {
         return fail(path.string() + ": cannot open for reading: " + std::strerror(errno));
     }
+    return checksum_fd(fd.get(), path);
+}
+
+Expected<std::string> checksum_fd(int fd, const std::filesystem::path& path)
+{
     const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
                                                                          &XXH3_freeState);
     if (!state || XXH3_128bits_reset(state.get()) != XXH_OK)
@@ -205,7 +210,7 @@ Expected<std::string> checksum_file(const std::filesystem::path& path)
     std::array<char, 1 << 17> buffer{};
     for (;;)
     {
-        const auto count = ::read(fd.get(), buffer.data(), buffer.size());
+        const auto count = ::read(fd, buffer.data(), buffer.size());
         if (count < 0 && errno == EINTR)
         {
             continue;

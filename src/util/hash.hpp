@@ -63,5 +63,7 @@ private:
 // write its manifest too). For cache entries checked on every use; RECORD, md5sums and rpm
 // digests keep their standard algorithms.
 [[nodiscard]] Expected<std::string> checksum_file(const std::filesystem::path& path);
+// The same of an open file, read from its current offset; `path` names it in errors.
+[[nodiscard]] Expected<std::string> checksum_fd(int fd, const std::filesystem::path& path);
 
 } // namespace pydeb::util

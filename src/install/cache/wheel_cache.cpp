@@ -102,16 +102,21 @@ bool intact(int entry, const fs::path& files, const CacheManifest& manifest)
         manifest.files,
         [&](const CacheFile& file)
         {
+            // Opened relative to the entry, not by its whole path: one lookup per file for the
+            // type, size, mode and bytes (a symlink fails with ELOOP; O_NONBLOCK: a FIFO in
+            // its place must not block the open, it fails the type check).
+            const util::Fd fd(
+                ::openat(root.get(), file.path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
             struct stat st
             {
             };
-            if (::fstatat(root.get(), file.path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-                !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != file.size ||
+            if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+                static_cast<std::uint64_t>(st.st_size) != file.size ||
                 (st.st_mode & 07777) != file.mode || file.checksum.empty())
             {
                 return false;
             }
-            const auto checksum = util::checksum_file(files / file.path);
+            const auto checksum = util::checksum_fd(fd.get(), files / file.path);
             return checksum && *checksum == file.checksum;
         });
 }
