@@ -180,7 +180,9 @@ Expected<std::vector<std::byte>> digest_file(HashAlgorithm algorithm, const std:
         return fail(path.string() + ": cannot open for reading");
     }
     Hasher hasher(algorithm);
-    std::array<char, 1 << 16> buffer{};
+    // Not zero-filled: read() fills what is used, and most files are far smaller than the buffer
+    // (zeroing it cost a memset of 64 KiB per file).
+    std::array<char, 1 << 16> buffer; // NOLINT(cppcoreguidelines-pro-type-member-init)
     while (in)
     {
         in.read(buffer.data(), buffer.size());
@@ -207,7 +209,9 @@ Expected<std::string> checksum_fd(int fd, const std::filesystem::path& path)
     {
         return fail("xxhash: cannot make a hash state");
     }
-    std::array<char, 1 << 17> buffer{};
+    // Not zero-filled: read() fills what is used, and most cache files are far smaller than the
+    // buffer (memset was 1.8% of the CPU samples of a large app's warm build, 21k files).
+    std::array<char, 1 << 17> buffer; // NOLINT(cppcoreguidelines-pro-type-member-init)
     for (;;)
     {
         const auto count = ::read(fd, buffer.data(), buffer.size());
