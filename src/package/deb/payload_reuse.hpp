@@ -1,6 +1,6 @@
 // The .deb writer with payload reuse (package/core/payload_cache.hpp) around it: when every
 // data.tar member is the same as in an earlier build, that build's compressed data.tar is taken
-// (after its size and sha256 are checked) and only the control area is made again; otherwise the
+// (after its size and checksum are checked) and only the control area is made again; otherwise the
 // package is written as write_package writes it, and its data.tar kept for the next build. The
 // bytes are the same either way.
 #pragma once

@@ -5,6 +5,7 @@
 #include "package/core/payload_cache.hpp"
 #include "package/rpm/writer.hpp"
 #include "util/file_lock.hpp"
+#include "util/hash.hpp"
 #include "util/strings.hpp"
 
 #include <unistd.h>
@@ -43,10 +44,12 @@ bool digests_fit(const std::vector<FileRecord>& files, const FileDigests& digest
     return next == digests.size();
 }
 
-// The facts line: the uncompressed archive's size and sha256 (PAYLOADSIZE, PAYLOADDIGESTALT).
+// The facts line: the uncompressed archive's size and sha256 (PAYLOADSIZE, PAYLOADDIGESTALT) and
+// the compressed payload's sha256 (PAYLOADDIGEST).
 std::string facts_of(const PayloadDigests& digests)
 {
-    return std::to_string(digests.archive_size) + " " + digests.uncompressed_sha256;
+    return std::to_string(digests.archive_size) + " " + digests.uncompressed_sha256 + " " +
+           digests.compressed_sha256;
 }
 
 // An earlier build's payload placed at `output` (a hard link, else a copy) and checked there,
@@ -60,7 +63,7 @@ std::optional<PayloadDigests> reuse(const PayloadCache& cache, const std::string
         return std::nullopt;
     }
     const auto facts = util::split(cached->facts, ' ');
-    if (facts.size() != 2 || facts[1].size() != 64)
+    if (facts.size() != 3 || facts[1].size() != 64 || facts[2].size() != 64)
     {
         return std::nullopt;
     }
@@ -81,14 +84,16 @@ std::optional<PayloadDigests> reuse(const PayloadCache& cache, const std::string
     {
         return std::nullopt;
     }
-    // Checked where the writer reads it: what goes into the package is what was verified.
-    if (!cache.verify(*cached, output))
+    // Checked where the writer reads it: what goes into the package is what was verified, and
+    // the header's PAYLOADDIGEST is taken from those bytes, not from the entry's text.
+    const auto sha256 = util::digest_file(util::HashAlgorithm::sha256, output);
+    if (!sha256 || util::to_hex(*sha256) != facts[2] || !cache.verify(*cached, output))
     {
         fs::remove(output, ec);
         return std::nullopt;
     }
     digests.uncompressed_sha256 = facts[1];
-    digests.compressed_sha256 = cached->sha256();
+    digests.compressed_sha256 = facts[2];
     std::size_t next = 0;
     for (FileRecord& file : files)
     {

@@ -1,6 +1,6 @@
 // The .rpm writer with payload reuse (package/core/payload_cache.hpp) around it: when every cpio
 // member is the same as in an earlier build, that build's compressed payload is taken (after its
-// size and sha256 are checked) with its FILEDIGESTS and the uncompressed archive's size and
+// size, checksum and sha256 are checked where the writer reads it) with its FILEDIGESTS and the uncompressed archive's size and
 // sha256, and only the headers are made again; otherwise the package is written as
 // write_package writes it, and its payload kept for the next build. The bytes are the same
 // either way: rpm's zstd at level 19 costs 1.3 s of a 2.1 s warm build of examples/hello.
