@@ -4,7 +4,9 @@
 #  - strip --strip-debug removes debug sections, keeps dynamic symbols, RECORD stays true, and a
 #    stripped extension (with a vendored auditwheel-style library) still imports;
 #  - /usr/bin/NAME links point at PREFIX/bin/NAME; an unknown name is refused;
-#  - build_project_wheel builds examples/hello offline, and a broken project fails with pip's output.
+#  - build_project_wheel builds examples/hello offline by the PEP 517 hook, the same files as
+#    `pip wheel --no-deps --no-build-isolation` builds (differential), and a broken project fails
+#    with the backend's output.
 DRIVER=$1
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 . "$(dirname "$0")/lib.sh"
@@ -115,6 +117,18 @@ pass "unknown /usr/bin link refused"
 hello=$("$DRIVER" --build-project "$PYDEB_SOURCE_ROOT/examples/hello" "$work/built" "$PYTHON") ||
     fail "building examples/hello failed"
 [[ -f $hello && $hello == *.whl ]] || fail "no wheel: $hello"
+# The oracle: pip's own build of the same tree (a copy, as pydeb builds one), member for member
+# with the same bytes; only the zip's timestamps of the files the build writes may differ.
+cp -r "$PYDEB_SOURCE_ROOT/examples/hello" "$work/hello-pip"
+PIP_CONFIG_FILE=/dev/null "$PYTHON" -m pip wheel -q --no-deps --no-build-isolation --no-index \
+    --disable-pip-version-check -w "$work/pip-wheel" "$work/hello-pip" >"$work/pip.log" 2>&1 ||
+    { cat "$work/pip.log"; fail "pip wheel of examples/hello"; }
+mkdir "$work/ours" "$work/pips"
+(cd "$work/ours" && unzip -q "$hello") || fail "unzip $hello"
+(cd "$work/pips" && unzip -q "$work"/pip-wheel/*.whl) || fail "unzip pip's wheel"
+[[ $(basename "$hello") == $(basename "$work"/pip-wheel/*.whl) ]] ||
+    fail "wheel names differ: $(basename "$hello") against pip's $(basename "$work"/pip-wheel/*.whl)"
+diff -r "$work/pips" "$work/ours" || fail "the project wheel's files differ from pip wheel's"
 "$DRIVER" --bytecode none "$work/stage4" /opt/hello "$PYTHON" "$hello" >/dev/null || fail "installing $hello"
 mkdir -p "$work/broken"
 echo 'this is not python' >"$work/broken/setup.py"
