@@ -35,6 +35,10 @@ hook_arguments(const std::filesystem::path& driver, std::string_view hook,
                                                              const std::string& where,
                                                              const std::string& backend);
 
+// The driver's exit status when the backend cannot be imported (pyproject_hooks'
+// BackendUnavailable); the last line of its stderr is the import error.
+inline constexpr int k_backend_unavailable = 3;
+
 // How many lines of the backend's output a failed build shows.
 inline constexpr std::size_t k_output_tail_lines = 20;
 

@@ -5,6 +5,7 @@
 #include "sdist/pep517_hook.hpp"
 #include "spec/pyproject.hpp"
 #include "util/files.hpp"
+#include "util/strings.hpp"
 
 namespace fs = std::filesystem;
 
@@ -134,6 +135,16 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
     // PEP 517: the hooks run with the project root as the working directory.
     const auto ran = PYDEB_TRY(adapters::run_process(
         facts.run_path(), arguments, {{{"PYTHONPATH", std::nullopt}}, copy}));
+    if (ran.exit_code == k_backend_unavailable)
+    {
+        return fail("building the wheel of " + project_dir.string() + ": its build backend " +
+                    system->backend + " cannot be imported by " + facts.run_path() + " (" +
+                    std::string(util::trim(tail_lines(ran.standard_error, 1))) +
+                    "). The project is built without an isolated environment, as pip wheel "
+                    "--no-build-isolation builds it, so what its [build-system] requires (" +
+                    util::join(system->requires_, ", ") +
+                    ") must be installed for that interpreter (Debian: the python3-* packages)");
+    }
     if (!ran.succeeded())
     {
         return fail("building the wheel of " + project_dir.string() + " failed: its build backend " +

@@ -7,7 +7,8 @@
 # already held every requirement returned, which is the environment PEP 517 asks build_wheel to
 # run in, and otherwise builds again from a fresh tree with them installed. The hook's return value
 # is written to RESULT_FILE (one requirement a line; the wheel's file name), so that whatever the
-# backend prints cannot be mistaken for it.
+# backend prints cannot be mistaken for it. A backend that cannot be imported exits 3, its last
+# stderr line the import error (pyproject_hooks' BackendUnavailable).
 import importlib
 import os
 import sys
@@ -19,7 +20,11 @@ def load_backend(spec, backend_path):
     roots = [os.path.abspath(p) for p in backend_path]
     sys.path[:0] = roots
     module_name, _, object_path = spec.partition(":")
-    backend = importlib.import_module(module_name)
+    try:
+        backend = importlib.import_module(module_name)
+    except ImportError as error:
+        sys.stderr.write("%s: %s\n" % (type(error).__name__, error))
+        sys.exit(3)
     if roots:
         origin = os.path.abspath(getattr(backend, "__file__", "") or "")
         if not any(origin.startswith(root + os.sep) for root in roots):

@@ -139,7 +139,17 @@ grep -q "NameError: name 'this' is not defined" "$work/err" &&
     grep -qF "its build backend setuptools.build_meta:__legacy__ exited 1 in build_wheel" "$work/err" ||
     fail "error lacks the backend's output: $(cat "$work/err")"
 [[ -z $(ls -A "$work/built2/wheel") ]] || fail "a failed build left a wheel: $(ls -A "$work/built2/wheel")"
-pass "project wheel built by the PEP 517 hook; a failure names the backend and shows its output"
+# A backend that is not installed: named with what [build-system] requires, before any build.
+mkdir -p "$work/unbuilt"
+printf '[build-system]\nrequires = ["no-such-backend>=1"]\nbuild-backend = "no_such_backend.api"\n' \
+    >"$work/unbuilt/pyproject.toml"
+if "$DRIVER" --build-project "$work/unbuilt" "$work/built3" "$PYTHON" 2>"$work/err"; then
+    fail "a project whose backend is not installed built"
+fi
+has -F "its build backend no_such_backend.api cannot be imported by $PYTHON (ModuleNotFoundError: No module named 'no_such_backend')" "$work/err" &&
+    has -F "what its [build-system] requires (no-such-backend>=1) must be installed" "$work/err" ||
+    fail "the error does not say what to install: $(cat "$work/err")"
+pass "project wheel built by the PEP 517 hook; a failure names the backend and shows its output, a missing backend what to install"
 
 # 5. Interpreter facts are cached, keyed by the interpreter's path, mtime and size.
 mkdir -p "$work/py"
