@@ -119,15 +119,15 @@ Expected<fs::path> build_project_wheel(const fs::path& project_dir,
     {
         return fail("cannot create " + wheel_dir.string() + ": " + error.message());
     }
-    const fs::path copy = out_dir / "source";
-    PYDEB_TRY(copy_project(project_dir, copy));
-    // Read from the user's tree, so that an error names their file.
+    // Read from the user's tree, so that an error names their file, and before the copy is made.
     auto system = spec::read_build_system(project_dir);
     if (!system)
     {
         return fail("building the wheel of " + project_dir.string() + ": " +
                     system.error().message);
     }
+    const fs::path copy = out_dir / "source";
+    PYDEB_TRY(copy_project(project_dir, copy));
     const fs::path driver = PYDEB_TRY(write_hook_driver(out_dir));
     const fs::path result = out_dir / "build_wheel.out";
     const auto arguments =
