@@ -1,7 +1,7 @@
 #!/bin/bash
 # Issue 20, "concurrent builds are safe": 4 `pydeb build` runs of one spec at once, sharing one
 # cache and one project tree, two with --format deb and two with --format rpm (as CI jobs building
-# the .deb and the .rpm in parallel do), cold (empty cache) then warm, for 2 rounds: every .deb and
+# the .deb and the .rpm in parallel do), cold (empty cache) then warm, for 3 rounds: every .deb and
 # .rpm is byte-identical (cmp) to a sequential --no-cache build (whose .deb has the project's own
 # code, hello/__init__.py), and the project tree is left as it was (the project wheel is built
 # from a private copy).
@@ -21,7 +21,7 @@ compiled() {
 everything=$(compiled "$work/reference.log") # a --no-cache build compiles every wheel
 kinds=(deb rpm)
 declare -A compiled_by
-for round in 1 2; do
+for round in 1 2 3; do
     cache=$work/cache-$round
     for temperature in cold warm; do
         pids=()
@@ -46,7 +46,7 @@ for round in 1 2; do
         fail "round $round: the cold builds compiled ${compiled_by[cold]} files, one build's work is $everything + 3 x $((compiled_by[warm] / 4))"
     [[ -n $(ls "$cache/pydeb/wheels") ]] || fail "round $round: nothing was cached"
 done
-pass "2 rounds of 4 concurrent builds (2 .deb, 2 .rpm; cold, then warm) with one shared cache: 16 builds, each package identical to a sequential --no-cache build; the cold ones compiled ${compiled_by[cold]} files together (one build's work: $everything)"
+pass "3 rounds of 4 concurrent builds (2 .deb, 2 .rpm; cold, then warm) with one shared cache: 24 builds, each package identical to a sequential --no-cache build; the cold ones compiled ${compiled_by[cold]} files together (one build's work: $everything)"
 
 after=$(cd "$work/hello" && find . -printf '%p %s %T@\n' | sort)
 [[ $before == "$after" ]] || fail "the builds changed the project tree: $(diff <(echo "$before") <(echo "$after"))"
