@@ -139,17 +139,11 @@ Expected<void> write_package_with(const PackageInfo& info, const fs::path& outpu
 
     auto output = PYDEB_TRY(util::AtomicOutput::create(output_path));
     // The payload goes first to a scratch file beside the output: the main header carries its
-    // digest, so it can only be written once the payload is complete.
-    const fs::path payload_path = output.temporary_path().string() + ".payload";
-    struct Remove
-    {
-        fs::path path;
-        ~Remove()
-        {
-            std::error_code ec;
-            fs::remove(path, ec);
-        }
-    } remove_payload{payload_path};
+    // digest, so it can only be written once the payload is complete. It is an AtomicOutput that
+    // is never committed, as the .deb's scratch data.tar is: removed when the writer returns, and
+    // by the signal handler (util::InterruptCleanup) when the build is interrupted.
+    auto scratch = PYDEB_TRY(util::AtomicOutput::create(output_path.string() + ".payload"));
+    const fs::path& payload_path = scratch.temporary_path();
     auto payload = make_payload(*files, *compressor, payload_path, progress);
     if (!payload)
     {
