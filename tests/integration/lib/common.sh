@@ -70,3 +70,25 @@ small_app_header() {
     printf '%s\n' 'name: small' 'version: "1.0"' 'summary: s' 'description: d' \
         'maintainer: Jane Doe <jane@example.com>' 'license: MIT'
 }
+
+# terminate_mid_write PID OUTPUT SCRATCH_GLOB: wait until the package writer PID has made its
+# scratch file (SCRATCH_GLOB, beside OUTPUT: it is then streaming through the compressor), check
+# that the package's and the scratch file's temporaries are what is there, send SIGTERM, and
+# check that PID died of it and left nothing in OUTPUT's directory (deb-killed, rpm-killed).
+terminate_mid_write() {
+    local pid=$1 output=$2 glob=$3 dir scratch_file="" status=0
+    dir=$(dirname "$output")
+    for _ in $(seq 1 600); do
+        scratch_file=$(find "$dir" -name "$glob" 2>/dev/null | head -1)
+        [ -n "$scratch_file" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -n "$scratch_file" ] || fail "the build never wrote $glob beside $output (or finished too early)"
+    [ "$(find "$dir" -name ".$(basename "$output")*" | wc -l)" = 2 ] ||
+        fail "expected the package's and the scratch file's temporaries: $(ls -A "$dir")"
+    kill -TERM "$pid"
+    wait "$pid" || status=$?
+    [ "$status" = 143 ] || fail "expected the writer to die of SIGTERM (143), got $status"
+    [ -z "$(ls -A "$dir")" ] || fail "left behind: $(ls -A "$dir")"
+}
