@@ -2,6 +2,7 @@
 
 #include "elf/sections.hpp"
 #include "util/fd.hpp"
+#include "util/files.hpp"
 
 #include <array>
 #include <cerrno>
@@ -51,26 +52,13 @@ bool has_interpreter(Elf* elf)
     return false;
 }
 
-bool has_elf_magic(int fd)
-{
-    std::array<char, SELFMAG> magic{};
-    return ::pread(fd, magic.data(), magic.size(), 0) == SELFMAG &&
-           std::memcmp(magic.data(), ELFMAG, SELFMAG) == 0;
-}
-
 } // namespace
-
-bool has_elf_magic(const std::filesystem::path& path)
-{
-    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    return fd.get() >= 0 && has_elf_magic(fd.get());
-}
 
 Expected<std::optional<ElfObject>> read_elf_object(const std::filesystem::path& path)
 {
     // Called on every staged file: one open and one 4-byte read for a file that is not ELF.
     util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0 || !has_elf_magic(fd.get()))
+    if (fd.get() < 0 || !util::has_elf_magic(fd.get()))
     {
         return std::nullopt;
     }

@@ -11,9 +11,6 @@
 namespace pydeb::elf
 {
 
-// True when the file starts with the ELF magic "\x7fELF" (gABI e_ident[EI_MAG0..3]).
-[[nodiscard]] bool has_elf_magic(const std::filesystem::path& path);
-
 // nullopt for a file that is not a loadable ELF object (no magic, a relocatable .o, a core file);
 // an Error for an ELF file libelf cannot parse (truncated, corrupt) — packaging it blind would
 // produce a package with missing dependencies. install_path is left empty for the caller.

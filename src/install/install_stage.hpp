@@ -3,6 +3,7 @@
 // links. The pipeline's only entry point into install/.
 #pragma once
 
+#include "install/cache/cache_manifest.hpp"
 #include "install/install_options.hpp"
 #include "install/wheel/wheel_installer.hpp"
 #include "python/tags.hpp"
@@ -53,6 +54,7 @@ struct CachedWheelFiles
 {
     std::string entry_key;          // the wheel cache entry's key (its directory name)
     std::vector<std::string> files; // absolute target paths of its regular files ("/opt/venvs/app/lib/...")
+    std::vector<FileKind> kinds;    // kinds[i] is files[i]'s, as the entry records it
 };
 // clang-format on
 

@@ -2,9 +2,11 @@
 
 #include "adapters/process/process.hpp"
 #include "install/wheel/record.hpp"
+#include "util/fd.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
+#include <fcntl.h>
 #include <fstream>
 #include <set>
 
@@ -20,10 +22,8 @@ constexpr std::size_t k_batch = 64; // files per strip invocation
 
 bool has_elf_magic(const fs::path& path)
 {
-    std::ifstream file(path, std::ios::binary);
-    char magic[4] = {};
-    return file.read(magic, 4) && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' &&
-           magic[3] == 'F';
+    const util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    return fd && util::has_elf_magic(fd.get());
 }
 
 } // namespace

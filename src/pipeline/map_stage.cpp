@@ -6,6 +6,8 @@
 #include "python/rpm_version.hpp"
 #include "util/strings.hpp"
 
+#include <string_view>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -56,12 +58,24 @@ Expected<StagedObjects> scan_stage(const fs::path& root)
     return StagedObjects{root, PYDEB_TRY(elf::scan_tree(root))};
 }
 
-Expected<StagedObjects> scan_stage(const fs::path& root, const std::vector<package::Entry>& entries)
+Expected<StagedObjects> scan_stage(const fs::path& root, const std::vector<package::Entry>& entries,
+                                   const std::vector<install::CachedWheelFiles>& cached)
 {
+    std::unordered_set<std::string_view> data;
+    for (const auto& wheel : cached)
+    {
+        for (std::size_t i = 0; i < wheel.files.size() && i < wheel.kinds.size(); ++i)
+        {
+            if (wheel.kinds[i] == install::FileKind::data)
+            {
+                data.insert(wheel.files[i]);
+            }
+        }
+    }
     std::vector<std::string> files;
     for (const auto& entry : entries)
     {
-        if (entry.type == package::EntryType::file)
+        if (entry.type == package::EntryType::file && !data.contains(entry.path))
         {
             files.push_back(entry.path);
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "depmap/types.hpp"
+#include "install/install_stage.hpp"
 #include "package/model.hpp"
 #include "pipeline/prepare.hpp"
 #include "pipeline/target_plan.hpp"
@@ -24,9 +25,13 @@ struct StagedObjects
 
 // By a walk of `root`.
 [[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root);
-// From the regular files among the package's entries (`pydeb build` has listed them already).
-[[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root,
-                                                 const std::vector<package::Entry>& entries);
+// From the regular files among the package's entries (`pydeb build` has listed them already),
+// but those placed from a wheel cache entry that records them as data (install::FileKind): the
+// entry's checksums were verified when it was used, so its kinds are those of the staged bytes,
+// and most of a venv's files are never opened here.
+[[nodiscard]] Expected<StagedObjects>
+scan_stage(const std::filesystem::path& root, const std::vector<package::Entry>& entries,
+           const std::vector<install::CachedWheelFiles>& cached);
 
 // Maps the staged objects for one format; extra relations from the spec are merged in. A Debian
 // target release's sonames are mapped from its own Contents and control files, the host's (an

@@ -89,7 +89,7 @@ Expected<void> stage_python(const Prepared& prepared, const std::vector<TargetBu
         info.source_date_epoch.value_or(inputs_epoch(prepared, stage.resolution));
     info.entries = PYDEB_TRY(package::collect_entries(root, config_paths(spec)));
     mark_cached_entries(info.entries, *from_cache, started);
-    stage.staged = PYDEB_TRY(scan_stage(root, info.entries));
+    stage.staged = PYDEB_TRY(scan_stage(root, info.entries, *from_cache));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "util/interrupt_cleanup.hpp"
 
 
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -32,6 +33,13 @@ std::string errno_text()
 }
 
 } // namespace
+
+bool has_elf_magic(int fd)
+{
+    std::array<char, 4> magic{};
+    return ::pread(fd, magic.data(), magic.size(), 0) == 4 &&
+           std::memcmp(magic.data(), "\x7f" "ELF", magic.size()) == 0;
+}
 
 Expected<std::string> read_file(const fs::path& path)
 {

@@ -17,6 +17,10 @@ namespace pydeb::util
 // regular file, e.g. a directory or a FIFO, which is never opened for a blocking read).
 [[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path);
 
+// True when the open file starts with the ELF magic "\x7fELF" (gABI e_ident[EI_MAG0..3]); reads
+// four bytes at offset 0 (pread: the file offset is left alone).
+[[nodiscard]] bool has_elf_magic(int fd);
+
 // Write via a temporary file in the same directory and rename(2) it into place, so readers see
 // the old file or the whole new one, never a partial one.
 [[nodiscard]] Expected<void>

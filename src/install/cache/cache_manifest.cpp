@@ -139,6 +139,11 @@ Expected<void> parse_line(std::string_view keyword, std::string_view rest, Cache
         const auto mode = PYDEB_TRY(number<unsigned>(PYDEB_TRY(take(rest)), 8));
         const auto size = PYDEB_TRY(number<std::uint64_t>(PYDEB_TRY(take(rest)), 10));
         const auto checksum = PYDEB_TRY(take(rest));
+        const auto kind = PYDEB_TRY(take(rest));
+        if (kind != "-" && kind != "data" && kind != "elf")
+        {
+            return fail("'" + std::string(kind) + "' is not a file kind (elf, data or -)");
+        }
         if ((mode & ~07777U) != 0)
         {
             return fail("mode " + std::to_string(mode) + " is not a permission mode");
@@ -148,8 +153,11 @@ Expected<void> parse_line(std::string_view keyword, std::string_view rest, Cache
         {
             return fail("'" + std::string(checksum) + "' is not a checksum (32 hex digits)");
         }
-        manifest.files.push_back(
-            {PYDEB_TRY(take_path(rest)), mode, size, checksum == "-" ? "" : std::string(checksum)});
+        manifest.files.push_back({PYDEB_TRY(take_path(rest)), mode, size,
+                                  checksum == "-" ? "" : std::string(checksum),
+                                  kind == "elf"    ? FileKind::elf
+                                  : kind == "data" ? FileKind::data
+                                                   : FileKind::unknown});
     }
     else
     {
@@ -192,7 +200,11 @@ std::string render_manifest(const CacheManifest& manifest)
     for (const auto& file : manifest.files)
     {
         text += "file " + octal(file.mode) + " " + std::to_string(file.size) + " " +
-                (file.checksum.empty() ? "-" : file.checksum) + " " + escape(file.path) + "\n";
+                (file.checksum.empty() ? "-" : file.checksum) + " " +
+                (file.kind == FileKind::elf    ? "elf"
+                 : file.kind == FileKind::data ? "data"
+                                               : "-") +
+                " " + escape(file.path) + "\n";
     }
     return text;
 }

@@ -6,9 +6,9 @@
 //   warning TEXT           any other warning install_wheel gave, as it was
 //   bytecode-warning TEXT  a file that did not compile (names its final path)
 //   claim SHA256|- PATH    an owner-map claim, in order ("-": claimed without a digest)
-//   file MODE SIZE XXH3|- PATH     a file of the entry (octal mode, bytes, XXH3-128 in hex; "-" in a
-//                                  temporary store's entries, which are never read again), sorted
-//                                  by path
+//   file MODE SIZE XXH3|- KIND PATH   a file of the entry (octal mode, bytes, XXH3-128 in hex,
+//                                  KIND elf or data; "-" for both in a temporary store's entries,
+//                                  which are never read again), sorted by path
 // Paths are relative to the prefix and come last on their line; "\" and line feeds in fields are
 // escaped as "\\" and "\n", and spaces as "\s" in a field that is not last.
 #pragma once
@@ -24,7 +24,7 @@
 namespace pydeb::install
 {
 
-inline constexpr std::string_view k_manifest_header = "pydeb-wheel-cache-manifest 2";
+inline constexpr std::string_view k_manifest_header = "pydeb-wheel-cache-manifest 3";
 
 struct CacheClaim
 {
@@ -34,12 +34,23 @@ struct CacheClaim
     bool operator==(const CacheClaim&) const = default;
 };
 
+// What a cached file's bytes are, for the stages after install: an ELF object is read again for
+// its sonames (map); a data file never needs to be opened by them. Recorded with the checksum, from
+// the same bytes, so an entry that passes its checksums has the kinds it records.
+enum class FileKind
+{
+    unknown, // not recorded (with the checksum)
+    data,
+    elf,
+};
+
 struct CacheFile
 {
     std::string path; // relative to the prefix
     unsigned mode = 0644;
     std::uint64_t size = 0;
     std::string checksum; // util::checksum_file's; empty when not recorded
+    FileKind kind = FileKind::unknown;
 
     bool operator==(const CacheFile&) const = default;
 };

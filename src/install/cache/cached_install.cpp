@@ -288,7 +288,7 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
 {
     const auto& request = install.request;
     std::vector<std::optional<Error>> errors(wheels.entries.size());
-    std::vector<std::vector<std::string>> placed(wheels.entries.size());
+    std::vector<PlacedFiles> placed(wheels.entries.size());
     std::vector<MaterializeRequest> requests;
     std::vector<std::vector<OwnerMap::Claim>> claims;
     for (std::size_t i = 0; i < wheels.entries.size(); ++i)
@@ -328,7 +328,8 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
         const auto& manifest = entry.manifest;
         if (!entry.key.empty()) // kept in the cache, not served from a scratch directory
         {
-            report.cached_files.push_back({entry.key, std::move(placed[i])});
+            report.cached_files.push_back(
+                {entry.key, std::move(placed[i].files), std::move(placed[i].kinds)});
         }
         report.distributions.push_back(
             {manifest.distribution, manifest.version, request.wheels[i].path});

@@ -53,12 +53,12 @@ std::vector<OwnerMap::Claim> claim_entry(const MaterializeRequest& request, Owne
     return owners.claim_all(claims, request.owner);
 }
 
-Expected<std::vector<std::string>> materialize(const MaterializeRequest& request, OwnerMap& owners)
+Expected<PlacedFiles> materialize(const MaterializeRequest& request, OwnerMap& owners)
 {
     return place_entry(request, claim_entry(request, owners));
 }
 
-Expected<std::vector<std::string>> place_entry(const MaterializeRequest& request,
+Expected<PlacedFiles> place_entry(const MaterializeRequest& request,
                                                const std::vector<OwnerMap::Claim>& won)
 {
     const auto& manifest = request.entry.manifest;
@@ -85,8 +85,9 @@ Expected<std::vector<std::string>> place_entry(const MaterializeRequest& request
                     request.entry.files.string() + ": " + std::strerror(errno));
     }
     auto tree = PYDEB_TRY(StageTree::open(request.layout.stage_root, request.spares));
-    std::vector<std::string> placed_paths;
-    placed_paths.reserve(manifest.files.size());
+    PlacedFiles placed_files;
+    placed_files.files.reserve(manifest.files.size());
+    placed_files.kinds.reserve(manifest.files.size());
     for (const auto& file : manifest.files)
     {
         if (!writes_path(file.path))
@@ -99,9 +100,10 @@ Expected<std::vector<std::string>> place_entry(const MaterializeRequest& request
             return fail(request.where + ": cannot install /" + relative + " from " +
                         request.entry.files.string() + ": " + placed.error().message);
         }
-        placed_paths.push_back("/" + relative);
+        placed_files.files.push_back("/" + relative);
+        placed_files.kinds.push_back(file.kind);
     }
-    return placed_paths;
+    return placed_files;
 }
 
 } // namespace pydeb::install

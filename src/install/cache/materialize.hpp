@@ -30,16 +30,23 @@ struct MaterializeRequest
     util::SpareDirectories* spares = nullptr; // for the stage's new directories
 };
 
-// Returns the absolute target paths ("/opt/app/...") of the files placed, in manifest order:
+// The files one entry placed: their absolute target paths ("/opt/app/..."), in manifest order,
+// and each one's kind as the entry records it (kinds[i] is files[i]'s).
+struct PlacedFiles
+{
+    std::vector<std::string> files;
+    std::vector<FileKind> kinds;
+};
+
 // claim_entry, then place_entry.
-[[nodiscard]] Expected<std::vector<std::string>> materialize(const MaterializeRequest& request,
-                                                             OwnerMap& owners);
+[[nodiscard]] Expected<PlacedFiles> materialize(const MaterializeRequest& request,
+                                                OwnerMap& owners);
 
 // The two halves, so an install of many wheels claims in request order (the first wheel to claim
 // a path writes it, as a sequential installer would) and places the files in parallel.
 [[nodiscard]] std::vector<OwnerMap::Claim> claim_entry(const MaterializeRequest& request,
                                                        OwnerMap& owners);
-[[nodiscard]] Expected<std::vector<std::string>>
+[[nodiscard]] Expected<PlacedFiles>
 place_entry(const MaterializeRequest& request, const std::vector<OwnerMap::Claim>& won);
 
 } // namespace pydeb::install

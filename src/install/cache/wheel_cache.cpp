@@ -1,6 +1,7 @@
 #include "install/cache/wheel_cache.hpp"
 
 #include "install/wheel/stage_tree.hpp"
+#include "util/fd.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/cache_store.hpp"
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <sys/stat.h>
@@ -25,7 +27,8 @@ namespace
 constexpr std::string_view k_manifest = "manifest";
 constexpr std::string_view k_files = "files";
 
-// Every regular file under `root`, relative, byte-wise sorted; symlinks are skipped.
+// Every regular file under `root`, relative, byte-wise sorted; symlinks are skipped. With
+// FileDigests::record each file is opened once for its checksum and its kind.
 Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests digests)
 {
     std::vector<CacheFile> files;
@@ -43,13 +46,21 @@ Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests di
         if (S_ISREG(st.st_mode))
         {
             std::string checksum;
+            FileKind kind = FileKind::unknown;
             if (digests == FileDigests::record)
             {
-                checksum = PYDEB_TRY(util::checksum_file(it->path()));
+                const util::Fd fd(::open(it->path().c_str(), O_RDONLY | O_CLOEXEC));
+                if (!fd)
+                {
+                    return fail(it->path().string() + ": cannot open for reading: " +
+                                std::strerror(errno));
+                }
+                checksum = PYDEB_TRY(util::checksum_fd(fd.get(), it->path()));
+                kind = util::has_elf_magic(fd.get()) ? FileKind::elf : FileKind::data;
             }
             files.push_back({it->path().lexically_relative(root).generic_string(),
                              static_cast<unsigned>(st.st_mode & 07777),
-                             static_cast<std::uint64_t>(st.st_size), std::move(checksum)});
+                             static_cast<std::uint64_t>(st.st_size), std::move(checksum), kind});
         }
         else if (!S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
         {

@@ -78,11 +78,44 @@ TEST_CASE("install::WheelCache commits an entry and finds it whole")
     REQUIRE(found->manifest.files.size() == 3); // the lib64 symlink is not a file of the entry
     // XXH3-128 of "#!/opt/app/bin/python\n", as `xxhsum -H2` prints it
     CHECK(found->manifest.files[0] ==
-          CacheFile{"bin/tool", 0755, 22, "45dbba48d26d543047abf44ac57507b8"});
+          CacheFile{"bin/tool", 0755, 22, "45dbba48d26d543047abf44ac57507b8", FileKind::data});
     CHECK(found->manifest.files[2].path == k_site + "ns/mod.py");
     CHECK_FALSE(cache->lookup("k2").has_value());
     // Nothing but the entry is left in the cache directory (no scratch directories).
     CHECK(std::distance(fs::directory_iterator("cache1"), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("install::WheelCache records each file's kind with its checksum, and placing reports it")
+{
+    const auto cache = WheelCache::open("cache-kinds");
+    REQUIRE(cache.has_value());
+    const auto seal_with = [&](FileDigests digests)
+    {
+        auto scratch = cache->make_scratch();
+        REQUIRE(scratch.has_value());
+        const auto root = scratch->stage() / k_prefix.relative_path();
+        // The magic alone makes an ELF file here (gABI e_ident); "ELF" later in a file does not.
+        write(root / (k_site + "_ext.so"), std::string("\x7f" "ELF\x02\x01\x01\0", 8), fs::perms(0755));
+        write(root / (k_site + "notes.txt"), "an ELF file starts with \x7f" "ELF\n");
+        write(root / (k_site + "tiny"), "\x7f" "EL");
+        CacheManifest manifest;
+        manifest.distribution = "kinds";
+        manifest.version = "1";
+        auto sealed = WheelCache::seal(*scratch, k_prefix, manifest, digests);
+        REQUIRE(sealed.has_value());
+        return sealed->manifest.files;
+    };
+    const auto recorded = seal_with(FileDigests::record);
+    REQUIRE(recorded.size() == 3);
+    CHECK(recorded[0].path == k_site + "_ext.so");
+    CHECK(recorded[0].kind == FileKind::elf);
+    CHECK(recorded[1].kind == FileKind::data);
+    CHECK(recorded[2].kind == FileKind::data);
+    // Without checksums nothing vouches for the bytes later: no kind either.
+    for (const auto& file : seal_with(FileDigests::skip))
+    {
+        CHECK(file.kind == FileKind::unknown);
+    }
 }
 
 TEST_CASE("install::WheelCache removes damaged entries instead of serving them")
