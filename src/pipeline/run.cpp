@@ -22,14 +22,17 @@
 #include "pipeline/stage_services.hpp"
 #include "pipeline/stage_venv.hpp"
 #include "pipeline/target_plan.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <iostream>
+#include <latch>
 #include <map>
 
 namespace fs = std::filesystem;
@@ -113,6 +116,45 @@ Expected<fs::path> write_package(const Prepared& prepared, const PythonStage& st
     PYDEB_TRY(written);
     options.progress->finish();
     return output;
+}
+
+// The build's last package, written while the stages go: once its writer has read the staged
+// files (WriteOptions::inputs_read) the scratch directory is emptied on a second thread, beside
+// the package's assembly. Removing a large app's 21k staged links takes as long as assembling its
+// package around a reused payload does, and nothing reads the stages after the last writer.
+Expected<fs::path> write_last_package(const Prepared& prepared, const PythonStage& stage,
+                                      package::PackageInfo info, spec::Format format,
+                                      const fs::path& output_dir,
+                                      const package::WriteOptions& write_options,
+                                      const util::CacheStore& cache)
+{
+    std::latch read(1);
+    std::atomic<bool> told{false};
+    const auto tell = [&]
+    {
+        if (!told.exchange(true))
+        {
+            read.count_down();
+        }
+    };
+    package::WriteOptions options = write_options;
+    options.inputs_read = tell;
+    Expected<fs::path> written = fs::path();
+    // Tasks are taken in order, so on one thread the writer runs first and nothing waits.
+    util::for_each_parallel(2, 2,
+                            [&](std::size_t task)
+                            {
+                                if (task == 0)
+                                {
+                                    written = write_package(prepared, stage, std::move(info),
+                                                            format, output_dir, options, cache);
+                                    tell(); // also when it failed before reading everything
+                                    return;
+                                }
+                                read.wait();
+                                prepared.scratch.remove_contents();
+                            });
+    return written;
 }
 
 // `pydeb deps` with targets: each target mapped from its own release's data (and its own venv
@@ -459,10 +501,11 @@ Expected<void> build(const BuildRequest& request, util::Progress& progress)
     std::vector<fs::path> written;
     for (std::size_t i = 0; i < builds.size(); ++i)
     {
-        package::WriteOptions options{&progress, signer ? &*signer : nullptr};
-        written.push_back(PYDEB_TRY(write_package(prepared, *stage_of[i], std::move(packages[i]),
-                                                  builds[i].format, request.output_dir, options,
-                                                  prepared.cache)));
+        package::WriteOptions options{&progress, signer ? &*signer : nullptr, {}};
+        const auto write = i + 1 == builds.size() ? write_last_package : write_package;
+        written.push_back(PYDEB_TRY(write(prepared, *stage_of[i], std::move(packages[i]),
+                                          builds[i].format, request.output_dir, options,
+                                          prepared.cache)));
         std::cout << written.back().string() << std::endl;
     }
     progress.summary(build_summary(spec, written, std::chrono::steady_clock::now() - began,

@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 
 #include "util/interrupt_cleanup.hpp"
+#include "util/spare_directories.hpp"
 
 
 #include <array>
@@ -193,6 +194,15 @@ TempDir::TempDir(TempDir&& other) noexcept
     : m_path(std::move(other.m_path)), m_spares(other.m_spares), m_lock(std::move(other.m_lock))
 {
     other.m_path.clear();
+}
+
+void TempDir::remove_contents() const
+{
+    const int directory = ::open(m_path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (directory >= 0)
+    {
+        (void)util::detail::remove_children(directory, m_spares); // closes it
+    }
 }
 
 TempDir::~TempDir()

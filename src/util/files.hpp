@@ -67,6 +67,9 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     // Keep the directory after destruction (for debugging a failed run).
     void keep() { m_path.clear(); }
+    // Remove what is in the directory now (emptied directories to the pool), keeping the
+    // directory and its lock; the destructor removes the rest.
+    void remove_contents() const;
 
 private:
     TempDir(std::filesystem::path path, SpareDirectories* spares)

@@ -156,6 +156,7 @@ Expected<void> write_planned(const PackageInfo& info, const DebPlan& plan,
     auto data_tar = PYDEB_TRY(DataTar::create(scratch.temporary_path(), plan.compression));
     const DataSummary data =
         PYDEB_TRY(data_tar.write_members(plan.members, info.source_date_epoch, plan.now, progress));
+    options.tell_inputs_read();
     // The control area and the package's first members while the compressor finishes data.tar.
     PYDEB_TRY(write_ar(info, data, plan.now, package.temporary_path(), plan.compression,
                        scratch.temporary_path(), [&data_tar] { return data_tar.finish(); },
@@ -173,6 +174,7 @@ Expected<void> write_around(const PackageInfo& info, const DebPlan& plan,
 {
     util::Progress silent;
     util::Progress& progress = options.progress != nullptr ? *options.progress : silent;
+    options.tell_inputs_read(); // around a finished data.tar: no staged file is read
     auto package = PYDEB_TRY(util::AtomicOutput::create(output));
     PYDEB_TRY(write_ar(info, summary, plan.now, package.temporary_path(), plan.compression, data,
                        [] { return Expected<void>(); }, options.signer));

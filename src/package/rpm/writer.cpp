@@ -149,6 +149,7 @@ Expected<void> write_package_with(const PackageInfo& info, const fs::path& outpu
     {
         return with_context(payload.error());
     }
+    options.tell_inputs_read(); // the header is made from the records and the payload's digests
     const std::int64_t build_time = info.source_date_epoch.value_or(std::time(nullptr));
     auto main_header = build_main_header(
         {info, *files, *dependencies, *scriptlets, *compressor, *payload, build_time});

@@ -180,3 +180,41 @@ TEST_CASE("write_package_reusing takes data.tar from the payload cache, and only
     CHECK(module_in("four.deb") == "x = 2\n");
     CHECK(files_in("xdg/pydeb/payloads") == 4);
 }
+
+TEST_CASE("the .deb writer says when it has read the staged files: removing them then changes nothing")
+{
+    const util::CacheStore store(fs::absolute("xdg-read/pydeb"));
+    PackageInfo info;
+    info.name = "app";
+    info.version = "1.0";
+    info.summary = "s";
+    info.description = "d";
+    info.maintainer = "Jane Doe <jane@example.com>";
+    info.deb_architecture = "all";
+    info.source_date_epoch = 1700000000;
+    const auto build = [&](const std::string& output)
+    {
+        info.entries = stage(fs::absolute("s-read"), "x = 1\n");
+        for (Entry& entry : info.entries)
+        {
+            entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
+        }
+        int told = 0;
+        WriteOptions options;
+        options.inputs_read = [&]
+        {
+            ++told;
+            fs::remove_all("s-read"); // what the pipeline does beside the last writer
+        };
+        REQUIRE(deb::write_package_reusing(info, output, options, store));
+        CHECK(told == 1);
+        CHECK_FALSE(fs::exists("s-read"));
+    };
+    info.entries = stage(fs::absolute("s-read"), "x = 1\n");
+    REQUIRE(deb::write_package(info, "plain.deb"));
+    build("written.deb"); // no cached payload: data.tar is written from the stage
+    build("reused.deb");  // around the cached one
+    CHECK(util::read_file("written.deb").value() == util::read_file("plain.deb").value());
+    CHECK(util::read_file("reused.deb").value() == util::read_file("plain.deb").value());
+    CHECK(files_in("xdg-read/pydeb/payloads") == 2);
+}

@@ -135,3 +135,26 @@ TEST_CASE("rpm::write_package_reusing takes the payload from the cache, only wit
     CHECK(util::read_file("five.rpm").value() == util::read_file("three.rpm").value());
     CHECK(rpm_verifies("five.rpm"));
 }
+
+TEST_CASE("the .rpm writer says when it has read the staged files: removing them then changes nothing")
+{
+    const util::CacheStore store(fs::absolute("xdg-read/pydeb"));
+    REQUIRE(rpm::write_package(app("x = 1\n"), "plain-read.rpm"));
+    for (const std::string output : {"written.rpm", "reused.rpm"}) // no cached payload, then one
+    {
+        auto info = app("x = 1\n");
+        int told = 0;
+        WriteOptions options;
+        options.inputs_read = [&]
+        {
+            ++told;
+            fs::remove_all("s"); // what the pipeline does beside the last writer
+        };
+        REQUIRE(rpm::write_package_reusing(info, output, options, store));
+        CHECK(told == 1);
+        CHECK_FALSE(fs::exists("s"));
+        CHECK(util::read_file(output).value() == util::read_file("plain-read.rpm").value());
+        CHECK(rpm_verifies(output));
+    }
+    CHECK(payloads_in("xdg-read/pydeb/payloads") == 1);
+}
