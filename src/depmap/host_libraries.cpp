@@ -1,10 +1,10 @@
 #include "depmap/host_libraries.hpp"
 
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <glob.h>
@@ -67,10 +67,8 @@ std::optional<std::pair<elf::ElfClass, std::uint16_t>> elf_abi(const fs::path& p
     }
     const auto got = ::read(fd, header.data(), header.size());
     ::close(fd);
-    if (got != static_cast<ssize_t>(header.size()) || std::memcmp(header.data(),
-                                                                  "\x7f"
-                                                                  "ELF",
-                                                                  4) != 0)
+    if (got != static_cast<ssize_t>(header.size()) ||
+        !util::has_elf_magic(std::string_view(reinterpret_cast<const char*>(header.data()), 4)))
     {
         return std::nullopt;
     }

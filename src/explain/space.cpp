@@ -2,10 +2,11 @@
 
 #include "install/wheel/record.hpp"
 #include "python/name.hpp"
+#include "util/fd.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <fcntl.h>
 #include <map>
 #include <set>
 
@@ -28,10 +29,8 @@ FileKind kind_of(const fs::path& path)
     {
         return FileKind::code;
     }
-    std::ifstream in(path, std::ios::binary);
-    char magic[4] = {};
-    in.read(magic, sizeof magic);
-    return in && std::string_view(magic, 4) == "\x7f" "ELF" ? FileKind::native : FileKind::data;
+    const util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    return fd && util::has_elf_magic(fd.get()) ? FileKind::native : FileKind::data;
 }
 
 void count(Usage& usage, const fs::path& path, std::uint64_t size)

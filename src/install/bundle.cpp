@@ -5,10 +5,12 @@
 #include "install/interpreter.hpp"
 #include "install/strip.hpp"
 #include "templates/templates.hpp"
+#include "util/fd.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -18,11 +20,6 @@ namespace pydeb::install
 
 namespace
 {
-
-bool is_elf(std::string_view data)
-{
-    return data.starts_with("\x7f" "ELF");
-}
 
 // The X.Y of the staged prefix: the one lib/pythonX.Y/os.py there is.
 Expected<std::string> staged_version(const fs::path& staged, const std::string& where)
@@ -89,7 +86,7 @@ Expected<void> relocate(const fs::path& staged, const std::string& build_prefix,
             }
         }
         const auto text = PYDEB_TRY(util::read_file(file));
-        if (is_elf(text))
+        if (util::has_elf_magic(text))
         {
             continue;
         }
@@ -173,9 +170,8 @@ Expected<BundledInterpreter> bundle_interpreter(const BundleRequest& request)
         {
             if (it->is_regular_file() && !it->is_symlink())
             {
-                std::ifstream file(it->path(), std::ios::binary);
-                char magic[4] = {};
-                if (file.read(magic, 4) && is_elf(std::string_view(magic, 4)))
+                const util::Fd fd(::open(it->path().c_str(), O_RDONLY | O_CLOEXEC));
+                if (fd && util::has_elf_magic(fd.get()))
                 {
                     objects.push_back(it->path());
                 }

@@ -54,7 +54,7 @@ struct CachedWheelFiles
 {
     std::string entry_key;          // the wheel cache entry's key (its directory name)
     std::vector<std::string> files; // absolute target paths of its regular files ("/opt/venvs/app/lib/...")
-    std::vector<FileKind> kinds;    // kinds[i] is files[i]'s, as the entry records it
+    std::vector<FileContent> contents; // contents[i] is files[i]'s, as the entry records it
 };
 // clang-format on
 

@@ -64,9 +64,9 @@ Expected<StagedObjects> scan_stage(const fs::path& root, const std::vector<packa
     std::unordered_set<std::string_view> data;
     for (const auto& wheel : cached)
     {
-        for (std::size_t i = 0; i < wheel.files.size() && i < wheel.kinds.size(); ++i)
+        for (std::size_t i = 0; i < wheel.files.size() && i < wheel.contents.size(); ++i)
         {
-            if (wheel.kinds[i] == install::FileKind::data)
+            if (wheel.contents[i] == install::FileContent::data)
             {
                 data.insert(wheel.files[i]);
             }

@@ -26,8 +26,8 @@ struct StagedObjects
 // By a walk of `root`.
 [[nodiscard]] Expected<StagedObjects> scan_stage(const std::filesystem::path& root);
 // From the regular files among the package's entries (`pydeb build` has listed them already),
-// but those placed from a wheel cache entry that records them as data (install::FileKind): the
-// entry's checksums were verified when it was used, so its kinds are those of the staged bytes,
+// but those placed from a wheel cache entry that records them as data (install::FileContent): the
+// entry's checksums were verified when it was used, so what it records is what the staged bytes are,
 // and most of a venv's files are never opened here.
 [[nodiscard]] Expected<StagedObjects>
 scan_stage(const std::filesystem::path& root, const std::vector<package::Entry>& entries,

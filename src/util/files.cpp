@@ -35,11 +35,17 @@ std::string errno_text()
 
 } // namespace
 
+bool has_elf_magic(std::string_view bytes)
+{
+    return bytes.starts_with("\x7f"
+                             "ELF");
+}
+
 bool has_elf_magic(int fd)
 {
     std::array<char, 4> magic{};
     return ::pread(fd, magic.data(), magic.size(), 0) == 4 &&
-           std::memcmp(magic.data(), "\x7f" "ELF", magic.size()) == 0;
+           has_elf_magic(std::string_view(magic.data(), magic.size()));
 }
 
 Expected<std::string> read_file(const fs::path& path)

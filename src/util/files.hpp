@@ -17,8 +17,9 @@ namespace pydeb::util
 // regular file, e.g. a directory or a FIFO, which is never opened for a blocking read).
 [[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path);
 
-// True when the open file starts with the ELF magic "\x7fELF" (gABI e_ident[EI_MAG0..3]); reads
-// four bytes at offset 0 (pread: the file offset is left alone).
+// True when the bytes, or the open file, start with the ELF magic "\x7fELF" (gABI
+// e_ident[EI_MAG0..3]); the file's four bytes are read at offset 0 (pread: its offset is left alone).
+[[nodiscard]] bool has_elf_magic(std::string_view bytes);
 [[nodiscard]] bool has_elf_magic(int fd);
 
 // Write via a temporary file in the same directory and rename(2) it into place, so readers see

@@ -139,10 +139,10 @@ Expected<void> parse_line(std::string_view keyword, std::string_view rest, Cache
         const auto mode = PYDEB_TRY(number<unsigned>(PYDEB_TRY(take(rest)), 8));
         const auto size = PYDEB_TRY(number<std::uint64_t>(PYDEB_TRY(take(rest)), 10));
         const auto checksum = PYDEB_TRY(take(rest));
-        const auto kind = PYDEB_TRY(take(rest));
-        if (kind != "-" && kind != "data" && kind != "elf")
+        const auto content = PYDEB_TRY(take(rest));
+        if (content != "-" && content != "data" && content != "elf")
         {
-            return fail("'" + std::string(kind) + "' is not a file kind (elf, data or -)");
+            return fail("'" + std::string(content) + "' is not a file content (elf, data or -)");
         }
         if ((mode & ~07777U) != 0)
         {
@@ -155,9 +155,9 @@ Expected<void> parse_line(std::string_view keyword, std::string_view rest, Cache
         }
         manifest.files.push_back({PYDEB_TRY(take_path(rest)), mode, size,
                                   checksum == "-" ? "" : std::string(checksum),
-                                  kind == "elf"    ? FileKind::elf
-                                  : kind == "data" ? FileKind::data
-                                                   : FileKind::unknown});
+                                  content == "elf"    ? FileContent::elf
+                                  : content == "data" ? FileContent::data
+                                                      : FileContent::unknown});
     }
     else
     {
@@ -201,8 +201,8 @@ std::string render_manifest(const CacheManifest& manifest)
     {
         text += "file " + octal(file.mode) + " " + std::to_string(file.size) + " " +
                 (file.checksum.empty() ? "-" : file.checksum) + " " +
-                (file.kind == FileKind::elf    ? "elf"
-                 : file.kind == FileKind::data ? "data"
+                (file.content == FileContent::elf    ? "elf"
+                 : file.content == FileContent::data ? "data"
                                                : "-") +
                 " " + escape(file.path) + "\n";
     }

@@ -6,8 +6,8 @@
 //   warning TEXT           any other warning install_wheel gave, as it was
 //   bytecode-warning TEXT  a file that did not compile (names its final path)
 //   claim SHA256|- PATH    an owner-map claim, in order ("-": claimed without a digest)
-//   file MODE SIZE XXH3|- KIND PATH   a file of the entry (octal mode, bytes, XXH3-128 in hex,
-//                                  KIND elf or data; "-" for both in a temporary store's entries,
+//   file MODE SIZE XXH3|- CONTENT PATH   a file of the entry (octal mode, bytes, XXH3-128 in hex,
+//                                  CONTENT elf or data; "-" for both in a temporary store's entries,
 //                                  which are never read again), sorted by path
 // Paths are relative to the prefix and come last on their line; "\" and line feeds in fields are
 // escaped as "\\" and "\n", and spaces as "\s" in a field that is not last.
@@ -36,8 +36,8 @@ struct CacheClaim
 
 // What a cached file's bytes are, for the stages after install: an ELF object is read again for
 // its sonames (map); a data file never needs to be opened by them. Recorded with the checksum, from
-// the same bytes, so an entry that passes its checksums has the kinds it records.
-enum class FileKind
+// the same bytes, so an entry that passes its checksums holds what it records.
+enum class FileContent
 {
     unknown, // not recorded (with the checksum)
     data,
@@ -50,7 +50,7 @@ struct CacheFile
     unsigned mode = 0644;
     std::uint64_t size = 0;
     std::string checksum; // util::checksum_file's; empty when not recorded
-    FileKind kind = FileKind::unknown;
+    FileContent content = FileContent::unknown;
 
     bool operator==(const CacheFile&) const = default;
 };

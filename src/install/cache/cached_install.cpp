@@ -329,7 +329,7 @@ Expected<void> place_cached_wheels(const CachedInstall& install, const CachedWhe
         if (!entry.key.empty()) // kept in the cache, not served from a scratch directory
         {
             report.cached_files.push_back(
-                {entry.key, std::move(placed[i].files), std::move(placed[i].kinds)});
+                {entry.key, std::move(placed[i].files), std::move(placed[i].contents)});
         }
         report.distributions.push_back(
             {manifest.distribution, manifest.version, request.wheels[i].path});

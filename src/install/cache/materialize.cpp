@@ -87,7 +87,7 @@ Expected<PlacedFiles> place_entry(const MaterializeRequest& request,
     auto tree = PYDEB_TRY(StageTree::open(request.layout.stage_root, request.spares));
     PlacedFiles placed_files;
     placed_files.files.reserve(manifest.files.size());
-    placed_files.kinds.reserve(manifest.files.size());
+    placed_files.contents.reserve(manifest.files.size());
     for (const auto& file : manifest.files)
     {
         if (!writes_path(file.path))
@@ -101,7 +101,7 @@ Expected<PlacedFiles> place_entry(const MaterializeRequest& request,
                         request.entry.files.string() + ": " + placed.error().message);
         }
         placed_files.files.push_back("/" + relative);
-        placed_files.kinds.push_back(file.kind);
+        placed_files.contents.push_back(file.content);
     }
     return placed_files;
 }

@@ -31,11 +31,11 @@ struct MaterializeRequest
 };
 
 // The files one entry placed: their absolute target paths ("/opt/app/..."), in manifest order,
-// and each one's kind as the entry records it (kinds[i] is files[i]'s).
+// and what each one is as the entry records it (contents[i] is files[i]'s).
 struct PlacedFiles
 {
     std::vector<std::string> files;
-    std::vector<FileKind> kinds;
+    std::vector<FileContent> contents;
 };
 
 // claim_entry, then place_entry.

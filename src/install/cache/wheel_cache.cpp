@@ -28,7 +28,7 @@ constexpr std::string_view k_manifest = "manifest";
 constexpr std::string_view k_files = "files";
 
 // Every regular file under `root`, relative, byte-wise sorted; symlinks are skipped. With
-// FileDigests::record each file is opened once for its checksum and its kind.
+// FileDigests::record each file is opened once for its checksum and its content (FileContent).
 Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests digests)
 {
     std::vector<CacheFile> files;
@@ -46,7 +46,7 @@ Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests di
         if (S_ISREG(st.st_mode))
         {
             std::string checksum;
-            FileKind kind = FileKind::unknown;
+            FileContent content = FileContent::unknown;
             if (digests == FileDigests::record)
             {
                 const util::Fd fd(::open(it->path().c_str(), O_RDONLY | O_CLOEXEC));
@@ -56,11 +56,11 @@ Expected<std::vector<CacheFile>> scan_files(const fs::path& root, FileDigests di
                                 std::strerror(errno));
                 }
                 checksum = PYDEB_TRY(util::checksum_fd(fd.get(), it->path()));
-                kind = util::has_elf_magic(fd.get()) ? FileKind::elf : FileKind::data;
+                content = util::has_elf_magic(fd.get()) ? FileContent::elf : FileContent::data;
             }
             files.push_back({it->path().lexically_relative(root).generic_string(),
                              static_cast<unsigned>(st.st_mode & 07777),
-                             static_cast<std::uint64_t>(st.st_size), std::move(checksum), kind});
+                             static_cast<std::uint64_t>(st.st_size), std::move(checksum), content});
         }
         else if (!S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
         {

@@ -21,9 +21,9 @@ CacheManifest sample()
                        {"lib/python3.11/site-packages/Flask-2.2.2.dist-info/RECORD", ""},
                        {"share/doc/with space/a b.txt", "x y\\z"}};
     manifest.files = {
-        {"bin/flask", 0755, 120, "99aa06d3014798d86001c324468d497f", FileKind::data},
+        {"bin/flask", 0755, 120, "99aa06d3014798d86001c324468d497f", FileContent::data},
         {"lib/python3.11/site-packages/_speedups.so", 0755, 64, "00aa06d3014798d86001c324468d497f",
-         FileKind::elf},
+         FileContent::elf},
         {"lib/python3.11/site-packages/flask/__init__.py", 0644, 2000, ""},
         {"lib/python3.11/site-packages/flask/__pycache__/__init__.cpython-311.pyc", 0644, 1500, ""},
         {"share/doc/with space/a b.txt", 0600, 0, ""}};
@@ -69,8 +69,8 @@ TEST_CASE("install::parse_manifest refuses damaged or unsafe manifests")
     refuses(good + "file 0644 -1 - - a.py\n", "not a number");
     refuses(good + "file 10644 1 - - a.py\n", "permission mode");
     refuses(good + "file 0644 1 ABCD - a.py\n", "not a checksum");
-    refuses(good + "file 0644 1 - ELF a.py\n", "not a file kind");
-    refuses(good + "file 0644 1 - a.py\n", "not a file kind");
+    refuses(good + "file 0644 1 - ELF a.py\n", "not a file content");
+    refuses(good + "file 0644 1 - a.py\n", "not a file content");
     refuses(good + "file 0644 1 - - ../../etc/passwd\n", "not a relative file path");
     refuses(good + "file 0644 1 - - /etc/passwd\n", "not a relative file path");
     refuses(good + "claim x lib//a.py\n", "not a relative file path");

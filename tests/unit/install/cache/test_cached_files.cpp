@@ -123,9 +123,9 @@ TEST_CASE("install::install_stage names the files placed from kept cache entries
     const std::string shared = "/opt/app/lib/python3.11/site-packages/shared/data.txt";
     CHECK(std::ranges::count(twin.files, shared) == 0);
     CHECK(twin.files.size() + 1 == entry_files(twin.entry_key).size());
-    // Each named file has its kind: these wheels hold no ELF object.
-    REQUIRE(demo.kinds.size() == demo.files.size());
-    CHECK(std::ranges::all_of(demo.kinds, [](FileKind kind) { return kind == FileKind::data; }));
+    // Each named file has its content: these wheels hold no ELF object.
+    REQUIRE(demo.contents.size() == demo.files.size());
+    CHECK(std::ranges::all_of(demo.contents, [](FileContent content) { return content == FileContent::data; }));
     for (const auto& file : demo.files)
     {
         CAPTURE(file);
@@ -144,7 +144,7 @@ TEST_CASE("install::install_stage names the files placed from kept cache entries
         {
             CHECK(warm.cached_files[i].entry_key == cold.cached_files[i].entry_key);
             CHECK(warm.cached_files[i].files == cold.cached_files[i].files);
-            CHECK(warm.cached_files[i].kinds == cold.cached_files[i].kinds);
+            CHECK(warm.cached_files[i].contents == cold.cached_files[i].contents);
         }
     }
     // Straight into the stage, without a cache: nothing is an entry's.

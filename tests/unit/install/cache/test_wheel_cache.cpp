@@ -78,14 +78,14 @@ TEST_CASE("install::WheelCache commits an entry and finds it whole")
     REQUIRE(found->manifest.files.size() == 3); // the lib64 symlink is not a file of the entry
     // XXH3-128 of "#!/opt/app/bin/python\n", as `xxhsum -H2` prints it
     CHECK(found->manifest.files[0] ==
-          CacheFile{"bin/tool", 0755, 22, "45dbba48d26d543047abf44ac57507b8", FileKind::data});
+          CacheFile{"bin/tool", 0755, 22, "45dbba48d26d543047abf44ac57507b8", FileContent::data});
     CHECK(found->manifest.files[2].path == k_site + "ns/mod.py");
     CHECK_FALSE(cache->lookup("k2").has_value());
     // Nothing but the entry is left in the cache directory (no scratch directories).
     CHECK(std::distance(fs::directory_iterator("cache1"), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("install::WheelCache records each file's kind with its checksum, and placing reports it")
+TEST_CASE("install::WheelCache records what each file is (ELF or data) with its checksum")
 {
     const auto cache = WheelCache::open("cache-kinds");
     REQUIRE(cache.has_value());
@@ -108,13 +108,13 @@ TEST_CASE("install::WheelCache records each file's kind with its checksum, and p
     const auto recorded = seal_with(FileDigests::record);
     REQUIRE(recorded.size() == 3);
     CHECK(recorded[0].path == k_site + "_ext.so");
-    CHECK(recorded[0].kind == FileKind::elf);
-    CHECK(recorded[1].kind == FileKind::data);
-    CHECK(recorded[2].kind == FileKind::data);
-    // Without checksums nothing vouches for the bytes later: no kind either.
+    CHECK(recorded[0].content == FileContent::elf);
+    CHECK(recorded[1].content == FileContent::data);
+    CHECK(recorded[2].content == FileContent::data);
+    // Without checksums nothing vouches for the bytes later: no content either.
     for (const auto& file : seal_with(FileDigests::skip))
     {
-        CHECK(file.kind == FileKind::unknown);
+        CHECK(file.content == FileContent::unknown);
     }
 }
 
