@@ -57,6 +57,25 @@ Entry& entry_at(std::vector<Entry>& entries, std::string_view path)
     return *it;
 }
 
+// A package of `stage`'s two files, each named as a wheel-cache entry's (Entry::content_key).
+PackageInfo cached_app(const fs::path& root)
+{
+    PackageInfo info;
+    info.name = "app";
+    info.version = "1.0";
+    info.summary = "s";
+    info.description = "d";
+    info.maintainer = "Jane Doe <jane@example.com>";
+    info.deb_architecture = "all";
+    info.source_date_epoch = 1700000000;
+    info.entries = stage(fs::absolute(root), "x = 1\n");
+    for (Entry& entry : info.entries)
+    {
+        entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
+    }
+    return info;
+}
+
 // The cache's files, not the lock files builds take beside them (util::CacheStore::lock_entry).
 std::size_t files_in(const fs::path& dir)
 {
@@ -149,21 +168,9 @@ TEST_CASE("payload cache: a stored entry comes back and verifies; a damaged one 
 TEST_CASE("write_package_reusing takes data.tar from the payload cache, and only with its key")
 {
     const util::CacheStore store(fs::absolute("xdg/pydeb"));
-    PackageInfo info;
+    PackageInfo info = cached_app("s");
     const auto build = [&](const std::string& output)
     { return deb::write_package_reusing(info, output, {}, store); };
-    info.name = "app";
-    info.version = "1.0";
-    info.summary = "s";
-    info.description = "d";
-    info.maintainer = "Jane Doe <jane@example.com>";
-    info.deb_architecture = "all";
-    info.source_date_epoch = 1700000000;
-    info.entries = stage(fs::absolute("s"), "x = 1\n");
-    for (Entry& entry : info.entries)
-    {
-        entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
-    }
     REQUIRE(build("one.deb"));
     CHECK(files_in("xdg/pydeb/payloads") == 2);
 
@@ -184,21 +191,9 @@ TEST_CASE("write_package_reusing takes data.tar from the payload cache, and only
 TEST_CASE("the .deb writer says when it has read the staged files: removing them then changes nothing")
 {
     const util::CacheStore store(fs::absolute("xdg-read/pydeb"));
-    PackageInfo info;
-    info.name = "app";
-    info.version = "1.0";
-    info.summary = "s";
-    info.description = "d";
-    info.maintainer = "Jane Doe <jane@example.com>";
-    info.deb_architecture = "all";
-    info.source_date_epoch = 1700000000;
     const auto build = [&](const std::string& output)
     {
-        info.entries = stage(fs::absolute("s-read"), "x = 1\n");
-        for (Entry& entry : info.entries)
-        {
-            entry.content_key = entry.type == EntryType::file ? "entry-1:" + entry.path : "";
-        }
+        const PackageInfo info = cached_app("s-read");
         int told = 0;
         WriteOptions options;
         options.inputs_read = [&]
@@ -210,8 +205,7 @@ TEST_CASE("the .deb writer says when it has read the staged files: removing them
         CHECK(told == 1);
         CHECK_FALSE(fs::exists("s-read"));
     };
-    info.entries = stage(fs::absolute("s-read"), "x = 1\n");
-    REQUIRE(deb::write_package(info, "plain.deb"));
+    REQUIRE(deb::write_package(cached_app("s-read"), "plain.deb"));
     build("written.deb"); // no cached payload: data.tar is written from the stage
     build("reused.deb");  // around the cached one
     CHECK(util::read_file("written.deb").value() == util::read_file("plain.deb").value());
