@@ -146,8 +146,18 @@ Expected<fs::path> write_last_package(const Prepared& prepared, const PythonStag
                             {
                                 if (task == 0)
                                 {
-                                    written = write_package(prepared, stage, std::move(info),
-                                                            format, output_dir, options, cache);
+                                    // Told on every way out, an exception included, so the
+                                    // remover never waits for a writer that is gone.
+                                    try
+                                    {
+                                        written = write_package(prepared, stage, std::move(info),
+                                                                format, output_dir, options, cache);
+                                    }
+                                    catch (...)
+                                    {
+                                        tell();
+                                        throw;
+                                    }
                                     tell(); // also when it failed before reading everything
                                     return;
                                 }

@@ -4,7 +4,7 @@
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 # (not common.sh's scratch(): in "$(scratch)" its EXIT trap fires when the subshell ends)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 for page in pydeb.1:'pydeb - build native' pydeb.yaml.5:'pydeb.yaml - the spec' dh_pydeb.1:'dh_pydeb - stage a pydeb virtualenv'; do
     file=$PYDEB_SOURCE_ROOT/man/${page%%:*}
     name=${page#*:}

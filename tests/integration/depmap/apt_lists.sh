@@ -8,7 +8,7 @@
 
 driver=$PYDEB_BUILD_ROOT/tests/integration/depmap/depmap-driver
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-depmap-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 shopt -s nullglob
 lists=(/var/lib/apt/lists/*_Packages*)
 ((${#lists[@]})) || fail "no apt lists: run apt-get update"

@@ -9,7 +9,7 @@ driver=$PYDEB_BUILD_ROOT/tests/integration/depmap/depmap-driver
 # Not $(scratch): its EXIT trap runs when the command substitution's subshell exits, removing
 # the directory at once and never at the end.
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-depmap-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 export XDG_CACHE_HOME=$work/cache   # exercise the .solv cache from cold, and keep $HOME clean
 ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1 || fail "no apt lists: run apt-get update"
 

@@ -12,7 +12,7 @@ command -v createrepo_c >/dev/null || fail "createrepo_c missing: apt-get instal
 # Not $(scratch): its EXIT trap runs when the command substitution's subshell exits, removing
 # the directory at once and never at the end.
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-depmap-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 cd "$work"
 export XDG_CACHE_HOME=$work/cache   # the .solv caches: cold, then reused by the later runs
 

@@ -11,7 +11,7 @@ driver=$PYDEB_BUILD_ROOT/tests/integration/depmap/depmap-driver
 # Not $(scratch): its EXIT trap runs when the command substitution's subshell exits, removing
 # the directory at once and never at the end.
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-depmap-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 export XDG_CACHE_HOME=$work/cache # dpkg owner answers: cold first, then from the cache
 prefix=/opt/venvs/depmap-test
 # dpkg-shlibdeps wants a source tree: debian/control in cwd, the package tree in debian/PKG, and

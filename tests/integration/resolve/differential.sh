@@ -12,7 +12,7 @@ WH="$PYDEB_CACHE/wheels"
 [ -f "$WH/Flask-2.2.2-py3-none-any.whl" ] || fail "no Flask 2.2.2 in the wheel corpus $WH (tests/corpus/make-wheel-corpus.sh)"
 # Not $(scratch): its EXIT trap runs when the command substitution's subshell exits.
 S=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$S"' EXIT
+trap 'rm -rf "$S" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 
 # pip's choice as sorted normalized-name==version lines; non-zero when pip cannot resolve.
 pip_choice() {

@@ -13,7 +13,7 @@
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 # (not common.sh's scratch(): in "$(scratch)" its EXIT trap fires when the subshell ends)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 src=$PYDEB_SOURCE_ROOT
 stub=$src/tests/integration/debhelper/stub-pydeb.sh
 

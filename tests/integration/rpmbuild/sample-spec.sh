@@ -6,7 +6,7 @@
 # Needs the corpus wheels (tests/corpus/make-wheel-corpus.sh).
 . "$PYDEB_SOURCE_ROOT/tests/integration/lib/common.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-it-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap
 src=$PYDEB_SOURCE_ROOT
 "$src/tests/corpus/make-wheel-corpus.sh" "$PYDEB_CACHE/wheels" >"$work/corpus.log" 2>&1 ||
     { tail -20 "$work/corpus.log"; fail "make-wheel-corpus.sh"; }
