@@ -46,11 +46,9 @@ top_level_modules() {
     done) | LC_ALL=C sort -u
 }
 
-# A scratch directory removed on exit. (common.sh's scratch() sets its trap inside the $(...)
-# subshell, which removes the directory as soon as it is returned.)
+# $work: a scratch directory inside $PYDEB_TEST_TMP, which common.sh's trap removes on exit.
 make_scratch() {
-    work=$(mktemp -d "${TMPDIR:-/tmp}/pydeb-install-it-XXXXXX")
-    trap 'rm -rf "$work"' EXIT
+    work=$(mktemp -d "$PYDEB_TEST_TMP/install-XXXXXX")
 }
 
 # Every RECORD under SITE lists existing files with matching sha256 and size (after strip too).
