@@ -5,7 +5,7 @@
 . "$PYDEB_SOURCE_ROOT/tests/integration/rpm/lib.sh"
 work=$(scratch)
 root=$work/root
-trap '"$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh" --remove "$root"; rm -rf "$work"' EXIT
+trap '"$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh" --remove "$root"; rm -rf "$PYDEB_TEST_TMP"' EXIT # replaces common.sh's trap; $work is inside
 "$PYDEB_SOURCE_ROOT/tests/integration/lib/clean-root.sh" "$root"
 
 hooks=()
