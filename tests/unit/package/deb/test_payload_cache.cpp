@@ -5,6 +5,7 @@
 #include "package/core/payload_cache.hpp"
 #include "package/deb/payload_reuse.hpp"
 #include "package/deb/writer.hpp"
+#include "../stage_removal.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
@@ -194,15 +195,9 @@ TEST_CASE("the .deb writer says when it has read the staged files: removing them
     const auto build = [&](const std::string& output)
     {
         const PackageInfo info = cached_app("s-read");
-        int told = 0;
-        WriteOptions options;
-        options.inputs_read = [&]
-        {
-            ++told;
-            fs::remove_all("s-read"); // what the pipeline does beside the last writer
-        };
-        REQUIRE(deb::write_package_reusing(info, output, options, store));
-        CHECK(told == 1);
+        test::StageRemoval removal{"s-read"};
+        REQUIRE(deb::write_package_reusing(info, output, removal.options(), store));
+        CHECK(removal.told == 1);
         CHECK_FALSE(fs::exists("s-read"));
     };
     REQUIRE(deb::write_package(cached_app("s-read"), "plain.deb"));

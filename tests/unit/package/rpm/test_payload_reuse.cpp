@@ -4,6 +4,7 @@
 #include "package/contents.hpp"
 #include "package/rpm/payload_reuse.hpp"
 #include "package/rpm/writer.hpp"
+#include "../stage_removal.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
 
@@ -143,15 +144,9 @@ TEST_CASE("the .rpm writer says when it has read the staged files: removing them
     for (const std::string output : {"written.rpm", "reused.rpm"}) // no cached payload, then one
     {
         auto info = app("x = 1\n");
-        int told = 0;
-        WriteOptions options;
-        options.inputs_read = [&]
-        {
-            ++told;
-            fs::remove_all("s"); // what the pipeline does beside the last writer
-        };
-        REQUIRE(rpm::write_package_reusing(info, output, options, store));
-        CHECK(told == 1);
+        test::StageRemoval removal{"s"};
+        REQUIRE(rpm::write_package_reusing(info, output, removal.options(), store));
+        CHECK(removal.told == 1);
         CHECK_FALSE(fs::exists("s"));
         CHECK(util::read_file(output).value() == util::read_file("plain-read.rpm").value());
         CHECK(rpm_verifies(output));
